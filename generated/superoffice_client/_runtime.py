@@ -1,0 +1,234 @@
+"""The HTTP side of the client: SuperOffice's auth and locale headers, requests, results, errors."""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Mapping
+from datetime import datetime
+from json import JSONDecodeError
+from typing import Any, Literal
+from urllib.parse import quote
+
+import httpx
+
+from ._model import Codec, to_wire
+
+DEFAULT_TIMEOUT = 30.0
+"""Seconds to wait for the server before giving up (connect, read, write, pool)."""
+
+Result = Codec[Any] | Literal["none", "json", "bytes"]
+_NO_BODY: Any = object()
+
+
+class ApiError(Exception):
+    """The API answered with a status that is not 2xx, or with a body that cannot be read.
+
+    Attributes:
+        status_code: The HTTP status code.
+        body: The parsed JSON body when it is JSON, else its text.
+        response: The httpx response, request included.
+    """
+
+    def __init__(self, response: httpx.Response, problem: str = "") -> None:
+        self.response = response
+        self.status_code = response.status_code
+        self.body = _parsed(response)
+        super().__init__(_message(response, self.body, problem))
+
+
+def _parsed(response: httpx.Response) -> Any:
+    try:
+        return response.json()
+    except (JSONDecodeError, UnicodeDecodeError):
+        return response.text
+
+
+def _message(response: httpx.Response, body: Any, problem: str) -> str:
+    message = f"HTTP {response.status_code} {response.reason_phrase}".rstrip()
+    message += f" from {response.request.method} {response.request.url.path}"
+    if problem:
+        return f"{message}: {problem}"
+    if isinstance(body, dict):
+        kind = body.get("ErrorType")
+        detail = body.get("ErrorMessage") or body.get("Message")
+        if kind:
+            message += f" [{kind}]"
+        if detail:
+            message += f": {detail}"
+    elif isinstance(body, str) and body.strip():
+        message += f": {body.strip()[:500]}"
+    return message
+
+
+def _text(value: Any) -> str:
+    """A path or query value as text: booleans lower-case, lists comma-separated."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ",".join(_text(item) for item in value)
+    return str(value)
+
+
+def auth_headers(
+    *,
+    username: str | None,
+    password: str | None,
+    ticket: str | None,
+    token: str | None,
+    app_token: str | None,
+    language: str | None,
+    culture: str | None,
+    timezone: str | None,
+) -> dict[str, str]:
+    """The headers every request carries, as SuperOffice expects them."""
+    schemes = [
+        username is not None or password is not None,
+        ticket is not None,
+        token is not None,
+    ]
+    if sum(schemes) > 1:
+        raise ValueError(
+            "give one way to sign in: username and password, ticket, or token"
+        )
+    headers = {"Accept": "application/json"}
+    if username is not None or password is not None:
+        pair = f"{username or ''}:{password or ''}".encode()
+        headers["Authorization"] = "Basic " + base64.b64encode(pair).decode("ascii")
+    elif ticket is not None:
+        headers["Authorization"] = f"SOTicket {ticket}"
+    elif token is not None:
+        headers["Authorization"] = f"Bearer {token}"
+    if app_token is not None:
+        headers["SO-AppToken"] = app_token
+    if language is not None:
+        headers["Accept-Language"] = language
+        headers["SO-Language"] = language
+    if culture is not None:
+        headers["SO-Culture"] = culture
+    if timezone is not None:
+        headers["SO-TimeZone"] = timezone
+    return headers
+
+
+class BaseClient:
+    """Connection settings and the one method every endpoint goes through."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        ticket: str | None = None,
+        token: str | None = None,
+        app_token: str | None = None,
+        language: str | None = None,
+        culture: str | None = None,
+        timezone: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        headers: Mapping[str, str] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        """Connect to a SuperOffice tenant or site.
+
+        Args:
+            base_url: The tenant or site root, e.g. ``https://sod.superoffice.com/Cust12345``;
+                each endpoint's path (``/api/v1/...``) is appended to it.
+            username: With ``password``: HTTP Basic authentication.
+            password: The password that goes with ``username``.
+            ticket: A SuperOffice credentials ticket (``Authorization: SOTicket ...``).
+            token: An OAuth/OpenID access token (``Authorization: Bearer ...``).
+            app_token: The partner application's token, sent as ``SO-AppToken``.
+            language: ISO 639 code for string references and multi-language values
+                (``Accept-Language`` and ``SO-Language``).
+            culture: Culture for number and date formatting (``SO-Culture``).
+            timezone: Time zone code that date-times are converted to (``SO-TimeZone``).
+            timeout: Seconds, or an ``httpx.Timeout``; never unlimited by default.
+            headers: More headers to send with every request.
+            transport: An httpx transport, e.g. ``httpx.MockTransport`` in tests.
+        """
+        sent = auth_headers(
+            username=username,
+            password=password,
+            ticket=ticket,
+            token=token,
+            app_token=app_token,
+            language=language,
+            culture=culture,
+            timezone=timezone,
+        )
+        sent.update(headers or {})
+        self._http = httpx.Client(
+            base_url=base_url, headers=sent, timeout=timeout, transport=transport
+        )
+
+    def close(self) -> None:
+        """Close the connections the client holds."""
+        self._http.close()
+
+    def __enter__(self) -> BaseClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        result: Result,
+        *,
+        parts: Mapping[str, Any] | None = None,
+        query: Mapping[str, Any] | None = None,
+        fields: Mapping[str, Any] | None = None,
+        body: Any = _NO_BODY,
+        content: bytes | None = None,
+    ) -> Any:
+        if parts:
+            for name, value in parts.items():
+                path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+        params = None
+        if query:
+            params = {
+                key: _text(value) for key, value in query.items() if value is not None
+            }
+        if fields is not None:
+            body = {key: value for key, value in fields.items() if value is not None}
+        if content is not None:
+            response = self._http.request(
+                method,
+                path,
+                params=params,
+                content=content,
+                headers={"Content-Type": "application/octet-stream"},
+            )
+        elif body is not _NO_BODY:
+            response = self._http.request(
+                method, path, params=params, json=to_wire(body)
+            )
+        else:
+            response = self._http.request(method, path, params=params)
+        if not response.is_success:
+            raise ApiError(response)
+        if result == "none" or response.status_code == 204 or not response.content:
+            return None
+        if result == "bytes":
+            return response.content
+        try:
+            data = response.json()
+        except (JSONDecodeError, UnicodeDecodeError):
+            raise ApiError(response, "the response body is not valid JSON") from None
+        if result == "json" or data is None:
+            return data
+        return result.decode(data)
+
+
+class Group:
+    """The endpoints of one part of the API, reached through the client."""
+
+    __slots__ = ("_client",)
+
+    def __init__(self, client: BaseClient) -> None:
+        self._client = client

@@ -1,0 +1,142 @@
+"""The TicketAgent endpoints (4), under /api/v1/Agents/Ticket."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .._runtime import Group
+from .._model import list_of, model
+
+if TYPE_CHECKING:
+    from ..models.associate import Associate
+    from ..models.check_result import CheckResult
+    from ..models.ticket_agent_get_ticket_list_item import TicketAgentGetTicketListItem
+
+
+class TicketAgent(Group):
+    """The TicketAgent endpoints (4), under /api/v1/Agents/Ticket."""
+
+    __slots__ = ()
+
+    def check_text(
+        self,
+        *,
+        self_2: str | None = None,
+        select: str | Sequence[str] | None = None,
+        text: str | None = None,
+        class_: str | None = None,
+        field_1st_place: bool | None = None,
+        odata_type: str | None = None,
+        to_dict: str | None = None,
+    ) -> CheckResult:
+        """Checks a text for \"\"\"triple quotes\"\"\", 'single' and "double" quotes, a trailing backslash \\
+
+        Windows paths like C:\\temp\\new and \\n escapes, template braces {{ like_this }} and {% this %},
+        unicode (ø, 東京, emoji 🎫) and a line that ends with a quote: "
+
+        Endpoint: ``POST /api/v1/Agents/Ticket/CheckText``
+
+        Args:
+            self_2: A parameter named like the method's own first argument.
+            select: Which fields to return.
+            text: The text to check: may contain \"\"\" and \\
+            class_: A keyword as a property name.
+            field_1st_place: A name that starts with a digit.
+            odata_type: A dotted name.
+            to_dict: Clashes with the model method's name.
+
+        Returns:
+            CheckResult: OK
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        return self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/CheckText",
+            model("CheckResult"),
+            query={"self": self_2, "$select": select},
+            fields={
+                "Text": text,
+                "class": class_,
+                "1stPlace": field_1st_place,
+                "odata.type": odata_type,
+                "ToDict": to_dict,
+            },
+        )
+
+    def get_owner(
+        self,
+        *,
+        ticket_id: int | None = None,
+    ) -> Associate:
+        """Gets the associate who owns a ticket.
+
+        Endpoint: ``POST /api/v1/Agents/Ticket/GetOwner``
+
+        Args:
+            ticket_id: The ticket.
+
+        Returns:
+            Associate: OK
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        return self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/GetOwner",
+            model("Associate"),
+            fields={"TicketId": ticket_id},
+        )
+
+    def get_ticket_list(
+        self,
+        *,
+        ticket_ids: Sequence[int],
+    ) -> list[TicketAgentGetTicketListItem]:
+        """Gets an array of ticket summaries.
+
+        Endpoint: ``POST /api/v1/Agents/Ticket/GetTicketList``
+
+        Args:
+            ticket_ids: The primary keys.
+
+        Returns:
+            list[TicketAgentGetTicketListItem]: OK
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        return self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/GetTicketList",
+            list_of(model("TicketAgentGetTicketListItem")),
+            body=ticket_ids,
+        )
+
+    def is_ticket_open(
+        self,
+        *,
+        ticket_id: int | None = None,
+    ) -> bool:
+        """Whether the ticket is still open.
+
+        Endpoint: ``POST /api/v1/Agents/Ticket/IsTicketOpen``
+
+        Args:
+            ticket_id: ``TicketId``.
+
+        Returns:
+            bool: OK
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        return self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/IsTicketOpen",
+            "json",
+            fields={"TicketId": ticket_id},
+        )

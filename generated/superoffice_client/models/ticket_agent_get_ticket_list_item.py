@@ -1,0 +1,25 @@
+"""The TicketAgentGetTicketListItem model."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .._model import DATETIME, Model, field
+
+
+class TicketAgentGetTicketListItem(Model):
+    """The TicketAgentGetTicketListItem type.
+
+    Described at docs_input/agent/Ticket_Agent/v1TicketAgent_GetTicketList.md:33.
+    """
+
+    __slots__ = ()
+
+    ticket_id: int | None = field("TicketId", default=None)
+    """Primary key"""
+
+    title: str | None = field("Title", default=None)
+    """The ticket's title"""
+
+    created_at: datetime | None = field("CreatedAt", DATETIME, default=None)
+    """Registered when"""

@@ -1,0 +1,105 @@
+"""Test support: the client wired to a mock SuperOffice API through httpx.MockTransport."""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import httpx
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from superoffice_client import Client, Model  # noqa: E402
+
+BASE_URL = "https://sod.superoffice.com/Cust12345"
+SETTINGS: dict[str, Any] = {
+    "username": "tje0",
+    "password": "Tje0",
+    "app_token": "app-token-123",
+    "language": "en",
+    "culture": "nb-NO",
+    "timezone": "CET",
+}
+
+
+class MockApi:
+    """Records the client's requests and answers each with the response set by ``respond``."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+        self._response = httpx.Response(204)
+        self.client = Client(
+            BASE_URL, **SETTINGS, transport=httpx.MockTransport(self._handle)
+        )
+
+    def _handle(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return self._response
+
+    def respond(
+        self, status: int, content: bytes = b"", content_type: str | None = None
+    ) -> None:
+        headers = {"Content-Type": content_type} if content_type else {}
+        self._response = httpx.Response(status, headers=headers, content=content)
+
+    def expect(
+        self,
+        method: str,
+        path: str,
+        query: dict[str, str],
+        *,
+        json_body: Any = None,
+        sends_json: bool = False,
+        content: bytes | None = None,
+    ) -> None:
+        """Assert the one request sent: method, path, query, SuperOffice headers and body."""
+        assert len(self.requests) == 1, self.requests
+        request = self.requests[0]
+        assert request.method == method
+        assert request.url.raw_path.decode().partition("?")[0] == "/Cust12345" + path
+        assert (
+            dict(parse_qsl(request.url.query.decode(), keep_blank_values=True)) == query
+        )
+        pair = base64.b64encode(b"tje0:Tje0").decode()
+        assert request.headers["Authorization"] == f"Basic {pair}"
+        assert request.headers["SO-AppToken"] == "app-token-123"
+        assert request.headers["Accept"] == "application/json"
+        assert request.headers["Accept-Language"] == "en"
+        assert request.headers["SO-Language"] == "en"
+        assert request.headers["SO-Culture"] == "nb-NO"
+        assert request.headers["SO-TimeZone"] == "CET"
+        if sends_json:
+            assert request.headers["Content-Type"] == "application/json"
+            assert json.loads(request.content) == json_body
+        elif content is not None:
+            assert request.headers["Content-Type"] == "application/octet-stream"
+            assert request.content == content
+        else:
+            assert request.content == b""
+            assert "Content-Type" not in request.headers
+
+    def check_model(self, value: Any, cls: type[Model], expected: Any) -> None:
+        """The decoded model reads every field and gives back exactly the JSON received."""
+        assert isinstance(value, cls)
+        for name, spec in cls._fields.items():
+            decoded = getattr(value, name)
+            raw = expected.get(spec.wire)
+            if isinstance(decoded, Model):
+                self.check_model(decoded, type(decoded), raw)
+            elif isinstance(decoded, datetime):
+                assert isinstance(raw, str) and datetime.fromisoformat(raw) == decoded
+            elif spec.codec is None:
+                assert decoded == raw
+        assert value.to_dict() == expected
+        assert cls.from_dict(value.to_dict()) == value
+
+
+@pytest.fixture
+def api() -> MockApi:
+    return MockApi()

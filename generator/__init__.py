@@ -1,0 +1,1 @@
+"""Turn SuperOffice-style API reference pages into a typed, tested Python client."""

@@ -1,0 +1,97 @@
+"""Parsed pages → one Api: operations grouped, named types merged across pages.
+
+The same type is documented on many pages. The first documented version (in file order) is
+the base; later versions add the properties it lacks; a property documented with another type
+is a real conflict and is reported at both places. Types only ever named (in a property table
+or a response heading, never described) stay in the registry as undocumented.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from .diagnostics import Diagnostic, Location, PageError
+from .model import Api, Group, ObjectType, Operation, TypeRef
+from .parse import ParsedPage
+
+
+def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
+    diagnostics: list[Diagnostic] = []
+    operations: dict[str, Operation] = {}
+    types: dict[str, ObjectType] = {}
+    for page in pages:
+        diagnostics.extend(page.diagnostics)
+        if page.operation is None:
+            continue
+        op = page.operation
+        first = operations.get(op.uid)
+        if first is not None:
+            raise PageError(
+                op.location, "duplicate-uid", f"the uid '{op.uid}' is already used by {first.location}"
+            )
+        operations[op.uid] = op
+        for object_type in page.types:
+            _merge(types, object_type, diagnostics)
+    for op in operations.values():
+        for ref in _refs(op):
+            if ref.name not in types:
+                types[ref.name] = ObjectType(ref.name, [], "", op.location, documented=False)
+    for object_type in list(types.values()):
+        for prop in object_type.properties:
+            for ref in _named(prop.type):
+                if ref.name not in types:
+                    types[ref.name] = ObjectType(ref.name, [], "", prop.location, documented=False)
+    groups: dict[str, list[Operation]] = {}
+    for op in sorted(operations.values(), key=lambda o: (o.group, o.name, o.uid)):
+        groups.setdefault(op.group, []).append(op)
+    api = Api(
+        groups=[Group(name, ops) for name, ops in sorted(groups.items())],
+        types=dict(sorted(types.items())),
+    )
+    return api, diagnostics
+
+
+def _merge(types: dict[str, ObjectType], new: ObjectType, diagnostics: list[Diagnostic]) -> None:
+    known = types.get(new.name)
+    if known is None:
+        types[new.name] = ObjectType(new.name, list(new.properties), new.description, new.location, True, new.inline)
+        return
+    if not known.description and new.description:
+        known.description = new.description
+    by_name = {p.name: p for p in known.properties}
+    for prop in new.properties:
+        seen = by_name.get(prop.name)
+        if seen is None:
+            known.properties.append(prop)
+            by_name[prop.name] = prop
+        elif not _compatible(seen.type, prop.type):
+            diagnostics.append(
+                Diagnostic(
+                    prop.location,
+                    "warning",
+                    "type-conflict",
+                    f"{new.name}.{prop.name} is {prop.type} here but {seen.type} at {seen.location}; "
+                    f"{seen.type} is kept",
+                )
+            )
+
+
+def _compatible(a: TypeRef, b: TypeRef) -> bool:
+    if "any" in (a.kind, b.kind):
+        return True
+    if a.kind == "array" and b.kind == "array":
+        return a.item is None or b.item is None or _compatible(a.item, b.item)
+    return a == b
+
+
+def _named(ref: TypeRef | None) -> Iterator[TypeRef]:
+    while ref is not None and ref.kind == "array":
+        ref = ref.item
+    if ref is not None and ref.kind == "named":
+        yield ref
+
+
+def _refs(op: Operation) -> Iterator[TypeRef]:
+    yield from _named(op.result)
+    if op.body is not None:
+        yield from _named(op.body.type)

@@ -1,0 +1,61 @@
+"""`python -m generator generate [DOCS ...] [--out DIR] [--package NAME] [--strict]`."""
+
+from __future__ import annotations
+
+import argparse
+import keyword
+import sys
+from pathlib import Path
+
+from .diagnostics import PageError
+from .pipeline import Summary, generate
+
+
+def _package_name(text: str) -> str:
+    if not text.isidentifier() or keyword.iskeyword(text) or not text.isascii():
+        raise argparse.ArgumentTypeError(f"'{text}' is not a valid Python package name")
+    return text
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Turn API reference pages written in markdown into a typed, tested Python client.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    gen = commands.add_parser("generate", help="generate the client package and its tests")
+    gen.add_argument("docs", nargs="*", type=Path, default=[Path("docs_input")], metavar="DOCS",
+                     help="doc pages, or folders searched for *.md (default: docs_input)")
+    gen.add_argument("--out", type=Path, default=Path("generated"), metavar="DIR",
+                     help="output folder, replaced as a whole (default: generated)")
+    gen.add_argument("--package", type=_package_name, default="superoffice_client", metavar="NAME",
+                     help="name of the generated Python package (default: superoffice_client)")
+    gen.add_argument("--strict", action="store_true", help="fail (exit 1) when there are warnings")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        summary = generate(args.docs, args.out, args.package)
+    except PageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    _report(summary, args.out)
+    if args.strict and summary.diagnostics:
+        print(f"error: {len(summary.diagnostics)} warnings with --strict", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _report(summary: Summary, out: Path) -> None:
+    for diagnostic in summary.diagnostics:
+        print(diagnostic, file=sys.stderr)
+    print(
+        f"{summary.pages} pages read ({len(summary.skipped)} skipped: not endpoint pages), "
+        f"{summary.endpoints} endpoints in {summary.groups} groups, {summary.models} models, "
+        f"{len(summary.diagnostics)} warnings; {summary.files} files written to {out}"
+    )

@@ -1,0 +1,30 @@
+"""Find the doc pages: every `.md` file below the folders given, in a stable order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import Location, PageError
+
+
+@dataclass(frozen=True)
+class PageFile:
+    path: Path
+    display: str  # how diagnostics name the file: the folder as given, then the relative path
+
+
+def discover(roots: list[Path]) -> list[PageFile]:
+    found: dict[Path, PageFile] = {}
+    for root in roots:
+        if root.is_file():
+            found.setdefault(root.resolve(), PageFile(root, root.as_posix()))
+            continue
+        if not root.is_dir():
+            raise PageError(Location(str(root), 0), "docs", "no such file or folder")
+        for path in sorted(root.rglob("*.md")):
+            relative = path.relative_to(root)
+            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+                continue
+            found.setdefault(path.resolve(), PageFile(path, (root / relative).as_posix()))
+    return sorted(found.values(), key=lambda page: page.display)

@@ -1,0 +1,1 @@
+"""Emitters: the intermediate model → output files. They never see markdown."""

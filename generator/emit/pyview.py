@@ -1,0 +1,314 @@
+"""The Python view of the model: every name, type hint, codec and docstring the templates print.
+
+Templates hold no logic; this module decides it all, once, through the naming authority, so the
+client emitter and the tests emitter agree on every identifier.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass, field
+
+from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
+from ..naming import Namespace, pascal, snake
+
+_SCALAR_HINTS = {
+    "string": "str",
+    "enum": "str",
+    "integer": "int",
+    "number": "float",
+    "boolean": "bool",
+    "datetime": "datetime",
+    "binary": "bytes",
+    "object": "dict[str, Any]",
+    "any": "Any",
+}
+
+
+@dataclass
+class PyField:
+    attr: str
+    wire: str
+    hint: str
+    codec: str  # an expression, or "" when the JSON value is used as it is
+    doc: str
+
+
+@dataclass
+class PyModel:
+    name: str  # as documented
+    cls: str
+    module: str
+    doc: str
+    fields: list[PyField] = field(default_factory=list)
+    typing: list[str] = field(default_factory=list)  # names imported from `typing`
+    datetime: bool = False
+    runtime: list[str] = field(default_factory=list)  # names imported from `_model`
+    refs: list[tuple[str, str]] = field(default_factory=list)  # (module, class) for type checkers
+
+
+@dataclass
+class PyArg:
+    name: str
+    wire: str
+    hint: str  # the annotation, `| None` included when optional
+    required: bool
+    doc: str
+    param: Param | None = None  # for path and query arguments
+    type: TypeRef | None = None
+
+
+@dataclass
+class PyMethod:
+    name: str
+    op: Operation
+    doc: str
+    returns: str
+    result: str  # the `result` argument of `_request`: "none", "json", "bytes" or a codec
+    parts: list[PyArg]
+    query: list[PyArg]
+    fields: list[PyArg]  # the spread properties of the agents' `request` carrier
+    body: PyArg | None  # a whole body: JSON value, or bytes when `binary`
+    binary: bool
+
+    @property
+    def args(self) -> list[PyArg]:
+        args = self.parts + ([self.body] if self.body else []) + self.query + self.fields
+        return [a for a in args if a.required] + [a for a in args if not a.required]
+
+
+@dataclass
+class PyGroup:
+    name: str
+    cls: str
+    module: str
+    accessor: str
+    doc: str
+    methods: list[PyMethod]
+    typing: list[str]
+    datetime: bool
+    sequence: bool
+    codecs: list[str]  # names imported from `_model`
+    refs: list[tuple[str, str]]  # model (module, class) pairs the annotations name
+
+
+@dataclass
+class PyPackage:
+    name: str
+    groups: list[PyGroup]
+    models: list[PyModel]
+
+
+class _Hints:
+    """TypeRef → annotation and codec, collecting what each module must import."""
+
+    def __init__(self, models: dict[str, PyModel], types: dict[str, ObjectType]) -> None:
+        self.models = models
+        self.types = types
+        self.typing: set[str] = set()
+        self.datetime = False
+        self.sequence = False
+        self.runtime: set[str] = set()
+        self.refs: set[tuple[str, str]] = set()
+
+    def _model(self, ref: TypeRef) -> PyModel | None:
+        if ref.kind != "named":
+            return None
+        documented = self.types.get(ref.name)
+        return self.models.get(ref.name) if documented is not None and documented.documented else None
+
+    def hint(self, ref: TypeRef, wire_form: bool = False) -> str:
+        """The annotation; `wire_form` also admits the JSON form (ISO text, dicts), for arguments."""
+        if ref.kind == "array":
+            self.sequence = self.sequence or wire_form
+            inner = self.hint(ref.item or TypeRef("any"), wire_form)
+            return f"Sequence[{inner}]" if wire_form else f"list[{inner}]"
+        py_model = self._model(ref)
+        if py_model is not None:
+            self.refs.add((py_model.module, py_model.cls))
+            if wire_form:
+                self.typing.add("Any")
+                return f"{py_model.cls} | dict[str, Any]"
+            return py_model.cls
+        if ref.kind == "named":
+            self.typing.add("Any")
+            return "dict[str, Any]"
+        text = _SCALAR_HINTS[ref.kind]
+        if "Any" in text:
+            self.typing.add("Any")
+        if ref.kind == "datetime":
+            self.datetime = True
+            return "datetime | str" if wire_form else "datetime"
+        return text
+
+    def codec(self, ref: TypeRef) -> str:
+        """The codec expression that decodes a JSON value of this type; "" for plain JSON."""
+        if ref.kind == "datetime":
+            self.runtime.add("DATETIME")
+            return "DATETIME"
+        if ref.kind == "array" and ref.item is not None:
+            inner = self.codec(ref.item)
+            if inner:
+                self.runtime.add("list_of")
+                return f"list_of({inner})"
+            return ""
+        py_model = self._model(ref)
+        if py_model is not None:
+            self.runtime.add("model")
+            return f"model({py_model.cls!r})"
+        return ""
+
+
+def python_view(api: Api, package: str) -> PyPackage:
+    models = _model_names(api)
+    for py_model in models.values():
+        _fill_model(py_model, api.types[py_model.name], models, api.types)
+    accessors = Namespace()
+    classes = Namespace()
+    groups = []
+    for group in api.groups:
+        accessor = accessors.claim(snake(group.name))
+        hints = _Hints(models, api.types)
+        methods_ns = Namespace()
+        methods = [_method(op, methods_ns.claim(snake(op.name)), hints) for op in group.operations]
+        prefix = _common_prefix([op.path for op in group.operations])
+        groups.append(
+            PyGroup(
+                name=group.name,
+                cls=classes.claim(pascal(group.name)),
+                module=accessor,
+                accessor=accessor,
+                doc=f"The {group.name} endpoints ({len(methods)}), under {prefix}.",
+                methods=methods,
+                typing=sorted(hints.typing),
+                datetime=hints.datetime,
+                sequence=hints.sequence,
+                codecs=sorted(hints.runtime),
+                refs=sorted(hints.refs),
+            )
+        )
+    ordered = [models[name] for name in sorted(models)]
+    return PyPackage(package, groups, ordered)
+
+
+def _model_names(api: Api) -> dict[str, PyModel]:
+    """A model class for every documented type but the agents' argument carriers, whose
+    properties become keyword arguments instead."""
+    carriers = {op.body.type.name for op in api.operations if op.body and op.body.spread}
+    classes = Namespace({"Model", "Field", "Any", "datetime"})
+    modules = Namespace()
+    out = {}
+    for name, object_type in api.types.items():
+        if object_type.documented and name not in carriers:
+            cls = classes.claim(pascal(name))
+            out[name] = PyModel(name, cls, modules.claim(snake(cls)), object_type.description)
+    return out
+
+
+def _fill_model(py_model: PyModel, object_type: ObjectType, models: dict[str, PyModel], types: dict[str, ObjectType]) -> None:
+    hints = _Hints(models, types)
+    attrs = Namespace({"to_dict", "from_dict"})
+    for prop in object_type.properties:
+        hint = hints.hint(_property_type(prop.type))
+        py_model.fields.append(
+            PyField(attrs.claim(snake(prop.name)), prop.name, f"{hint} | None", hints.codec(prop.type), prop.description)
+        )
+    doc = object_type.description or f"The {object_type.name} type."
+    if object_type.inline:
+        doc += f"\n\nDescribed at {object_type.location}."
+    py_model.doc = doc
+    py_model.typing = sorted(hints.typing)
+    py_model.datetime = hints.datetime
+    py_model.runtime = sorted(hints.runtime | {"Model", "field"})
+    py_model.refs = sorted(r for r in hints.refs if r[1] != py_model.cls)
+
+
+def _property_type(ref: TypeRef) -> TypeRef:
+    """Binary data inside JSON travels as text."""
+    return TypeRef("string") if ref.kind == "binary" else ref
+
+
+def _method(op: Operation, name: str, hints: _Hints) -> PyMethod:
+    args = Namespace({"self"})
+    parts = [_param_arg(p, args.claim(snake(p.name)), hints) for p in op.path_params]
+    body_arg: PyArg | None = None
+    fields: list[PyArg] = []
+    body = op.body
+    binary = body is not None and body.type.kind == "binary"
+    if body is not None and body.spread:
+        carrier = hints.types.get(body.type.name)
+        for prop in carrier.properties if carrier else []:
+            hint = hints.hint(_property_type(prop.type), wire_form=True)
+            fields.append(PyArg(args.claim(snake(prop.name)), prop.name, f"{hint} | None", False, prop.description, type=prop.type))
+    elif body is not None:
+        body_arg = _body_arg(body, args.claim(snake(body.name)), hints)
+    query = [_param_arg(p, args.claim(snake(p.name)), hints) for p in op.query_params]
+    returns, result = _result(op.result, hints)
+    method = PyMethod(name, op, "", returns, result, parts, query, fields, body_arg, binary)
+    method.doc = _method_doc(op, method)
+    return method
+
+
+def _param_arg(param: Param, name: str, hints: _Hints) -> PyArg:
+    if param.name.lower() == "$select":
+        hints.sequence = True
+        hint = "str | Sequence[str]"
+    else:
+        hint = hints.hint(param.type, wire_form=True)
+    return PyArg(name, param.name, hint if param.required else f"{hint} | None", param.required, param.description, param, param.type)
+
+
+def _body_arg(body: Body, name: str, hints: _Hints) -> PyArg:
+    hint = hints.hint(body.type, wire_form=True)
+    return PyArg(name, body.name, hint, True, body.description, type=body.type)
+
+
+def _result(ref: TypeRef | None, hints: _Hints) -> tuple[str, str]:
+    if ref is None:
+        return "None", '"none"'
+    if ref.kind == "binary":
+        return "bytes", '"bytes"'
+    codec = hints.codec(ref)
+    return hints.hint(ref), codec or '"json"'
+
+
+def _method_doc(op: Operation, method: PyMethod) -> str:
+    parts = [op.summary or f"{op.method} {op.path}."]
+    if op.description:
+        parts.append(op.description)
+    parts.append(f"Endpoint: ``{op.method} {op.path}``")
+    lines = [f"{arg.name}: {_one_line(arg.doc) or _arg_default_doc(arg)}" for arg in method.args]
+    if lines:
+        parts.append("Args:\n" + "\n".join(_indent(line) for line in lines))
+    if op.result is not None:
+        parts.append(f"Returns:\n    {method.returns}" + _status_doc(op))
+    parts.append("Raises:\n    ApiError: The API answered with a status that is not 2xx.")
+    return "\n\n".join(parts)
+
+
+def _status_doc(op: Operation) -> str:
+    ok = [s for s in op.statuses if 200 <= s.code < 300 and s.description]
+    return f": {_one_line(ok[0].description)}" if ok else ""
+
+
+def _arg_default_doc(arg: PyArg) -> str:
+    return f"``{arg.wire}``."
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _indent(line: str) -> str:
+    wrapped = textwrap.wrap(line, 92, break_long_words=False, break_on_hyphens=False) or [""]
+    return "\n".join("    " + w if i == 0 else "        " + w for i, w in enumerate(wrapped))
+
+
+def _common_prefix(paths: list[str]) -> str:
+    split = [p.split("/") for p in paths]
+    prefix = []
+    for parts in zip(*split):
+        if len(set(parts)) != 1 or "{" in parts[0]:
+            break
+        prefix.append(parts[0])
+    return "/".join(prefix) or "/"

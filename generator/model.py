@@ -1,0 +1,153 @@
+"""The intermediate model: what the doc pages say, with no markdown and no Python left in it.
+
+The parser produces it, the emitters consume it; it is the contract between them. Every element
+carries the location it was read from, so any later stage can report a located diagnostic.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from .diagnostics import Location
+
+TypeKind = Literal[
+    "string",  # text
+    "integer",  # format int32 / int64
+    "number",  # format double / decimal / float
+    "boolean",
+    "datetime",  # ISO 8601 date-time on the wire
+    "binary",  # raw bytes, not JSON
+    "object",  # free-form JSON object (a dictionary)
+    "array",  # JSON array; `item` is its element type, `any` when undocumented
+    "named",  # a named object type held in the type registry
+    "enum",  # a string restricted to `values`
+    "any",  # undocumented: any JSON value
+]
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    kind: TypeKind
+    format: str = ""
+    name: str = ""
+    item: TypeRef | None = None
+    values: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        if self.kind == "named":
+            return self.name
+        if self.kind == "array":
+            return f"array<{self.item}>" if self.item else "array"
+        return self.format or self.kind
+
+
+ANY = TypeRef("any")
+
+
+@dataclass
+class Property:
+    name: str  # the wire name, as documented
+    type: TypeRef
+    description: str
+    location: Location
+
+
+@dataclass
+class ObjectType:
+    """A named type: documented by a property table, or only known by name (`documented` False)."""
+
+    name: str
+    properties: list[Property]
+    description: str
+    location: Location
+    documented: bool = True
+    inline: bool = False  # named by the generator (a page's anonymous body or array item)
+
+
+@dataclass
+class Param:
+    name: str  # the wire name: path part, query key (with its `$`) or header name
+    type: TypeRef
+    description: str
+    required: bool
+    location: Location
+    example: str | None = None  # wire text of a documented example value
+
+
+@dataclass
+class Body:
+    name: str  # as documented: `request` for the agents' argument carrier, else e.g. `entity`
+    type: TypeRef
+    description: str
+    location: Location
+    spread: bool = False  # the carrier's properties are the operation's arguments
+
+
+@dataclass
+class Status:
+    code: int
+    description: str
+    location: Location
+
+
+@dataclass
+class Sample:
+    """A sample request or response block, resolved from includes, its body parsed when JSON."""
+
+    location: Location
+    start_line: str  # `POST /api/v1/...` or `HTTP/1.1 200 OK`
+    headers: list[tuple[str, str]]
+    body_text: str
+    body_line: int = 0  # where the body starts, for diagnostics inside it
+    body: Any = None  # parsed JSON when `has_json`
+    has_json: bool = False
+
+    def header(self, name: str) -> str | None:
+        for key, value in self.headers:
+            if key.lower() == name.lower():
+                return value
+        return None
+
+
+@dataclass
+class Operation:
+    uid: str
+    group: str  # e.g. AppointmentAgent
+    name: str  # e.g. SetActivityStatus
+    method: str  # upper case
+    path: str  # /api/v1/... with {part} placeholders
+    summary: str
+    description: str
+    location: Location
+    title: str = ""
+    heading: str = ""
+    path_params: list[Param] = field(default_factory=list)
+    query_params: list[Param] = field(default_factory=list)
+    headers: list[Param] = field(default_factory=list)
+    body: Body | None = None
+    statuses: list[Status] = field(default_factory=list)
+    result: TypeRef | None = None  # the documented response body; None when there is none
+    request_sample: Sample | None = None
+    response_sample: Sample | None = None
+
+    @property
+    def success_status(self) -> int:
+        codes = [s.code for s in self.statuses if 200 <= s.code < 300]
+        return codes[0] if codes else 200
+
+
+@dataclass
+class Group:
+    name: str
+    operations: list[Operation]
+
+
+@dataclass
+class Api:
+    groups: list[Group]
+    types: dict[str, ObjectType]  # by name, sorted
+
+    @property
+    def operations(self) -> list[Operation]:
+        return [op for group in self.groups for op in group.operations]

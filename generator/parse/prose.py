@@ -1,0 +1,58 @@
+"""Inline markdown and the reference's XML-doc leftovers turned into clean prose.
+
+`<para>` becomes a paragraph break, `<see cref="T:A.B.C">text</see>` its text (or `C` when
+empty), `{SuperOffice.A.B.C}` becomes `C`; entities are decoded by markdown-it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.token import Token
+
+_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*?)(/?)\s*>")
+_CREF = re.compile(r"""cref\s*=\s*["'](?:\w:)?([^"']*)["']""")
+_SO_REF = re.compile(r"\{SuperOffice(?:\.[A-Za-z_]\w*)*\.([A-Za-z_]\w*)\}")
+_BREAKS = {"para": "\n\n", "p": "\n\n", "br": "\n"}
+
+
+def _tag(match: re.Match[str]) -> str:
+    closing, name, attrs, self_closing = match.groups()
+    name = name.lower()
+    if name in _BREAKS:
+        return _BREAKS[name]
+    if name == "see" and self_closing and not closing:
+        cref = _CREF.search(attrs)
+        return cref[1].rsplit(".", 1)[-1] if cref else ""
+    return ""
+
+
+def clean_html(text: str) -> str:
+    return _TAG.sub(_tag, text)
+
+
+def _text(text: str) -> str:
+    return _SO_REF.sub(r"\1", text)
+
+
+def normalize(text: str) -> str:
+    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+
+
+def inline_text(token: Token) -> str:
+    """Plain text of an inline token (or of an html block)."""
+    if token.type == "html_block":
+        return normalize(_text(clean_html(token.content)))
+    parts: list[str] = []
+    for child in token.children or []:
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            parts.append(_text(child.content))
+        elif kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        elif kind == "html_inline":
+            parts.append(clean_html(child.content))
+        elif kind == "image":
+            parts.append(child.content)
+    return normalize("".join(parts))
