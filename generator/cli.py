@@ -37,7 +37,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        summary = generate(args.docs, args.out, args.package)
+        summary = generate(args.docs, args.out, args.package, args.strict)
     except PageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     _report(summary, args.out)
     if args.strict and summary.diagnostics:
-        print(f"error: {len(summary.diagnostics)} warnings with --strict", file=sys.stderr)
+        print(f"error: {len(summary.diagnostics)} warnings with --strict; nothing written", file=sys.stderr)
         return 1
     return 0
 
@@ -54,8 +54,9 @@ def main(argv: list[str] | None = None) -> int:
 def _report(summary: Summary, out: Path) -> None:
     for diagnostic in summary.diagnostics:
         print(diagnostic, file=sys.stderr)
+    written = f"{summary.files} files written to {out}" if summary.files else "nothing written"
     print(
         f"{summary.pages} pages read ({len(summary.skipped)} skipped: not endpoint pages), "
         f"{summary.endpoints} endpoints in {summary.groups} groups, {summary.models} models, "
-        f"{len(summary.diagnostics)} warnings; {summary.files} files written to {out}"
+        f"{len(summary.diagnostics)} warnings; {written}"
     )

@@ -10,14 +10,23 @@ Severity = Literal["error", "warning"]
 
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a doc page: the file as the user named it, 1-based line and column."""
+    """A place in a doc page: its path below the docs folder, 1-based line and column.
 
+    `root` is the docs folder as the user named it: messages show it, outputs do not, so the
+    generated files are the same wherever the pages are read from.
+    """
+
+    root: str
     file: str
     line: int = 1
     col: int = 1
 
+    @property
+    def path(self) -> str:
+        return f"{self.root}/{self.file}" if self.root and self.root != "." else self.file
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
+        return f"{self.path}:{self.line}"
 
 
 @dataclass(frozen=True, order=True)

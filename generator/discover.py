@@ -11,20 +11,21 @@ from .diagnostics import Location, PageError
 @dataclass(frozen=True)
 class PageFile:
     path: Path
-    display: str  # how diagnostics name the file: the folder as given, then the relative path
+    root: str  # the docs folder as the user named it
+    file: str  # the page's path below it
 
 
 def discover(roots: list[Path]) -> list[PageFile]:
     found: dict[Path, PageFile] = {}
     for root in roots:
         if root.is_file():
-            found.setdefault(root.resolve(), PageFile(root, root.as_posix()))
+            found.setdefault(root.resolve(), PageFile(root, root.parent.as_posix(), root.name))
             continue
         if not root.is_dir():
-            raise PageError(Location(str(root), 0), "docs", "no such file or folder")
+            raise PageError(Location("", root.as_posix(), 0), "docs", "no such file or folder")
         for path in sorted(root.rglob("*.md")):
             relative = path.relative_to(root)
             if any(part.startswith(".") for part in relative.parts) or not path.is_file():
                 continue
-            found.setdefault(path.resolve(), PageFile(path, (root / relative).as_posix()))
-    return sorted(found.values(), key=lambda page: page.display)
+            found.setdefault(path.resolve(), PageFile(path, root.as_posix(), relative.as_posix()))
+    return sorted(found.values(), key=lambda page: (page.root, page.file))

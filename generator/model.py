@@ -151,3 +151,14 @@ class Api:
     @property
     def operations(self) -> list[Operation]:
         return [op for group in self.groups for op in group.operations]
+
+    @property
+    def carriers(self) -> set[str]:
+        """Types that only carry an agent's arguments (`Request Body: request`)."""
+        return {op.body.type.name for op in self.operations if op.body and op.body.spread}
+
+    @property
+    def models(self) -> list[ObjectType]:
+        """The documented types that are data, not argument carriers."""
+        carriers = self.carriers
+        return [t for t in self.types.values() if t.documented and t.name not in carriers]

@@ -30,14 +30,14 @@ class Summary:
 
 def load(docs: list[Path]) -> tuple[Api, Summary]:
     """Read every page below `docs` into the model. Raises PageError on a page it cannot use."""
-    pages = [read_page(page.path, page.display) for page in discover(docs)]
+    pages = [read_page(page.path, page.root, page.file) for page in discover(docs)]
     api, diagnostics = build_api(pages)
     summary = Summary(
         pages=len(pages),
         skipped=[p for p in pages if p.operation is None],
         endpoints=len(api.operations),
         groups=len(api.groups),
-        models=sum(1 for t in api.types.values() if t.documented),
+        models=len(api.models),
         diagnostics=sorted(diagnostics),
     )
     return api, summary
@@ -50,8 +50,11 @@ def render_files(api: Api, package: str) -> dict[str, str]:
     return {path: format_python(text, path) if path.endswith(".py") else text for path, text in files.items()}
 
 
-def generate(docs: list[Path], out: Path, package: str) -> Summary:
+def generate(docs: list[Path], out: Path, package: str, strict: bool = False) -> Summary:
+    """Write the client for `docs` to `out`; with `strict`, warnings stop the run before writing."""
     api, summary = load(docs)
+    if strict and summary.diagnostics:
+        return summary
     files = render_files(api, package)
     write_tree(out, files)
     summary.files = len(files)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def test_set_activity_status(api: MockApi) -> None:
-    """POST /api/v1/Agents/Appointment/SetActivityStatus, as documented at docs_input/agent/Appointment_Agent/v1AppointmentAgent_SetActivityStatus.md:76."""
+    """POST /api/v1/Agents/Appointment/SetActivityStatus, as documented at agent/Appointment_Agent/v1AppointmentAgent_SetActivityStatus.md:76."""
     api.respond(204, b"null", "application/json; charset=utf-8")
     result = api.client.appointment_agent.set_activity_status(
         select=["name", "department", "category/id"],
@@ -35,7 +35,7 @@ def test_set_activity_status(api: MockApi) -> None:
 
 
 def test_toggle_activity(api: MockApi) -> None:
-    """POST /api/v1/Agents/Appointment/ToggleActivity, as documented at docs_input/agent/Appointment_Agent/v1AppointmentAgent_ToggleActivity.md:80."""
+    """POST /api/v1/Agents/Appointment/ToggleActivity, as documented at agent/Appointment_Agent/v1AppointmentAgent_ToggleActivity.md:80."""
     api.respond(200, b'"Completed"', "application/json; charset=utf-8")
     result = api.client.appointment_agent.toggle_activity(
         select=["name", "department", "category/id"],

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def test_check_text(api: MockApi) -> None:
-    """POST /api/v1/Agents/Ticket/CheckText, as documented at docs_input/agent/Ticket_Agent/v1TicketAgent_CheckText.md:73."""
+    """POST /api/v1/Agents/Ticket/CheckText, as documented at agent/Ticket_Agent/v1TicketAgent_CheckText.md:73."""
     api.respond(
         200,
         b'{\n  "class": "B",\n  "from": "2024-01-01T00:00:00Z",\n  "ToDict": "y",\n  "to_dict": "z",\n  "Text\\\\Path": "C:\\\\temp"\n}',
@@ -61,7 +61,7 @@ def test_check_text(api: MockApi) -> None:
 
 
 def test_get_owner(api: MockApi) -> None:
-    """POST /api/v1/Agents/Ticket/GetOwner, as documented at docs_input/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:62."""
+    """POST /api/v1/Agents/Ticket/GetOwner, as documented at agent/Ticket_Agent/v1TicketAgent_GetOwner.md:62."""
     api.respond(
         200,
         b'{\n  "AssociateId": 12,\n  "Name": "ROBIN",\n  "FullName": "Robin Hood",\n  "LastLogin": "2024-02-28T08:00:00"\n}',
@@ -90,7 +90,7 @@ def test_get_owner(api: MockApi) -> None:
 
 
 def test_get_ticket_list(api: MockApi) -> None:
-    """POST /api/v1/Agents/Ticket/GetTicketList, as documented at docs_input/agent/Ticket_Agent/v1TicketAgent_GetTicketList.md:52."""
+    """POST /api/v1/Agents/Ticket/GetTicketList, as documented at agent/Ticket_Agent/v1TicketAgent_GetTicketList.md:52."""
     api.respond(
         200,
         b'[\n  {\n    "TicketId": 4711,\n    "Title": "Printer fixed",\n    "CreatedAt": "2024-03-01T09:15:00.1234567+01:00"\n  },\n  {\n    "TicketId": 4712,\n    "Title": "Coffee machine",\n    "CreatedAt": "2024-03-04T11:00:00+01:00"\n  }\n]',
@@ -124,7 +124,7 @@ def test_get_ticket_list(api: MockApi) -> None:
 
 
 def test_is_ticket_open(api: MockApi) -> None:
-    """POST /api/v1/Agents/Ticket/IsTicketOpen, as documented at docs_input/agent/Ticket_Agent/v1TicketAgent_IsTicketOpen__old.md:46."""
+    """POST /api/v1/Agents/Ticket/IsTicketOpen, as documented at agent/Ticket_Agent/v1TicketAgent_IsTicketOpen__old.md:46."""
     api.respond(200, b"true", "application/json; charset=utf-8")
     result = api.client.ticket_agent.is_ticket_open(
         ticket_id=4711,

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 
 def test_delete_ticket_entity(api: MockApi) -> None:
-    """DELETE /api/v1/Ticket/{id}, as documented at docs_input/samples/rest/response/v1TicketEntity_DeleteTicketEntity.md:2."""
+    """DELETE /api/v1/Ticket/{id}, as documented at samples/rest/response/v1TicketEntity_DeleteTicketEntity.md:2."""
     api.respond(204, b"null", "application/json; charset=utf-8")
     result = api.client.ticket_entity.delete_ticket_entity(
         id=123,
@@ -30,7 +30,7 @@ def test_delete_ticket_entity(api: MockApi) -> None:
 
 
 def test_get_all(api: MockApi) -> None:
-    """GET /api/v1/Ticket, as documented at docs_input/rest/Ticket/v1TicketEntity_GetAll.md:78."""
+    """GET /api/v1/Ticket, as documented at rest/Ticket/v1TicketEntity_GetAll.md:78."""
     api.respond(
         200,
         b'{\n  "odata.metadata": "https://www.example.com/api/v1/archive$metadata",\n  "odata.nextLink": "https://www.example.com/api/v1/Ticket?$skip=50",\n  "value": [\n    {\n      "PrimaryKey": 4711,\n      "EntityName": "ticket",\n      "title": "Printer fixed"\n    }\n  ]\n}',
@@ -70,7 +70,7 @@ def test_get_all(api: MockApi) -> None:
 
 
 def test_get_attachment(api: MockApi) -> None:
-    """GET /api/v1/Ticket/{ticketId}/Attachment/{name}, as documented at docs_input/rest/Ticket/v1TicketEntity_GetAttachment.md:47."""
+    """GET /api/v1/Ticket/{ticketId}/Attachment/{name}, as documented at rest/Ticket/v1TicketEntity_GetAttachment.md:47."""
     api.respond(
         200, b"%PDF-1.4 ....File contents as raw bytes...", "application/octet-stream"
     )
@@ -87,7 +87,7 @@ def test_get_attachment(api: MockApi) -> None:
 
 
 def test_get_ticket_count(api: MockApi) -> None:
-    """GET /api/v1/Ticket/Count, as documented at docs_input/rest/Ticket/v1TicketEntity_GetTicketCount.md:48."""
+    """GET /api/v1/Ticket/Count, as documented at rest/Ticket/v1TicketEntity_GetTicketCount.md:48."""
     api.respond(200, b"42", "application/json; charset=utf-8")
     result = api.client.ticket_entity.get_ticket_count(
         status="Open",
@@ -103,7 +103,7 @@ def test_get_ticket_count(api: MockApi) -> None:
 
 
 def test_get_ticket_entity(api: MockApi) -> None:
-    """GET /api/v1/Ticket/{id}, as documented at docs_input/rest/Ticket/v1TicketEntity_GetTicketEntity.md:73."""
+    """GET /api/v1/Ticket/{id}, as documented at rest/Ticket/v1TicketEntity_GetTicketEntity.md:73."""
     api.respond(
         200,
         b'{\n  "TicketId": 4711,\n  "Title": "Printer says \\"PC LOAD LETTER\\" \\\\ again",\n  "CreatedAt": "2024-03-01T09:15:00.1234567+01:00",\n  "UpdatedAt": "2024-03-02T10:00:00+0100",\n  "Owner": {\n    "AssociateId": 12,\n    "Name": "ROBIN",\n    "FullName": "Robin Hood",\n    "LastLogin": "2024-02-28T08:00:00"\n  },\n  "Tags": ["printer", "urgent"],\n  "Priority": null,\n  "CustomFields": {\n    "SuperOffice:1": "yes"\n  },\n  "TableRight": {\n    "Mask": "FULL",\n    "Reason": ""\n  },\n  "_Links": {\n    "Self": "https://www.example.com/api/v1/Ticket/4711"\n  }\n}',
@@ -142,7 +142,7 @@ def test_get_ticket_entity(api: MockApi) -> None:
 
 
 def test_patch_ticket_entity(api: MockApi) -> None:
-    """PATCH /api/v1/Ticket/{id}, as documented at docs_input/rest/Ticket/v1TicketEntity_PatchTicketEntity.md:70."""
+    """PATCH /api/v1/Ticket/{id}, as documented at rest/Ticket/v1TicketEntity_PatchTicketEntity.md:70."""
     api.respond(
         200,
         b'{\n  "TicketId": 4711,\n  "Title": "Printer on fire"\n}',
@@ -165,7 +165,7 @@ def test_patch_ticket_entity(api: MockApi) -> None:
 
 
 def test_put_ticket_entity(api: MockApi) -> None:
-    """PUT /api/v1/Ticket/{id}, as documented at docs_input/rest/Ticket/v1TicketEntity_PutTicketEntity.md:74."""
+    """PUT /api/v1/Ticket/{id}, as documented at rest/Ticket/v1TicketEntity_PutTicketEntity.md:74."""
     api.respond(
         200,
         b'{\n  "TicketId": 4711,\n  "Title": "Printer fixed",\n  "CreatedAt": "2024-03-01T09:15:00.1234567+01:00",\n  "UpdatedAt": "2024-03-05T16:20:00.7654321+01:00",\n  "Owner": null,\n  "Tags": [],\n  "Priority": null,\n  "CustomFields": {},\n  "TableRight": null\n}',
@@ -200,7 +200,7 @@ def test_put_ticket_entity(api: MockApi) -> None:
 
 
 def test_set_attachment(api: MockApi) -> None:
-    """PUT /api/v1/Ticket/{ticketId}/Attachment, as documented at docs_input/rest/Ticket/v1TicketEntity_SetAttachment.md:9."""
+    """PUT /api/v1/Ticket/{ticketId}/Attachment, as documented at rest/Ticket/v1TicketEntity_SetAttachment.md:9."""
     api.respond(200, b"1", "application/json; charset=utf-8")
     result = api.client.ticket_entity.set_attachment(
         ticket_id=1,

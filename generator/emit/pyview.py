@@ -194,14 +194,12 @@ def python_view(api: Api, package: str) -> PyPackage:
 def _model_names(api: Api) -> dict[str, PyModel]:
     """A model class for every documented type but the agents' argument carriers, whose
     properties become keyword arguments instead."""
-    carriers = {op.body.type.name for op in api.operations if op.body and op.body.spread}
     classes = Namespace({"Model", "Field", "Any", "datetime"})
     modules = Namespace()
     out = {}
-    for name, object_type in api.types.items():
-        if object_type.documented and name not in carriers:
-            cls = classes.claim(pascal(name))
-            out[name] = PyModel(name, cls, modules.claim(snake(cls)), object_type.description)
+    for object_type in api.models:
+        cls = classes.claim(pascal(object_type.name))
+        out[object_type.name] = PyModel(object_type.name, cls, modules.claim(snake(cls)), object_type.description)
     return out
 
 
@@ -215,7 +213,8 @@ def _fill_model(py_model: PyModel, object_type: ObjectType, models: dict[str, Py
         )
     doc = object_type.description or f"The {object_type.name} type."
     if object_type.inline:
-        doc += f"\n\nDescribed at {object_type.location}."
+        location = object_type.location
+        doc += f"\n\nDescribed at {location.file}:{location.line}."
     py_model.doc = doc
     py_model.typing = sorted(hints.typing)
     py_model.datetime = hints.datetime

@@ -43,7 +43,7 @@ class PyTest:
     def doc(self) -> str:
         op = self.method.op
         source = op.response_sample.location if op.response_sample else op.location
-        return f"{op.method} {op.path}, as documented at {source}."
+        return f"{op.method} {op.path}, as documented at {source.file}:{source.line}."
 
 
 @dataclass

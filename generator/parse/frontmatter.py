@@ -9,7 +9,7 @@ import yaml
 from ..diagnostics import Location, PageError
 
 
-def split(text: str, file: str) -> tuple[dict[str, Any] | None, str]:
+def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
     """(front matter or None, the page with the front matter blanked out, so lines keep their numbers)."""
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
@@ -18,7 +18,7 @@ def split(text: str, file: str) -> tuple[dict[str, Any] | None, str]:
         if lines[end].strip() in ("---", "..."):
             break
     else:
-        raise PageError(Location(file, 1), "front-matter", "front matter is not closed by a '---' line")
+        raise PageError(at, "front-matter", "front matter is not closed by a '---' line")
     source = "\n".join(lines[1:end])
     try:
         data = yaml.safe_load(source)
@@ -27,13 +27,13 @@ def split(text: str, file: str) -> tuple[dict[str, Any] | None, str]:
         line = 2 + (mark.line if mark is not None else 0)
         problem = getattr(error, "problem", None) or str(error).split("\n")[0]
         raise PageError(
-            Location(file, line, (mark.column + 1) if mark is not None else 1),
+            Location(at.root, at.file, line, (mark.column + 1) if mark is not None else 1),
             "front-matter",
             f"invalid YAML front matter: {problem}",
         ) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise PageError(Location(file, 2), "front-matter", "front matter is not a mapping of keys to values")
+        raise PageError(Location(at.root, at.file, 2), "front-matter", "front matter is not a mapping of keys to values")
     body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
     return {str(key): value for key, value in data.items()}, body

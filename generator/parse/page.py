@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -36,13 +36,14 @@ class ParsedPage:
     skipped: str = ""
 
 
-def read_page(path: Path, display: str) -> ParsedPage:
-    """Parse the page at `path`; `display` is how diagnostics name it. Raises PageError."""
-    return parse_page(_read_text(path, display), display, path.parent)
+def read_page(path: Path, root: str, file: str) -> ParsedPage:
+    """Parse the page at `path`, known as `file` below the docs folder `root`. Raises PageError."""
+    return parse_page(_read_text(path, Location(root, file)), file, path.parent, root)
 
 
-def parse_page(text: str, display: str, folder: Path | None = None) -> ParsedPage:
-    front, body = frontmatter.split(text, display)
+def parse_page(text: str, file: str, folder: Path | None = None, root: str = "") -> ParsedPage:
+    """Parse a page's text; includes are resolved in `folder`, the page's own folder."""
+    front, body = frontmatter.split(text, Location(root, file))
     uid = ""
     if front is not None:
         raw = front.get("uid", front.get("id"))
@@ -53,25 +54,25 @@ def parse_page(text: str, display: str, folder: Path | None = None) -> ParsedPag
         if _UID.match(uid):
             heading = next((b for b in page_blocks if isinstance(b, Heading)), None)
             raise PageError(
-                Location(display, heading.line if heading else 1),
+                Location(root, file, heading.line if heading else 1),
                 "no-endpoint",
                 f"page '{uid}' has no ```http block with the endpoint's method and path",
             )
         kind = "an include fragment" if front is None else "an index or overview page"
-        return ParsedPage(display, skipped=f"not an endpoint page ({kind}: no ```http block)")
-    return _PageReader(display, folder, front or {}, uid, page_blocks, endpoint).read()
+        return ParsedPage(file, skipped=f"not an endpoint page ({kind}: no ```http block)")
+    return _PageReader(Location(root, file), folder, front or {}, uid, page_blocks, endpoint).read()
 
 
-def _read_text(path: Path, display: str) -> str:
+def _read_text(path: Path, at: Location) -> str:
     data = path.read_bytes()
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise PageError(Location(display, line), "encoding", "the page is not UTF-8 text") from None
+        raise PageError(replace(at, line=line), "encoding", "the page is not UTF-8 text") from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise PageError(Location(display, line), "encoding", "the page contains a NUL character")
+        raise PageError(replace(at, line=line), "encoding", "the page contains a NUL character")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -106,14 +107,15 @@ def _classify(text: str) -> tuple[str, str] | None:
 class _PageReader:
     def __init__(
         self,
-        display: str,
+        page: Location,
         folder: Path | None,
         front: dict[str, Any],
         uid: str,
         page_blocks: list[Block],
         endpoint: Fence,
     ) -> None:
-        self.file = display
+        self.page = page
+        self.file = page.file
         self.folder = folder
         self.front = front
         self.uid = uid
@@ -123,7 +125,7 @@ class _PageReader:
         self.types: list[ObjectType] = []
 
     def at(self, line: int, col: int = 1, file: str | None = None) -> Location:
-        return Location(file or self.file, line, col)
+        return Location(self.page.root, file or self.file, line, col)
 
     def warn(self, location: Location, code: str, message: str) -> None:
         self.diagnostics.append(Diagnostic(location, "warning", code, message))
@@ -292,7 +294,7 @@ class _PageReader:
             self.warn(self.at(block.line), "include", f"the included file '{block.target}' does not exist")
             return []
         try:
-            text = _read_text(path, display)
+            text = _read_text(path, self.at(1, file=display))
         except (PageError, OSError) as error:
             self.warn(self.at(block.line), "include", f"the included file '{block.target}' cannot be read: {error}")
             return []

@@ -10,7 +10,7 @@ from .._model import DATETIME, Model, field
 class TicketAgentGetTicketListItem(Model):
     """The TicketAgentGetTicketListItem type.
 
-    Described at docs_input/agent/Ticket_Agent/v1TicketAgent_GetTicketList.md:33.
+    Described at agent/Ticket_Agent/v1TicketAgent_GetTicketList.md:33.
     """
 
     __slots__ = ()

@@ -10,7 +10,7 @@ from .._model import Model, field
 class TicketEntityPatchTicketEntityChanges(Model):
     """JSON-Patch array of operations+path+value, or a MERGE-PATCH object (which will be converted to a list of JSON-PATCH operations).
 
-    Described at docs_input/rest/Ticket/v1TicketEntity_PatchTicketEntity.md:25.
+    Described at rest/Ticket/v1TicketEntity_PatchTicketEntity.md:25.
     """
 
     __slots__ = ()

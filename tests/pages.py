@@ -1,0 +1,34 @@
+"""Small doc pages written for the tests, built from the sections a test cares about."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.parse import ParsedPage, parse_page
+
+FRONT = "---\ntitle: POST Agents/Demo/DoThing\nuid: v1DemoAgent_DoThing\n---\n\n# POST Agents/Demo/DoThing\n\n"
+ENDPOINT = "```http\nPOST /api/v1/Agents/Demo/DoThing\n```\n\n"
+
+
+def page(*sections: str, front: str = FRONT, endpoint: str = ENDPOINT) -> str:
+    return front + endpoint + "\n\n".join(s.strip("\n") + "\n" for s in sections)
+
+
+def parse(text: str, folder: Path | None = None, name: str = "page.md") -> ParsedPage:
+    return parse_page(text, name, folder)
+
+
+def table(header: str, *rows: str) -> str:
+    columns = header.count("|") - 1
+    return "\n".join([header, "|" + "---|" * columns, *rows])
+
+
+def sample_request(body: str = "", start: str = "POST /api/v1/Agents/Demo/DoThing", heading: bool = True) -> str:
+    head = "## Sample request\n\n" if heading else ""
+    message = start + "\nAuthorization: Basic dGplMDpUamUw\nContent-Type: application/json; charset=utf-8\n"
+    return head + "```http!\n" + message + ("\n" + body + "\n" if body else "") + "```\n"
+
+
+def sample_response(body: str, status: str = "200 OK", heading: bool = True, content_type: str = "application/json; charset=utf-8") -> str:
+    head = "## Sample response\n\n" if heading else ""
+    return head + f"```http_\nHTTP/1.1 {status}\nContent-Type: {content_type}\n\n{body}\n```\n"

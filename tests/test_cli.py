@@ -1,0 +1,128 @@
+"""The command as users meet it: summaries, located one-line errors, untouched output, determinism."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+GOOD = ROOT / "docs_input"
+
+
+def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "generator", *map(str, args)],
+        cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    shutil.copytree(GOOD, tmp_path / "docs")
+    return tmp_path / "docs"
+
+
+@pytest.fixture
+def generated(docs: Path) -> Path:
+    result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
+    assert result.returncode == 0, result.stderr
+    return docs.parent / "out"
+
+
+def test_generate_prints_a_summary_and_writes_the_package(docs: Path) -> None:
+    result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
+    assert result.returncode == 0
+    assert result.stdout.startswith("17 pages read (3 skipped: not endpoint pages), 14 endpoints in 3 groups")
+    out = docs.parent / "out"
+    assert (out / "demo_client" / "py.typed").exists()
+    assert (out / "tests" / "test_ticket_entity.py").exists()
+
+
+def test_generating_twice_gives_byte_identical_output(generated: Path, docs: Path) -> None:
+    first = tree(generated)
+    assert run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent).returncode == 0
+    assert tree(generated) == first
+
+
+def test_a_removed_page_disappears_from_the_output(generated: Path, docs: Path) -> None:
+    assert "def get_attachment" in (generated / "demo_client/groups/ticket_entity.py").read_text()
+    (docs / "rest/Ticket/v1TicketEntity_GetAttachment.md").unlink()
+    assert run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent).returncode == 0
+    assert "def get_attachment" not in (generated / "demo_client/groups/ticket_entity.py").read_text()
+
+
+BROKEN = {
+    "bad YAML": (
+        "---\ntitle: x\nuid: v1TicketAgent_Broken: [\n---\n\n# x\n",
+        "error: docs/broken.md:3: error front-matter: invalid YAML front matter: mapping values are not allowed here",
+    ),
+    "no http block": (
+        "---\nuid: v1TicketAgent_Broken\n---\n\n# POST Agents/Ticket/Broken\n\nText.\n",
+        "error: docs/broken.md:5: error no-endpoint: page 'v1TicketAgent_Broken' has no ```http block with the endpoint's method and path",
+    ),
+    "http block without method and path": (
+        "---\nuid: v1TicketAgent_Broken\n---\n\n# x\n\n```http\n/api/v1/Agents/Ticket/Broken\n```\n",
+        "error: docs/broken.md:7: error no-endpoint: the ```http block does not start with a method and a path, e.g. 'GET /api/v1/Contact/{id}'",
+    ),
+    "duplicate uid": (
+        "---\nuid: v1TicketAgent_GetOwner\n---\n\n# x\n\n```http\nPOST /api/v1/Agents/Ticket/GetOwner2\n```\n",
+        "error: docs/broken.md:7: error duplicate-uid: the uid 'v1TicketAgent_GetOwner' is already used by "
+        "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:9",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_a_broken_page_is_one_located_line_and_leaves_the_output_untouched(case: str, generated: Path, docs: Path) -> None:
+    text, expected = BROKEN[case]
+    before = tree(generated)
+    (docs / "broken.md").write_text(text)
+    result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [expected]
+    assert "Traceback" not in result.stderr + result.stdout
+    assert tree(generated) == before
+    assert sorted(p.name for p in docs.parent.iterdir()) == ["docs", "out"]
+
+
+@pytest.mark.parametrize(
+    ("flaw", "warning"),
+    [
+        ('{\n  "TicketId": 4711,\n}', "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:55: warning sample-json"),
+        ("[!include[sample](../../samples/missing.md)]", "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:49: warning include"),
+    ],
+)
+def test_a_flawed_sample_is_a_located_warning_and_the_endpoint_is_generated(flaw: str, warning: str, docs: Path) -> None:
+    page = docs / "agent/Ticket_Agent/v1TicketAgent_GetOwner.md"
+    text = page.read_text()
+    start = text.index("```http!")
+    end = text.index("```", start + 8) + 3
+    page.write_text(text[:start] + (f"```http!\nPOST /api/v1/Agents/Ticket/GetOwner\nContent-Type: application/json\n\n{flaw}\n```" if "{" in flaw else flaw) + text[end:])
+    result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
+    assert result.returncode == 0, result.stderr
+    assert any(line.startswith(warning) for line in result.stderr.splitlines()), result.stderr
+    assert "def get_owner" in (docs.parent / "out/demo_client/groups/ticket_agent.py").read_text()
+    strict = run("generate", "docs", "--out", "out2", "--strict", cwd=docs.parent)
+    assert strict.returncode == 1 and not (docs.parent / "out2").exists()
+
+
+def test_a_bad_package_name_is_refused(docs: Path) -> None:
+    result = run("generate", "docs", "--package", "not-valid", cwd=docs.parent)
+    assert result.returncode == 2 and "'not-valid' is not a valid Python package name" in result.stderr
+
+
+def test_a_missing_docs_folder_is_a_located_error(tmp_path: Path) -> None:
+    result = run("generate", "nowhere", cwd=tmp_path)
+    assert (result.returncode, result.stderr.strip()) == (1, "error: nowhere:0: error docs: no such file or folder")
