@@ -179,6 +179,12 @@ def test_primitive_results(heading: str, expected: TypeRef) -> None:
     assert op is not None and op.result == expected
 
 
+def test_an_undocumented_result_with_a_binary_sample_is_binary() -> None:
+    sample = sample_response("GIF89....raw", content_type="binary/octet-stream")
+    op = parse(page("## Response:", table(STATUS, "| 200 | OK |"), "Response body:", sample)).operation
+    assert op is not None and op.result == TypeRef("binary")
+
+
 def test_array_result_with_a_table_gets_an_item_type() -> None:
     parsed = parse(page("## Response:array", table(STATUS, "| 200 | OK |"), "### Response body: array", table(PROPS, "| Id | int32 | |")))
     assert parsed.operation is not None

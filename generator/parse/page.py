@@ -383,7 +383,7 @@ class _PageReader:
             return None
         type_ = self._type(type_text, location) if type_text else ANY
         if props is None:
-            return type_
+            return TypeRef("binary") if type_ == ANY and _binary_sample(op.response_sample) else type_
         if type_.kind == "named":
             return self._object(type_.name, doc, props, location, inline=False)
         if type_.kind == "array":
@@ -451,6 +451,13 @@ def _table_kind(table: Table) -> str:
     if first.startswith("response"):
         return "statuses"
     return ""
+
+
+def _binary_sample(sample: Sample | None) -> bool:
+    """A sample response whose content type says it is neither JSON nor text."""
+    content_type = (sample.header("Content-Type") or "") if sample else ""
+    mime = content_type.split(";")[0].strip().lower()
+    return bool(mime) and not http.is_json(mime) and not mime.startswith("text/")
 
 
 def _without_required(text: str) -> str:
