@@ -81,13 +81,15 @@ def test_query_parameters_with_required_marks_types_and_examples() -> None:
                 "| $select | string |  Optional list. |",
                 "| status | string |  The status. **Required** |",
                 "| $mode | Enum: Slim, Full |  The mode. |",
+                "| $filter | string |  A filter. |",
             ),
-            "```http\nGET /api/v1/x?$select=name,department\nGET /api/v1/x?$mode=Full&status=Open%20now\n```",
+            "```http\nGET /api/v1/x?$select=name,department\nGET /api/v1/x?$mode=Full&status=Open%20now\nGET /api/v1/x?$filter=name begins 'S'\n```",
         )
     ).operation
     assert op is not None
     assert [(p.name, p.required, p.example) for p in op.query_params] == [
-        ("$select", False, "name,department"), ("status", True, "Open now"), ("$mode", False, "Full")
+        ("$select", False, "name,department"), ("status", True, "Open now"), ("$mode", False, "Full"),
+        ("$filter", False, "name begins 'S'"),
     ]
     assert op.query_params[2].type == TypeRef("enum", values=("Slim", "Full"))
 

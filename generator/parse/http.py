@@ -12,7 +12,7 @@ from ..model import Sample
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _ALIASES = {"DEL": "DELETE"}
-_REQUEST_LINE = re.compile(r"^(?P<method>[A-Za-z]+)\s+(?P<target>\S+)(?:\s+HTTP/[\d.]+)?\s*$")
+_REQUEST_LINE = re.compile(r"^(?P<method>[A-Za-z]+)\s+(?P<target>/\S.*?)(?:\s+HTTP/[\d.]+)?\s*$")
 
 
 def request_line(line: str) -> tuple[str, str] | None:
