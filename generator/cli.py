@@ -31,13 +31,19 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--package", type=_package_name, default="superoffice_client", metavar="NAME",
                      help="name of the generated Python package (default: superoffice_client)")
     gen.add_argument("--strict", action="store_true", help="fail (exit 1) when there are warnings")
+    gen.add_argument("--cache", type=Path, default=Path(".cache/generator"), metavar="DIR",
+                     help="where parsed pages and formatted files are kept between runs (default: .cache/generator)")
+    gen.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    gen.add_argument("--jobs", type=int, default=None, metavar="N",
+                     help="processes to parse and format with (default: one per core)")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        summary = generate(args.docs, args.out, args.package, args.strict)
+        cache = None if args.no_cache else args.cache
+        summary = generate(args.docs, args.out, args.package, args.strict, cache, args.jobs)
     except PageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -54,9 +60,12 @@ def main(argv: list[str] | None = None) -> int:
 def _report(summary: Summary, out: Path) -> None:
     for diagnostic in summary.diagnostics:
         print(diagnostic, file=sys.stderr)
-    written = f"{summary.files} files written to {out}" if summary.files else "nothing written"
+    if summary.unchanged:
+        written = f"{out} is up to date"
+    else:
+        written = f"{summary.files} files written to {out}" if summary.files else "nothing written"
     print(
-        f"{summary.pages} pages read ({len(summary.skipped)} skipped: not endpoint pages), "
+        f"{summary.pages} pages read ({summary.skipped} skipped: not endpoint pages), "
         f"{summary.endpoints} endpoints in {summary.groups} groups, {summary.models} models, "
         f"{len(summary.diagnostics)} warnings; {written}"
     )

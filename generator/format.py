@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import black
 
-_MODE = black.Mode(target_versions={black.TargetVersion.PY311})
+LINE_LENGTH = 100
+_MODE = black.Mode(target_versions={black.TargetVersion.PY311}, line_length=LINE_LENGTH)
 
 
 def format_python(source: str, name: str) -> str:

@@ -1,61 +1,185 @@
-"""The pipeline: discover → parse → model → emit → format → write."""
+"""The pipeline: discover → parse → model → emit → format → write.
+
+Pages are parsed and files formatted on all cores; a cache outside the output remembers parsed
+pages and formatted files by content, and the last run's inputs and outputs, so a run with
+nothing changed does nothing and a run with one page changed redoes only what that page touches.
+"""
 
 from __future__ import annotations
 
+import os
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .build import build_api
-from .diagnostics import Diagnostic
-from .discover import discover
+from .cache import Cache, digest
+from .diagnostics import Diagnostic, PageError
+from .discover import PageFile, discover
 from .emit.client import client_files
 from .emit.pyview import python_view
 from .emit.tests import emitted_test_files
 from .format import format_python
 from .model import Api
 from .parse import ParsedPage, read_page
+from .workers import Workers
 from .write import write_tree
 
 
 @dataclass
 class Summary:
     pages: int = 0
-    skipped: list[ParsedPage] = field(default_factory=list)
+    skipped: int = 0
     endpoints: int = 0
     groups: int = 0
     models: int = 0
     files: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    unchanged: bool = False  # nothing to do: inputs and output were as the last run left them
+    includes: list[str] = field(default_factory=list)  # files the pages included
+    sources: list[str] = field(default_factory=list)  # "file:digest" of every page read
+    seconds: dict[str, float] = field(default_factory=dict)  # per stage, for the benchmark
+
+    @contextmanager
+    def timed(self, stage: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
-def load(docs: list[Path]) -> tuple[Api, Summary]:
+def _parse_one(page: PageFile) -> ParsedPage | Diagnostic:
+    try:
+        return read_page(page.path, page.root, page.file)
+    except PageError as error:
+        return error.diagnostic
+
+
+def _format_one(item: tuple[str, str]) -> str:
+    return format_python(item[1], item[0])
+
+
+def _file_digest(path: str) -> str:
+    try:
+        return digest(Path(path).read_bytes())
+    except OSError:
+        return "missing"
+
+
+def parse_pages(pages: list[PageFile], contents: list[bytes], cache: Cache, workers: Workers) -> list[ParsedPage]:
+    """Every page parsed, from the cache where the page and its includes are unchanged."""
+    keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents)]
+    results: list[ParsedPage | None] = []
+    for key in keys:
+        entry = cache.page(key)
+        fresh = entry is not None and all(_file_digest(path) == d for path, d in entry[0])
+        results.append(entry[1] if fresh else None)
+    todo = [i for i, parsed in enumerate(results) if parsed is None]
+    for i, result in zip(todo, workers.map(_parse_one, [pages[i] for i in todo])):
+        if isinstance(result, Diagnostic):
+            raise PageError(result.location, result.code, result.message)
+        cache.put_page(keys[i], ([(path, _file_digest(path)) for path in result.includes], result))
+        results[i] = result
+    return [r for r in results if r is not None]
+
+
+def load(docs: list[Path], cache: Cache | None = None, workers: Workers | None = None, summary: Summary | None = None) -> tuple[Api, Summary]:
     """Read every page below `docs` into the model. Raises PageError on a page it cannot use."""
-    pages = [read_page(page.path, page.root, page.file) for page in discover(docs)]
-    api, diagnostics = build_api(pages)
-    summary = Summary(
-        pages=len(pages),
-        skipped=[p for p in pages if p.operation is None],
-        endpoints=len(api.operations),
-        groups=len(api.groups),
-        models=len(api.models),
-        diagnostics=sorted(diagnostics),
-    )
+    summary = summary or Summary()
+    cache = cache or Cache(None, "")
+    with summary.timed("discover"):
+        pages = discover(docs)
+        contents = [page.path.read_bytes() for page in pages]
+    with summary.timed("parse"):
+        parsed = parse_pages(pages, contents, cache, workers or Workers(1))
+    summary.sources = [f"{p.root}/{p.file}:{digest(c)}" for p, c in zip(pages, contents)]
+    summary.includes = sorted({path for page in parsed for path in page.includes})
+    with summary.timed("model"):
+        api, diagnostics = build_api(parsed)
+    summary.pages = len(parsed)
+    summary.skipped = sum(1 for p in parsed if p.operation is None)
+    summary.endpoints = len(api.operations)
+    summary.groups = len(api.groups)
+    summary.models = len(api.models)
+    summary.diagnostics = sorted(diagnostics)
     return api, summary
 
 
-def render_files(api: Api, package: str) -> dict[str, str]:
-    """Every output file, formatted."""
-    view = python_view(api, package)
-    files = client_files(view) | emitted_test_files(view, api.types)
-    return {path: format_python(text, path) if path.endswith(".py") else text for path, text in files.items()}
+def render_files(api: Api, package: str, cache: Cache | None = None, workers: Workers | None = None, summary: Summary | None = None) -> dict[str, str]:
+    """Every output file, Python formatted by black (or taken from the cache)."""
+    summary = summary or Summary()
+    cache = cache or Cache(None, "")
+    with summary.timed("render"):
+        view = python_view(api, package)
+        files = client_files(view) | emitted_test_files(view, api.types)
+    with summary.timed("format"):
+        keys = {path: digest(text) for path, text in files.items() if path.endswith(".py")}
+        done = {path: cache.formatted(key) for path, key in keys.items()}
+        todo = [(path, files[path]) for path, text in done.items() if text is None]
+        for (path, _), text in zip(todo, (workers or Workers(1)).map(_format_one, todo)):
+            cache.put_formatted(keys[path], text)
+            done[path] = text
+    return {path: done.get(path) or text for path, text in files.items()}
 
 
-def generate(docs: list[Path], out: Path, package: str, strict: bool = False) -> Summary:
+def _inputs(version: str, package: str, sources: list[str], includes: list[str]) -> str:
+    """Everything a run's output depends on, as one digest."""
+    return digest(version, package, *sources, *(f"{path}:{_file_digest(path)}" for path in includes))
+
+
+def _sources(docs: list[Path]) -> list[str]:
+    return [f"{p.root}/{p.file}:{digest(p.path.read_bytes())}" for p in discover(docs)]
+
+
+def _outputs(out: Path) -> str:
+    """The output tree as it stands: names, sizes and modification times."""
+    if not out.is_dir():
+        return ""
+    entries = []
+    for folder, dirs, names in os.walk(out):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            stat = os.stat(os.path.join(folder, name))
+            entries.append(f"{os.path.relpath(os.path.join(folder, name), out)}:{stat.st_size}:{stat.st_mtime_ns}")
+    return digest(*entries)
+
+
+def generate(
+    docs: list[Path],
+    out: Path,
+    package: str,
+    strict: bool = False,
+    cache_root: Path | None = None,
+    jobs: int | None = None,
+) -> Summary:
     """Write the client for `docs` to `out`; with `strict`, warnings stop the run before writing."""
-    api, summary = load(docs)
-    if strict and summary.diagnostics:
-        return summary
-    files = render_files(api, package)
-    write_tree(out, files)
+    summary = Summary()
+    cache = Cache.for_output(cache_root, out)
+    last = cache.last_run
+    if last and last["package"] == package and last["outputs"] == _outputs(out):
+        if last["inputs"] == _inputs(cache.version, package, _sources(docs), last["includes"]):
+            unchanged: Summary = last["summary"]
+            unchanged.unchanged, unchanged.seconds = True, {}
+            return unchanged
+    with Workers(jobs) as workers:
+        api, summary = load(docs, cache, workers, summary)
+        if strict and summary.diagnostics:
+            return summary
+        files = render_files(api, package, cache, workers, summary)
+    with summary.timed("write"):
+        write_tree(out, files)
     summary.files = len(files)
+    cache.record_run(
+        {
+            "package": package,
+            "inputs": _inputs(cache.version, package, summary.sources, summary.includes),
+            "includes": summary.includes,
+            "outputs": _outputs(out),
+            "summary": summary,
+        }
+    )
+    cache.save()
     return summary

@@ -94,7 +94,7 @@ def test_a_broken_page_is_one_located_line_and_leaves_the_output_untouched(case:
     assert result.stderr.splitlines() == [expected]
     assert "Traceback" not in result.stderr + result.stdout
     assert tree(generated) == before
-    assert sorted(p.name for p in docs.parent.iterdir()) == ["docs", "out"]
+    assert sorted(p.name for p in docs.parent.iterdir()) == [".cache", "docs", "out"]  # no staging left
 
 
 @pytest.mark.parametrize(

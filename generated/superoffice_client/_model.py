@@ -139,9 +139,7 @@ class Model:
         super().__init_subclass__(**kwargs)
         fields = {}
         for klass in reversed(cls.__mro__):
-            fields.update(
-                {k: v for k, v in vars(klass).items() if isinstance(v, Field)}
-            )
+            fields.update({k: v for k, v in vars(klass).items() if isinstance(v, Field)})
         cls._fields = fields
 
     def __init__(self, **values: Any) -> None:
@@ -149,9 +147,8 @@ class Model:
         self._cache: dict[str, Any] = {}
         for name, value in values.items():
             if name not in self._fields:
-                raise TypeError(
-                    f"{type(self).__name__}() got an unexpected keyword argument {name!r}"
-                )
+                cls = type(self).__name__
+                raise TypeError(f"{cls}() got an unexpected keyword argument {name!r}")
             setattr(self, name, value)
 
     @classmethod

@@ -83,15 +83,9 @@ def auth_headers(
     timezone: str | None,
 ) -> dict[str, str]:
     """The headers every request carries, as SuperOffice expects them."""
-    schemes = [
-        username is not None or password is not None,
-        ticket is not None,
-        token is not None,
-    ]
+    schemes = [username is not None or password is not None, ticket is not None, token is not None]
     if sum(schemes) > 1:
-        raise ValueError(
-            "give one way to sign in: username and password, ticket, or token"
-        )
+        raise ValueError("give one way to sign in: username and password, ticket, or token")
     headers = {"Accept": "application/json"}
     if username is not None or password is not None:
         pair = f"{username or ''}:{password or ''}".encode()
@@ -191,9 +185,7 @@ class BaseClient:
                 path = path.replace("{" + name + "}", quote(_text(value), safe=""))
         params = None
         if query:
-            params = {
-                key: _text(value) for key, value in query.items() if value is not None
-            }
+            params = {key: _text(value) for key, value in query.items() if value is not None}
         if fields is not None:
             body = {key: value for key, value in fields.items() if value is not None}
         if content is not None:
@@ -205,9 +197,7 @@ class BaseClient:
                 headers={"Content-Type": "application/octet-stream"},
             )
         elif body is not _NO_BODY:
-            response = self._http.request(
-                method, path, params=params, json=to_wire(body)
-            )
+            response = self._http.request(method, path, params=params, json=to_wire(body))
         else:
             response = self._http.request(method, path, params=params)
         if not response.is_success:

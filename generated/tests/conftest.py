@@ -34,37 +34,32 @@ class MockApi:
     def __init__(self) -> None:
         self.requests: list[httpx.Request] = []
         self._response = httpx.Response(204)
-        self.client = Client(
-            BASE_URL, **SETTINGS, transport=httpx.MockTransport(self._handle)
-        )
+        self.client = Client(BASE_URL, **SETTINGS, transport=httpx.MockTransport(self._handle))
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
         return self._response
 
-    def respond(
-        self, status: int, content: bytes = b"", content_type: str | None = None
-    ) -> None:
+    def replay(self, sample: dict[str, Any]) -> dict[str, Any]:
+        """Answer the next request with the sample's response; give the sample back."""
+        content_type = sample["content_type"]
         headers = {"Content-Type": content_type} if content_type else {}
-        self._response = httpx.Response(status, headers=headers, content=content)
+        self._response = httpx.Response(
+            sample["status"], headers=headers, content=sample["response"].encode()
+        )
+        return sample
 
-    def expect(
-        self,
-        method: str,
-        path: str,
-        query: dict[str, str],
-        *,
-        json_body: Any = None,
-        sends_json: bool = False,
-        content: bytes | None = None,
-    ) -> None:
+    def fail(self, status: int, body: dict[str, Any]) -> None:
+        self._response = httpx.Response(status, json=body)
+
+    def expect(self, sample: dict[str, Any]) -> None:
         """Assert the one request sent: method, path, query, SuperOffice headers and body."""
         assert len(self.requests) == 1, self.requests
         request = self.requests[0]
-        assert request.method == method
-        assert request.url.raw_path.decode().partition("?")[0] == "/Cust12345" + path
+        assert request.method == sample["method"]
+        assert request.url.raw_path.decode().partition("?")[0] == "/Cust12345" + sample["path"]
         assert (
-            dict(parse_qsl(request.url.query.decode(), keep_blank_values=True)) == query
+            dict(parse_qsl(request.url.query.decode(), keep_blank_values=True)) == sample["query"]
         )
         pair = base64.b64encode(b"tje0:Tje0").decode()
         assert request.headers["Authorization"] == f"Basic {pair}"
@@ -74,12 +69,12 @@ class MockApi:
         assert request.headers["SO-Language"] == "en"
         assert request.headers["SO-Culture"] == "nb-NO"
         assert request.headers["SO-TimeZone"] == "CET"
-        if sends_json:
+        if "request" in sample:
             assert request.headers["Content-Type"] == "application/json"
-            assert json.loads(request.content) == json_body
-        elif content is not None:
+            assert json.loads(request.content) == sample["request"]
+        elif "content" in sample:
             assert request.headers["Content-Type"] == "application/octet-stream"
-            assert request.content == content
+            assert request.content == sample["content"].encode("latin-1")
         else:
             assert request.content == b""
             assert "Content-Type" not in request.headers
@@ -98,6 +93,11 @@ class MockApi:
                 assert decoded == raw
         assert value.to_dict() == expected
         assert cls.from_dict(value.to_dict()) == value
+
+    def check_models(self, value: Any, cls: type[Model], expected: list[Any]) -> None:
+        assert isinstance(value, list) and len(value) == len(expected)
+        for item, wire in zip(value, expected):
+            self.check_model(item, cls, wire)
 
 
 @pytest.fixture

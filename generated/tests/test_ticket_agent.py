@@ -1,8 +1,12 @@
-"""Tests of the TicketAgent endpoints, from the samples on their doc pages."""
+"""Tests of the TicketAgent endpoints, from the samples on their doc pages.
+
+What each test sends and expects is in samples/ticket_agent.json.
+"""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -10,21 +14,17 @@ import pytest
 from superoffice_client import ApiError
 from superoffice_client.models.associate import Associate
 from superoffice_client.models.check_result import CheckResult
-from superoffice_client.models.ticket_agent_get_ticket_list_item import (
-    TicketAgentGetTicketListItem,
-)
+from superoffice_client.models.ticket_agent_get_ticket_list_item import TicketAgentGetTicketListItem
 
 if TYPE_CHECKING:
     from conftest import MockApi
 
+SAMPLES = json.loads((Path(__file__).parent / "samples/ticket_agent.json").read_text("utf-8"))
+
 
 def test_check_text(api: MockApi) -> None:
     """POST /api/v1/Agents/Ticket/CheckText, as documented at agent/Ticket_Agent/v1TicketAgent_CheckText.md:73."""
-    api.respond(
-        200,
-        b'{\n  "class": "B",\n  "from": "2024-01-01T00:00:00Z",\n  "ToDict": "y",\n  "to_dict": "z",\n  "Text\\\\Path": "C:\\\\temp"\n}',
-        "application/json; charset=utf-8",
-    )
+    sample = api.replay(SAMPLES["test_check_text"])
     result = api.client.ticket_agent.check_text(
         self_2="text",
         select="text",
@@ -34,119 +34,38 @@ def test_check_text(api: MockApi) -> None:
         odata_type="#Ticket",
         to_dict="x",
     )
-    api.expect(
-        "POST",
-        "/api/v1/Agents/Ticket/CheckText",
-        {"self": "text", "$select": "text"},
-        json_body={
-            "Text": 'He said """ and left \\',
-            "class": "A",
-            "1stPlace": True,
-            "odata.type": "#Ticket",
-            "ToDict": "x",
-        },
-        sends_json=True,
-    )
-    api.check_model(
-        result,
-        CheckResult,
-        {
-            "class": "B",
-            "from": "2024-01-01T00:00:00Z",
-            "ToDict": "y",
-            "to_dict": "z",
-            "Text\\Path": "C:\\temp",
-        },
-    )
+    api.expect(sample)
+    api.check_model(result, CheckResult, sample["expected"])
 
 
 def test_get_owner(api: MockApi) -> None:
     """POST /api/v1/Agents/Ticket/GetOwner, as documented at agent/Ticket_Agent/v1TicketAgent_GetOwner.md:62."""
-    api.respond(
-        200,
-        b'{\n  "AssociateId": 12,\n  "Name": "ROBIN",\n  "FullName": "Robin Hood",\n  "LastLogin": "2024-02-28T08:00:00"\n}',
-        "application/json; charset=utf-8",
-    )
-    result = api.client.ticket_agent.get_owner(
-        ticket_id=4711,
-    )
-    api.expect(
-        "POST",
-        "/api/v1/Agents/Ticket/GetOwner",
-        {},
-        json_body={"TicketId": 4711},
-        sends_json=True,
-    )
-    api.check_model(
-        result,
-        Associate,
-        {
-            "AssociateId": 12,
-            "Name": "ROBIN",
-            "FullName": "Robin Hood",
-            "LastLogin": "2024-02-28T08:00:00",
-        },
-    )
+    sample = api.replay(SAMPLES["test_get_owner"])
+    result = api.client.ticket_agent.get_owner(ticket_id=4711)
+    api.expect(sample)
+    api.check_model(result, Associate, sample["expected"])
 
 
 def test_get_ticket_list(api: MockApi) -> None:
     """POST /api/v1/Agents/Ticket/GetTicketList, as documented at agent/Ticket_Agent/v1TicketAgent_GetTicketList.md:52."""
-    api.respond(
-        200,
-        b'[\n  {\n    "TicketId": 4711,\n    "Title": "Printer fixed",\n    "CreatedAt": "2024-03-01T09:15:00.1234567+01:00"\n  },\n  {\n    "TicketId": 4712,\n    "Title": "Coffee machine",\n    "CreatedAt": "2024-03-04T11:00:00+01:00"\n  }\n]',
-        "application/json; charset=utf-8",
-    )
-    result = api.client.ticket_agent.get_ticket_list(
-        ticket_ids=[1],
-    )
-    api.expect(
-        "POST",
-        "/api/v1/Agents/Ticket/GetTicketList",
-        {},
-        json_body=[1],
-        sends_json=True,
-    )
-    expected = [
-        {
-            "TicketId": 4711,
-            "Title": "Printer fixed",
-            "CreatedAt": "2024-03-01T09:15:00.1234567+01:00",
-        },
-        {
-            "TicketId": 4712,
-            "Title": "Coffee machine",
-            "CreatedAt": "2024-03-04T11:00:00+01:00",
-        },
-    ]
-    assert isinstance(result, list) and len(result) == len(expected)
-    for item, wire in zip(result, expected):
-        api.check_model(item, TicketAgentGetTicketListItem, wire)
+    sample = api.replay(SAMPLES["test_get_ticket_list"])
+    result = api.client.ticket_agent.get_ticket_list(ticket_ids=sample["request"])
+    api.expect(sample)
+    api.check_models(result, TicketAgentGetTicketListItem, sample["expected"])
 
 
 def test_is_ticket_open(api: MockApi) -> None:
     """POST /api/v1/Agents/Ticket/IsTicketOpen, as documented at agent/Ticket_Agent/v1TicketAgent_IsTicketOpen__old.md:46."""
-    api.respond(200, b"true", "application/json; charset=utf-8")
-    result = api.client.ticket_agent.is_ticket_open(
-        ticket_id=4711,
-    )
-    api.expect(
-        "POST",
-        "/api/v1/Agents/Ticket/IsTicketOpen",
-        {},
-        json_body={"TicketId": 4711},
-        sends_json=True,
-    )
-    assert result == True
+    sample = api.replay(SAMPLES["test_is_ticket_open"])
+    result = api.client.ticket_agent.is_ticket_open(ticket_id=4711)
+    api.expect(sample)
+    assert result == sample["expected"]
 
 
 def test_ticket_agent_error(api: MockApi) -> None:
     """A non-2xx answer raises ApiError with SuperOffice's error type and message."""
-    error = {
-        "ErrorType": "SoException",
-        "ErrorMessage": "Something went wrong",
-        "Source": "test",
-    }
-    api.respond(500, json.dumps(error).encode(), "application/json")
+    sample = SAMPLES["test_check_text"]
+    api.fail(500, {"ErrorType": "SoException", "ErrorMessage": "Something went wrong"})
     with pytest.raises(ApiError) as raised:
         api.client.ticket_agent.check_text(
             self_2="text",
@@ -158,6 +77,5 @@ def test_ticket_agent_error(api: MockApi) -> None:
             to_dict="x",
         )
     assert raised.value.status_code == 500
-    assert raised.value.body == error
-    assert "SoException" in str(raised.value)
-    assert "Something went wrong" in str(raised.value)
+    assert raised.value.body == {"ErrorType": "SoException", "ErrorMessage": "Something went wrong"}
+    assert str(raised.value).endswith("[SoException]: Something went wrong")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
 from ..naming import Namespace, pascal, snake
+from .render import Keyword, py_literal
 
 _SCALAR_HINTS = {
     "string": "str",
@@ -70,6 +71,23 @@ class PyMethod:
     fields: list[PyArg]  # the spread properties of the agents' `request` carrier
     body: PyArg | None  # a whole body: JSON value, or bytes when `binary`
     binary: bool
+
+    @property
+    def params(self) -> list[str]:
+        """The signature: `self`, then keyword-only arguments, required first."""
+        args = [f"{a.name}: {a.hint}" + ("" if a.required else " = None") for a in self.args]
+        return ["self", "*", *args] if args else ["self"]
+
+    @property
+    def call(self) -> list[str | Keyword]:
+        """The arguments of the one `_request` call the method makes."""
+        items: list[str | Keyword] = [py_literal(self.op.method), py_literal(self.op.path), self.result]
+        for keyword, args in (("parts", self.parts), ("query", self.query), ("fields", self.fields)):
+            if args or (keyword == "fields" and self.op.body is not None and self.op.body.spread):
+                items.append(Keyword(keyword, {a.wire: a.name for a in args}, expressions=True))
+        if self.body is not None:
+            items.append(f"{'content' if self.binary else 'body'}={self.body.name}")
+        return items
 
     @property
     def args(self) -> list[PyArg]:
@@ -155,7 +173,7 @@ class _Hints:
         py_model = self._model(ref)
         if py_model is not None:
             self.runtime.add("model")
-            return f"model({py_model.cls!r})"
+            return f"model({py_literal(py_model.cls)})"
         return ""
 
 
@@ -215,6 +233,9 @@ def _fill_model(py_model: PyModel, object_type: ObjectType, models: dict[str, Py
     if object_type.inline:
         location = object_type.location
         doc += f"\n\nDescribed at {location.file}:{location.line}."
+    documented = [f for f in py_model.fields if f.doc]
+    if documented:
+        doc += "\n\nAttributes:\n" + "\n".join(_indent(f"{f.attr}: {_one_line(f.doc)}") for f in documented)
     py_model.doc = doc
     py_model.typing = sorted(hints.typing)
     py_model.datetime = hints.datetime

@@ -3,17 +3,70 @@ any text the pages contain safe inside generated Python."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
+from ..format import LINE_LENGTH
+
 TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
-def py_literal(value: Any) -> str:
-    """A Python literal for a JSON-like value: repr() escapes every character a string may hold."""
+def _string(value: str | bytes) -> str:
+    """A string literal as black writes it: double quotes unless they need more escapes."""
+    text = repr(value)
+    prefix, quote, body = ("b", text[1], text[2:-1]) if isinstance(value, bytes) else ("", text[0], text[1:-1])
+    if quote == '"':
+        return text
+    singles = body.count("\\'")
+    doubles = body.count('"') - body.count('\\"')
+    if doubles > singles:
+        return text
+    body = body.replace("\\'", "'").replace('"', '\\"')
+    return f'{prefix}"{body}"'
+
+
+def py_literal(value: Any, indent: int = 0, column: int | None = None, tail: int = 1) -> str:
+    """A Python literal for a JSON-like value, escaped for any text and laid out as black would.
+
+    The literal starts at `column` (default: `indent`) on a line indented by `indent`, and `tail`
+    characters follow it; a collection that does not fit is exploded one item per line, with a
+    trailing comma, as black does.
+    """
+    flat = _flat(value)
+    start = indent if column is None else column
+    if start + len(flat) + tail <= LINE_LENGTH or not isinstance(value, (dict, list, tuple)) or not value:
+        return flat
+    inner = indent + 4
+    if isinstance(value, dict):
+        pairs = [(f"{_string(k)}: ", v) for k, v in value.items()]
+        opening, closing = "{", "}"
+    else:
+        pairs = [("", v) for v in value]
+        opening, closing = "[", "]"
+    lines = [f"{' ' * inner}{key}{py_literal(item, inner, inner + len(key))}," for key, item in pairs]
+    return opening + "\n" + "\n".join(lines) + "\n" + " " * indent + closing
+
+
+def py_mapping(pairs: list[tuple[str, str]], indent: int, column: int, tail: int = 1) -> str:
+    """`{"key": expression, ...}` for string keys and Python expressions, laid out as black would."""
+    flat = "{" + ", ".join(f"{_string(k)}: {v}" for k, v in pairs) + "}"
+    if column + len(flat) + tail <= LINE_LENGTH or not pairs:
+        return flat
+    pad = " " * (indent + 4)
+    return "{\n" + "".join(f"{pad}{_string(k)}: {v},\n" for k, v in pairs) + " " * indent + "}"
+
+
+def _flat(value: Any) -> str:
+    if isinstance(value, (str, bytes)):
+        return _string(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_string(k)}: {_flat(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flat(v) for v in value) + "]"
     return repr(value)
 
 
@@ -31,6 +84,52 @@ def docstring(text: str, indent: int = 0) -> str:
     return f'"""{lines[0]}\n{rest}\n{pad}"""'
 
 
+@dataclass(frozen=True)
+class Keyword:
+    """`name=value` inside a call, where the value is a literal or a mapping that may explode."""
+
+    name: str
+    value: Any
+    expressions: bool = False  # a mapping of string keys to Python expressions
+
+    def text(self, indent: int | None = None) -> str:
+        column = None if indent is None else indent + len(self.name) + 1
+        if self.expressions:
+            pairs = list(self.value.items())
+            body = py_mapping(pairs, indent or 0, column if column is not None else -(10**9))
+        else:
+            body = py_literal(self.value, indent or 0, column if column is not None else -(10**9))
+        return f"{self.name}={body}"
+
+
+def layout(head: str, items: list[str | Keyword], tail: str, indent: int) -> str:
+    """`head` + comma-separated `items` + `tail`, split over lines as black splits brackets.
+
+    On one line when it fits; else the items on one line of their own; else one item per line
+    with a trailing comma, a long literal item exploded in turn. `head` ends with the opening
+    bracket, `tail` starts with the closing one.
+    """
+    flat_items = [item if isinstance(item, str) else item.text() for item in items]
+    joined = ", ".join(flat_items)
+    if indent + len(head) + len(joined) + len(tail) <= LINE_LENGTH:
+        return f"{head}{joined}{tail}"
+    pad = " " * indent
+    inner = " " * (indent + 4)
+    if items and indent + 4 + len(joined) <= LINE_LENGTH:
+        return f"{head}\n{inner}{joined}\n{pad}{tail}"
+    lines = [item if isinstance(item, str) else item.text(indent + 4) for item in items]
+    return head + "\n" + "".join(f"{inner}{line},\n" for line in lines) + pad + tail
+
+
+def import_line(statement: str, name: str, indent: int = 0) -> str:
+    """`from x import Name`, wrapped in parentheses as black does when it is too long."""
+    line = f"{statement} import {name}"
+    if indent + len(line) <= LINE_LENGTH:
+        return line
+    pad = " " * indent
+    return f"{statement} import (\n{pad}    {name},\n{pad})"
+
+
 @lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
     env = jinja2.Environment(
@@ -42,6 +141,9 @@ def environment() -> jinja2.Environment:
         autoescape=False,
     )
     env.filters["py"] = py_literal
+    env.filters["import_line"] = import_line
+    env.filters["mapping"] = py_mapping
+    env.globals["layout"] = layout
     env.filters["docstring"] = docstring
     return env
 

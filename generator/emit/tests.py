@@ -14,4 +14,5 @@ def emitted_test_files(view: PyPackage, types: dict[str, ObjectType]) -> dict[st
     for group in view.groups:
         module = tests_of_group(group, types, models)
         files[f"tests/test_{group.module}.py"] = render("tests/test_group.py.j2", package=view, module=module)
+        files[f"tests/samples/{group.module}.json"] = module.samples
     return files

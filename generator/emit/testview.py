@@ -3,47 +3,38 @@
 The pages' samples are the reference: the test passes the sample request's values to the
 generated method, answers with the sample response, and checks what went over the wire and what
 came back. Where a sample is missing, or contradicts the page's own tables, the values are made
-from the documented types instead.
+from the documented types instead. Sample payloads go to a JSON file beside the tests (they are
+data, often hundreds of lines); the test code refers to them by name.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 from ..examples import example, fits
 from ..model import ObjectType, Operation, TypeRef
 from .pyview import PyGroup, PyMethod
+from .render import Keyword, py_literal
 
 _STATUS_LINE = re.compile(r"^HTTP/\S+\s+(\d{3})\b")
+_INLINE = 60  # longest argument literal written inline; longer ones are read from the samples
+BINARY_REQUEST = b"%PDF-1.4 example content \x00\xff"
 
 
 @dataclass
 class PyTest:
     name: str
     method: PyMethod
-    call: list[tuple[str, str]]  # (argument, Python expression)
-    status: int
-    content: bytes
-    content_type: str | None
-    path: str  # the expected path, parts filled in and percent-encoded
-    query: dict[str, str]
-    json: Any  # the expected JSON body, or None
-    sends_json: bool
-    sends_content: bytes | None
-    check: str  # none | equal | model | models | bytes | datetime | raises
-    expected: Any
+    doc: str
+    sample: dict[str, Any]  # this test's entry in the samples file: what goes over the wire
+    call: list[str | Keyword] = field(default_factory=list)  # the method's arguments
+    check: str = "none"  # none | equal | model | models | bytes | datetime | raises
     model_cls: str = ""
     model_module: str = ""
-
-    @property
-    def doc(self) -> str:
-        op = self.method.op
-        source = op.response_sample.location if op.response_sample else op.location
-        return f"{op.method} {op.path}, as documented at {source.file}:{source.line}."
 
 
 @dataclass
@@ -53,6 +44,16 @@ class PyTestModule:
     models: list[tuple[str, str]]  # (module, class) the checks import
     error: PyTest | None  # the call the group's error-path test makes
     has_datetime: bool
+
+    @property
+    def samples_path(self) -> str:
+        return f"samples/{self.group.module}.json"
+
+    @property
+    def samples(self) -> str:
+        """The samples file: each test's response text, request body and expected result."""
+        data = {t.name: t.sample for t in self.tests}
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 def tests_of_group(group: PyGroup, types: dict[str, ObjectType], models: dict[str, tuple[str, str]]) -> PyTestModule:
@@ -64,95 +65,86 @@ def tests_of_group(group: PyGroup, types: dict[str, ObjectType], models: dict[st
 
 def _test(method: PyMethod, types: dict[str, ObjectType], models: dict[str, tuple[str, str]]) -> PyTest:
     op = method.op
-    call: list[tuple[str, str]] = []
-    path = op.path
+    source = op.response_sample.location if op.response_sample else op.location
+    sample: dict[str, Any] = {"method": op.method, "path": op.path, "query": {}}
+    test = PyTest(f"test_{method.name}", method, f"{op.method} {op.path}, as documented at {source.file}:{source.line}.", sample)
     for arg in method.parts:
         value = _typed(arg.param.example if arg.param else None, arg.type, types)
-        call.append((arg.name, repr(value)))
-        path = path.replace("{" + arg.wire + "}", quote(_wire_text(value), safe=""))
-    query: dict[str, str] = {}
+        test.call.append(Keyword(arg.name, value))
+        sample["path"] = sample["path"].replace("{" + arg.wire + "}", quote(_wire_text(value), safe=""))
     for arg in method.query:
         value = _typed(arg.param.example if arg.param else None, arg.type, types)
         if arg.wire.lower() == "$select" and isinstance(value, str) and "," in value:
             value = value.split(",")
-        call.append((arg.name, repr(value)))
-        query[arg.wire] = _wire_text(value)
-    sent_json: Any = None
-    sends_json = False
-    sends_content = None
-    sample = op.request_sample.body if op.request_sample and op.request_sample.has_json else None
-    if method.fields or (op.body and op.body.spread):
-        given = sample if isinstance(sample, dict) else None
-        sent_json = {}
-        for arg in method.fields:
-            value = given.get(arg.wire) if given is not None else example(arg.type or TypeRef("any"), types)
-            if value is not None:
-                call.append((arg.name, repr(value)))
-                sent_json[arg.wire] = value
-        sends_json = True
-    elif method.body is not None and method.binary:
-        sends_content = b"%PDF-1.4 example content \x00\xff"
-        call.append((method.body.name, repr(sends_content)))
-    elif method.body is not None:
-        body_type = method.body.type or TypeRef("any")
-        sent_json = sample if sample is not None and fits(sample, body_type, types) else example(body_type, types)
-        call.append((method.body.name, repr(sent_json)))
-        sends_json = True
-    test = PyTest(
-        name=f"test_{method.name}",
-        method=method,
-        call=call,
-        status=200,
-        content=b"",
-        content_type="application/json; charset=utf-8",
-        path=path,
-        query=query,
-        json=sent_json,
-        sends_json=sends_json,
-        sends_content=sends_content,
-        check="none",
-        expected=None,
-    )
+        test.call.append(Keyword(arg.name, value))
+        sample["query"][arg.wire] = _wire_text(value)
+    _request(test, method, types)
     _response(test, op, types, models)
     return test
+
+
+def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> None:
+    op = method.op
+    given = op.request_sample.body if op.request_sample and op.request_sample.has_json else None
+    if method.fields or (op.body and op.body.spread):
+        sent = {}
+        for arg in method.fields:
+            if isinstance(given, dict):
+                value = given.get(arg.wire)
+            else:
+                value = example(arg.type or TypeRef("any"), types)
+            if value is None:
+                continue
+            sent[arg.wire] = value
+            if len(py_literal(value)) <= _INLINE:
+                test.call.append(Keyword(arg.name, value))
+            else:
+                test.call.append(f'{arg.name}=sample["request"][{py_literal(arg.wire)}]')
+        test.sample["request"] = sent
+    elif method.body is not None and method.binary:
+        test.sample["content"] = BINARY_REQUEST.decode("latin-1")
+        test.call.append(Keyword(method.body.name, BINARY_REQUEST))
+    elif method.body is not None:
+        body_type = method.body.type or TypeRef("any")
+        fitting = given is not None and fits(given, body_type, types)
+        test.sample["request"] = given if fitting else example(body_type, types)
+        test.call.append(f'{method.body.name}=sample["request"]')
 
 
 def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models: dict[str, tuple[str, str]]) -> None:
     sample = op.response_sample
     status = op.success_status
+    content_type = "application/json; charset=utf-8"
     if sample is not None:
         match = _STATUS_LINE.match(sample.start_line)
         status = int(match[1]) if match else status
-        test.content_type = sample.header("Content-Type")
-    test.status = status
-    if status >= 400:
-        test.content = sample.body_text.encode() if sample else b""
-        test.check = "raises"
-        return
+        content_type = sample.header("Content-Type")
+    text = sample.body_text if sample is not None else ""
     result = op.result
-    if result is None or status == 204:
-        test.content = sample.body_text.encode() if sample else b""
-        return
-    if result.kind == "binary":
-        test.content = sample.body_text.encode() if sample and sample.body_text else b"GIF89a\x00\x01binary"
-        test.check, test.expected = "bytes", test.content
-        return
-    if sample is not None and sample.has_json and fits(sample.body, result, types):
-        value = sample.body
-        test.content = sample.body_text.encode()
+    if status >= 400:
+        test.check = "raises"
+    elif result is None or status == 204:
+        test.check = "none"
+    elif result.kind == "binary":
+        text = text or "GIF89a binary content"
+        test.check = "bytes"
     else:
-        value = example(result, types)
-        test.content = json.dumps(value, indent=2).encode()
-        test.content_type = "application/json; charset=utf-8"
-    test.expected = value
-    named = result.item if result.kind == "array" else result
-    if value is not None and named is not None and named.kind == "named" and named.name in models:
-        test.model_module, test.model_cls = models[named.name]
-        test.check = "models" if result.kind == "array" else "model"
-    elif value is not None and result.kind == "datetime":
-        test.check = "datetime"
-    else:
-        test.check = "equal"
+        if sample is not None and sample.has_json and fits(sample.body, result, types):
+            value = sample.body
+        else:
+            value = example(result, types)
+            text = json.dumps(value, indent=2)
+            content_type = "application/json; charset=utf-8"
+        test.sample["expected"] = value
+        named = result.item if result.kind == "array" else result
+        if value is not None and named is not None and named.kind == "named" and named.name in models:
+            test.model_module, test.model_cls = models[named.name]
+            test.check = "models" if result.kind == "array" else "model"
+        elif value is not None and result.kind == "datetime":
+            test.check = "datetime"
+        else:
+            test.check = "equal"
+    test.sample.update(status=status, content_type=content_type, response=text)
 
 
 def _typed(text: str | None, ref: TypeRef | None, types: dict[str, ObjectType]) -> Any:

@@ -34,6 +34,7 @@ class ParsedPage:
     types: list[ObjectType] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped: str = ""
+    includes: list[str] = field(default_factory=list)  # files it included (or tried to), for caches
 
 
 def read_page(path: Path, root: str, file: str) -> ParsedPage:
@@ -123,6 +124,7 @@ class _PageReader:
         self.endpoint = endpoint
         self.diagnostics: list[Diagnostic] = []
         self.types: list[ObjectType] = []
+        self.includes: list[str] = []
 
     def at(self, line: int, col: int = 1, file: str | None = None) -> Location:
         return Location(self.page.root, file or self.file, line, col)
@@ -148,7 +150,7 @@ class _PageReader:
             heading=next((b.text for b in self.blocks if isinstance(b, Heading) and b.level == 1), ""),
         )
         self._sections(op)
-        return ParsedPage(self.file, op, self.types, self.diagnostics)
+        return ParsedPage(self.file, op, self.types, self.diagnostics, includes=self.includes)
 
     def _endpoint_line(self) -> tuple[str, str]:
         lines = [line for line in self.endpoint.content.split("\n") if line.strip()]
@@ -290,6 +292,8 @@ class _PageReader:
         target = block.target.split("#")[0].split("?")[0]
         display = os.path.normpath(os.path.join(os.path.dirname(self.file), target)).replace(os.sep, "/")
         path = (self.folder / target) if self.folder is not None else None
+        if path is not None:
+            self.includes.append(str(path))
         if path is None or not path.is_file():
             self.warn(self.at(block.line), "include", f"the included file '{block.target}' does not exist")
             return []

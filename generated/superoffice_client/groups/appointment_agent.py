@@ -41,17 +41,11 @@ class AppointmentAgent(Group):
             "/api/v1/Agents/Appointment/SetActivityStatus",
             "none",
             query={"$select": select},
-            fields={
-                "ActivityIdentifier": activity_identifier,
-                "ActivityStatus": activity_status,
-            },
+            fields={"ActivityIdentifier": activity_identifier, "ActivityStatus": activity_status},
         )
 
     def toggle_activity(
-        self,
-        *,
-        select: str | Sequence[str] | None = None,
-        activity_identifier: str | None = None,
+        self, *, select: str | Sequence[str] | None = None, activity_identifier: str | None = None
     ) -> str:
         """Toggle the completed status for an activity.
 

@@ -66,11 +66,7 @@ class TicketAgent(Group):
             },
         )
 
-    def get_owner(
-        self,
-        *,
-        ticket_id: int | None = None,
-    ) -> Associate:
+    def get_owner(self, *, ticket_id: int | None = None) -> Associate:
         """Gets the associate who owns a ticket.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/GetOwner``
@@ -91,11 +87,7 @@ class TicketAgent(Group):
             fields={"TicketId": ticket_id},
         )
 
-    def get_ticket_list(
-        self,
-        *,
-        ticket_ids: Sequence[int],
-    ) -> list[TicketAgentGetTicketListItem]:
+    def get_ticket_list(self, *, ticket_ids: Sequence[int]) -> list[TicketAgentGetTicketListItem]:
         """Gets an array of ticket summaries.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/GetTicketList``
@@ -116,11 +108,7 @@ class TicketAgent(Group):
             body=ticket_ids,
         )
 
-    def is_ticket_open(
-        self,
-        *,
-        ticket_id: int | None = None,
-    ) -> bool:
+    def is_ticket_open(self, *, ticket_id: int | None = None) -> bool:
         """Whether the ticket is still open.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/IsTicketOpen``
@@ -135,8 +123,5 @@ class TicketAgent(Group):
             ApiError: The API answered with a status that is not 2xx.
         """
         return self._client._request(
-            "POST",
-            "/api/v1/Agents/Ticket/IsTicketOpen",
-            "json",
-            fields={"TicketId": ticket_id},
+            "POST", "/api/v1/Agents/Ticket/IsTicketOpen", "json", fields={"TicketId": ticket_id}
         )

@@ -22,11 +22,7 @@ class TicketEntity(Group):
 
     __slots__ = ()
 
-    def delete_ticket_entity(
-        self,
-        *,
-        id: int,
-    ) -> None:
+    def delete_ticket_entity(self, *, id: int) -> None:
         """Deletes the TicketEntity
 
         Endpoint: ``DELETE /api/v1/Ticket/{id}``
@@ -37,12 +33,7 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "DELETE",
-            "/api/v1/Ticket/{id}",
-            "none",
-            parts={"id": id},
-        )
+        return self._client._request("DELETE", "/api/v1/Ticket/{id}", "none", parts={"id": id})
 
     def get_all(
         self,
@@ -96,12 +87,7 @@ class TicketEntity(Group):
             },
         )
 
-    def get_attachment(
-        self,
-        *,
-        ticket_id: int,
-        name: str,
-    ) -> bytes:
+    def get_attachment(self, *, ticket_id: int, name: str) -> bytes:
         """The content of a ticket attachment, as stored.
 
         Endpoint: ``GET /api/v1/Ticket/{ticketId}/Attachment/{name}``
@@ -124,11 +110,7 @@ class TicketEntity(Group):
         )
 
     def get_ticket_count(
-        self,
-        *,
-        status: str,
-        from_: datetime | str | None = None,
-        class_: str | None = None,
+        self, *, status: str, from_: datetime | str | None = None, class_: str | None = None
     ) -> int:
         """Counts the tickets with a status, optionally since a date.
 
@@ -153,10 +135,7 @@ class TicketEntity(Group):
         )
 
     def get_ticket_entity(
-        self,
-        *,
-        id: int,
-        select: str | Sequence[str] | None = None,
+        self, *, id: int, select: str | Sequence[str] | None = None
     ) -> TicketEntity:
         """Gets a TicketEntity object.
 
@@ -185,10 +164,7 @@ class TicketEntity(Group):
         )
 
     def patch_ticket_entity(
-        self,
-        *,
-        id: int,
-        changes: Sequence[TicketEntityPatchTicketEntityChanges | dict[str, Any]],
+        self, *, id: int, changes: Sequence[TicketEntityPatchTicketEntityChanges | dict[str, Any]]
     ) -> TicketEntity:
         """Update a TicketEntity with changes, as described in a JSON Patch or a JSON Merge Patch document.
 
@@ -206,19 +182,10 @@ class TicketEntity(Group):
             ApiError: The API answered with a status that is not 2xx.
         """
         return self._client._request(
-            "PATCH",
-            "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
-            parts={"id": id},
-            body=changes,
+            "PATCH", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=changes
         )
 
-    def put_ticket_entity(
-        self,
-        *,
-        id: int,
-        entity: TicketEntity | dict[str, Any],
-    ) -> TicketEntity:
+    def put_ticket_entity(self, *, id: int, entity: TicketEntity | dict[str, Any]) -> TicketEntity:
         """Updates the existing TicketEntity.
 
         Endpoint: ``PUT /api/v1/Ticket/{id}``
@@ -234,19 +201,10 @@ class TicketEntity(Group):
             ApiError: The API answered with a status that is not 2xx.
         """
         return self._client._request(
-            "PUT",
-            "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
-            parts={"id": id},
-            body=entity,
+            "PUT", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=entity
         )
 
-    def set_attachment(
-        self,
-        *,
-        ticket_id: int,
-        stream: bytes,
-    ) -> int:
+    def set_attachment(self, *, ticket_id: int, stream: bytes) -> int:
         """Store an attachment on a ticket from a stream.
 
         Endpoint: ``PUT /api/v1/Ticket/{ticketId}/Attachment``

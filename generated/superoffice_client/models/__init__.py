@@ -11,9 +11,7 @@ if TYPE_CHECKING:
     from .o_data_slim_response import ODataSlimResponse
     from .ticket_agent_get_ticket_list_item import TicketAgentGetTicketListItem
     from .ticket_entity import TicketEntity
-    from .ticket_entity_patch_ticket_entity_changes import (
-        TicketEntityPatchTicketEntityChanges,
-    )
+    from .ticket_entity_patch_ticket_entity_changes import TicketEntityPatchTicketEntityChanges
 
 _MODULES = {
     "Associate": "associate",

@@ -8,18 +8,18 @@ from .._model import DATETIME, Model, field
 
 
 class Associate(Model):
-    """The Associate type."""
+    """The Associate type.
+
+    Attributes:
+        associate_id: Primary key
+        name: Initials, also login name, possibly database user name
+        full_name: Full name of the user
+        last_login: When the user last logged in, local time
+    """
 
     __slots__ = ()
 
     associate_id: int | None = field("AssociateId", default=None)
-    """Primary key"""
-
     name: str | None = field("Name", default=None)
-    """Initials, also login name, possibly database user name"""
-
     full_name: str | None = field("FullName", default=None)
-    """Full name of the user"""
-
     last_login: datetime | None = field("LastLogin", DATETIME, default=None)
-    """When the user last logged in, local time"""

@@ -13,7 +13,5 @@ class ODataSlimResponse(Model):
     __slots__ = ()
 
     odata_metadata: str | None = field("odata.metadata", default=None)
-
     odata_next_link: str | None = field("odata.nextLink", default=None)
-
     value: list[Any] | None = field("value", default=None)

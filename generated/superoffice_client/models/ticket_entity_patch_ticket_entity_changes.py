@@ -11,15 +11,15 @@ class TicketEntityPatchTicketEntityChanges(Model):
     """JSON-Patch array of operations+path+value, or a MERGE-PATCH object (which will be converted to a list of JSON-PATCH operations).
 
     Described at rest/Ticket/v1TicketEntity_PatchTicketEntity.md:25.
+
+    Attributes:
+        op: "add", "replace", "remove", "test" "move" and "copy" not supported
+        path: The property names to modify. "/users/0/email", "/users/-",
+        value: New/Replaced value - string or object.
     """
 
     __slots__ = ()
 
     op: str | None = field("op", default=None)
-    """"add", "replace", "remove", "test" "move" and "copy" not supported"""
-
     path: str | None = field("path", default=None)
-    """The property names to modify. "/users/0/email", "/users/-","""
-
     value: dict[str, Any] | None = field("value", default=None)
-    """New/Replaced value - string or object."""

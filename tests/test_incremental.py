@@ -1,0 +1,86 @@
+"""Regeneration with the cache: nothing changed does nothing, and any change gives the cold output."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import generate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "docs_input", tmp_path / "docs")
+    return tmp_path / "docs"
+
+
+def run(docs: Path, out: Path, cache: Path | None) -> tuple[dict[str, bytes], bool]:
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    return tree(out), summary.unchanged
+
+
+def test_nothing_changed_does_nothing_and_a_changed_page_gives_the_cold_output(docs: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, unchanged = run(docs, tmp_path / "out", cache)
+    assert not unchanged
+    again, unchanged = run(docs, tmp_path / "out", cache)
+    assert unchanged and again == first
+
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    incremental, unchanged = run(docs, tmp_path / "out", cache)
+    cold, _ = run(docs, tmp_path / "cold", None)
+    assert not unchanged
+    assert incremental == cold
+    assert incremental != first
+
+
+def test_a_changed_include_reparses_the_page_that_includes_it(docs: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "out", cache)
+    fragment = docs / "samples/rest/response/v1TicketEntity_DeleteTicketEntity.md"
+    fragment.write_text(fragment.read_text().replace("204 TicketEntity deleted.", "204 Gone for good."))
+    incremental, unchanged = run(docs, tmp_path / "out", cache)
+    cold, _ = run(docs, tmp_path / "cold", None)
+    assert not unchanged and incremental == cold
+
+
+def test_an_edited_or_removed_output_is_regenerated(docs: Path, tmp_path: Path) -> None:
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first, _ = run(docs, out, cache)
+    (out / "demo_client/_runtime.py").write_text("broken")
+    again, unchanged = run(docs, out, cache)
+    assert not unchanged and again == first
+    shutil.rmtree(out)
+    again, unchanged = run(docs, out, cache)
+    assert not unchanged and again == first
+
+
+def test_a_corrupt_cache_is_ignored(docs: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first, _ = run(docs, tmp_path / "out", cache)
+    for store in cache.rglob("store.pickle"):
+        store.write_bytes(b"not a pickle")
+    again, unchanged = run(docs, tmp_path / "out", cache)
+    assert not unchanged and again == first
+
+
+def test_importing_the_package_does_not_import_every_group(tmp_path: Path, docs: Path) -> None:
+    generate([docs], tmp_path / "out", "demo_client", jobs=1)
+    code = "import sys, demo_client; print(sorted(m for m in sys.modules if m.startswith('demo_client.')))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path / "out", capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['demo_client._client', 'demo_client._model', 'demo_client._runtime']"
