@@ -9,12 +9,14 @@ it used. The folder is private to the user running the generator: its files are 
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from importlib.metadata import version
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
@@ -31,22 +33,15 @@ def digest(*parts: bytes | str) -> str:
 
 def fingerprint() -> str:
     """The generator's code, templates and the libraries that shape its output."""
-    import black
-    import jinja2
-    import markdown_it
-    import yaml
-
     files = sorted(PACKAGE.rglob("*.py")) + sorted(p for p in TEMPLATES.rglob("*") if p.is_file())
-    versions = f"{sys.version_info[:2]} {black.__version__} {jinja2.__version__} {markdown_it.__version__} {yaml.__version__}"
-    return digest(versions, *(f"{p.relative_to(PACKAGE.parent)}\0" + p.read_text("utf-8") for p in files))
+    libraries = [f"{name} {version(name)}" for name in ("black", "jinja2", "markdown-it-py", "pyyaml")]
+    return digest(str(sys.version_info[:2]), *libraries, *(f"{p.relative_to(PACKAGE.parent)}\0" + p.read_text("utf-8") for p in files))
 
 
 @dataclass
 class Store:
-    version: str = ""
     pages: dict[str, Any] = field(default_factory=dict)  # page key → (include digests, ParsedPage)
     formatted: dict[str, str] = field(default_factory=dict)  # digest of unformatted source → formatted
-    state: dict[str, Any] = field(default_factory=dict)  # the last run: input and output digests, summary
 
 
 class Cache:
@@ -55,8 +50,9 @@ class Cache:
     def __init__(self, folder: Path | None, version: str) -> None:
         self.folder = folder
         self.version = version
-        self._old = self._load()
-        self._new = Store(version)
+        self._loaded: Store | None = None
+        self._new = Store()
+        self._state: dict[str, Any] = {}
 
     @classmethod
     def for_output(cls, root: Path | None, out: Path) -> Cache:
@@ -65,15 +61,34 @@ class Cache:
             return cls(None, version)
         return cls(root / digest(str(out.resolve()))[:16], version)
 
-    def _load(self) -> Store:
+    def _read(self, name: str) -> Any:
+        """A cache file's (version, value), or None when it is missing, unreadable or stale."""
         if self.folder is None:
-            return Store()
+            return None
+        load = marshal.load if name.endswith(".marshal") else pickle.load
         try:
-            with open(self.folder / "store.pickle", "rb") as handle:
-                store = pickle.load(handle)
+            with open(self.folder / name, "rb") as handle:
+                stamp, value = load(handle)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return Store()
-        return store if isinstance(store, Store) and store.version == self.version else Store()
+            return None
+        return value if stamp == self.version else None
+
+    @property
+    def _old(self) -> Store:
+        """The entries of the last run, read on first use (a run with nothing to do never reads them)."""
+        if self._loaded is None:
+            pages = self._read("pages.pickle")
+            formatted = self._read("formatted.marshal")
+            self._loaded = Store(
+                pages if isinstance(pages, dict) else {},
+                formatted if isinstance(formatted, dict) else {},
+            )
+        return self._loaded
+
+    @property
+    def formatted_entries(self) -> dict[str, str]:
+        """All formatted files of the last run, for workers to look up (read-only)."""
+        return self._old.formatted
 
     # -- entries ---------------------------------------------------------------------------------
 
@@ -86,30 +101,39 @@ class Cache:
     def put_page(self, key: str, entry: Any) -> None:
         self._new.pages[key] = entry
 
-    def formatted(self, key: str) -> str | None:
-        text = self._old.formatted.get(key)
-        if text is not None:
-            self._new.formatted[key] = text
-        return text
-
     def put_formatted(self, key: str, text: str) -> None:
         self._new.formatted[key] = text
 
     @property
     def last_run(self) -> dict[str, Any]:
-        return self._old.state
+        """What the last run read and wrote, kept in a file of its own so checking it is cheap."""
+        state = self._read("state.pickle")
+        return state if isinstance(state, dict) else {}
 
     def record_run(self, state: dict[str, Any]) -> None:
-        self._new.state = state
+        self._state = state
 
     def save(self) -> None:
+        """Write what this run used; a part that is the same as the last run's is left alone."""
         if self.folder is None:
             return
+        old = self._old
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=self.folder, prefix=".store-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(self._new, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, self.folder / "store.pickle")
+            if self._new.pages.keys() != old.pages.keys():
+                self._write("pages.pickle", self._new.pages)
+            if self._new.formatted.keys() != old.formatted.keys():
+                self._write("formatted.marshal", self._new.formatted)
+            self._write("state.pickle", self._state)
         except OSError:
             pass  # a cache that cannot be written only costs time next run
+
+    def _write(self, name: str, value: Any) -> None:
+        assert self.folder is not None
+        fd, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}-")
+        with os.fdopen(fd, "wb") as handle:
+            if name.endswith(".marshal"):
+                marshal.dump((self.version, value), handle)
+            else:
+                pickle.dump((self.version, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, self.folder / name)

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(NamedTuple):
     """A place in a doc page: its path below the docs folder, 1-based line and column.
 
     `root` is the docs folder as the user named it: messages show it, outputs do not, so the
-    generated files are the same wherever the pages are read from.
+    generated files are the same wherever the pages are read from. (A named tuple: the model
+    holds hundreds of thousands of them, and tuples pickle fast for the cache and the workers.)
     """
 
     root: str

@@ -41,6 +41,12 @@ def _identifier(text: str, empty: str) -> str:
     return text
 
 
+def wire_name(attribute: str) -> str:
+    """The wire name the generated runtime assumes for a model attribute (`_model.wire_name`):
+    `contact_id` → `ContactId`. Fields whose wire name differs are listed in `_wire_`."""
+    return "".join(part[:1].upper() + part[1:] for part in attribute.split("_"))
+
+
 class Namespace:
     """Hands out unique names in one scope (a module, a class, an argument list)."""
 

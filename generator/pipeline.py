@@ -18,14 +18,16 @@ from .build import build_api
 from .cache import Cache, digest
 from .diagnostics import Diagnostic, PageError
 from .discover import PageFile, discover
-from .emit.client import client_files
-from .emit.pyview import python_view
-from .emit.tests import emitted_test_files
+from .emit.render import Job
 from .format import format_python
 from .model import Api
 from .parse import ParsedPage, read_page
 from .workers import Workers
 from .write import write_tree
+
+# What the emit workers need, set by the parent before it forks them (they inherit it).
+_JOBS: list[Job] = []
+_FORMATTED: dict[str, str] = {}
 
 
 @dataclass
@@ -58,8 +60,17 @@ def _parse_one(page: PageFile) -> ParsedPage | Diagnostic:
         return error.diagnostic
 
 
-def _format_one(item: tuple[str, str]) -> str:
-    return format_python(item[1], item[0])
+def _emit_one(index: int) -> list[tuple[str, str, str, bool]]:
+    """Render job `index` and format its Python files: (path, text, source digest, formatted now)."""
+    out = []
+    for path, text in _JOBS[index]().items():
+        if not path.endswith(".py"):
+            out.append((path, text, "", False))
+            continue
+        key = digest(text)
+        formatted = _FORMATTED.get(key)
+        out.append((path, formatted or format_python(text, path), key, formatted is None))
+    return out
 
 
 def _file_digest(path: str) -> str:
@@ -108,21 +119,32 @@ def load(docs: list[Path], cache: Cache | None = None, workers: Workers | None =
     return api, summary
 
 
-def render_files(api: Api, package: str, cache: Cache | None = None, workers: Workers | None = None, summary: Summary | None = None) -> dict[str, str]:
-    """Every output file, Python formatted by black (or taken from the cache)."""
+def render_files(
+    api: Api, package: str, cache: Cache | None = None, workers: Workers | None = None, summary: Summary | None = None
+) -> dict[str, str]:
+    """Every output file: rendered, its Python formatted by black (or taken from the cache)."""
+    from .emit.client import client_jobs
+    from .emit.pyview import python_view
+    from .emit.tests import test_jobs
+
+    global _JOBS, _FORMATTED
     summary = summary or Summary()
     cache = cache or Cache(None, "")
-    with summary.timed("render"):
+    with summary.timed("view"):
         view = python_view(api, package)
-        files = client_files(view) | emitted_test_files(view, api.types)
-    with summary.timed("format"):
-        keys = {path: digest(text) for path, text in files.items() if path.endswith(".py")}
-        done = {path: cache.formatted(key) for path, key in keys.items()}
-        todo = [(path, files[path]) for path, text in done.items() if text is None]
-        for (path, _), text in zip(todo, (workers or Workers(1)).map(_format_one, todo)):
-            cache.put_formatted(keys[path], text)
-            done[path] = text
-    return {path: done.get(path) or text for path, text in files.items()}
+        _JOBS = client_jobs(view) + test_jobs(view, api.types)
+        _FORMATTED = cache.formatted_entries
+    try:
+        with summary.timed("render and format"):
+            results = (workers or Workers(1)).map(_emit_one, range(len(_JOBS)))
+    finally:
+        _JOBS, _FORMATTED = [], {}
+    files = {}
+    for path, text, key, _ in (item for batch in results for item in batch):
+        files[path] = text
+        if key:
+            cache.put_formatted(key, text)
+    return files
 
 
 def _inputs(version: str, package: str, sources: list[str], includes: list[str]) -> str:
@@ -164,11 +186,11 @@ def generate(
             unchanged: Summary = last["summary"]
             unchanged.unchanged, unchanged.seconds = True, {}
             return unchanged
-    with Workers(jobs) as workers:
-        api, summary = load(docs, cache, workers, summary)
-        if strict and summary.diagnostics:
-            return summary
-        files = render_files(api, package, cache, workers, summary)
+    workers = Workers(jobs)
+    api, summary = load(docs, cache, workers, summary)
+    if strict and summary.diagnostics:
+        return summary
+    files = render_files(api, package, cache, workers, summary)
     with summary.timed("write"):
         write_tree(out, files)
     summary.files = len(files)

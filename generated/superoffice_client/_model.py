@@ -96,13 +96,10 @@ class Field:
 
     __slots__ = ("wire", "codec", "name")
 
-    def __init__(self, wire: str, codec: Codec[Any] | None) -> None:
+    def __init__(self, name: str, wire: str, codec: Codec[Any] | None) -> None:
+        self.name = name
         self.wire = wire
         self.codec = codec
-        self.name = wire
-
-    def __set_name__(self, owner: type, name: str) -> None:
-        self.name = name
 
     def __get__(self, obj: Model | None, owner: type | None = None) -> Any:
         if obj is None:
@@ -123,23 +120,50 @@ class Field:
         obj._data[self.wire] = to_wire(value)
 
 
-def field(wire: str, codec: Codec[Any] | None = None, *, default: Any = None) -> Any:
-    """Declare a model attribute read from the wire key `wire`; `default` is always None."""
-    return Field(wire, codec)
+_PLAIN = frozenset({"str", "int", "float", "bool", "bytes", "object", "Any"})
 
 
-@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
+def codec_for(hint: str) -> Codec[Any] | None:
+    """The codec for a field's annotation, as generated: `datetime`, `list[X]`, a model's name, or
+    a plain JSON type (no codec), each optionally `| None`."""
+    hint = hint.strip().removesuffix(" | None")
+    if hint == "datetime":
+        return DATETIME
+    if hint.startswith("list[") and hint.endswith("]"):
+        item = codec_for(hint[5:-1])
+        return list_of(item) if item is not None else None
+    if hint.isidentifier() and hint not in _PLAIN:
+        return model(hint)
+    return None
+
+
+def wire_name(attribute: str) -> str:
+    """The wire name a field has unless its class says otherwise: `contact_id` → `ContactId`."""
+    return "".join(part[:1].upper() + part[1:] for part in attribute.split("_"))
+
+
+@dataclass_transform(kw_only_default=True)
 class Model:
-    """Base of every generated model."""
+    """Base of every generated model.
+
+    A model declares its fields as annotated attributes defaulting to None, like a dataclass;
+    each becomes a descriptor over the wire key `wire_name(attribute)`, or the one `_wire_`
+    names for it.
+    """
 
     __slots__ = ("_data", "_cache")
+    _wire_: ClassVar[dict[str, str]] = {}
     _fields: ClassVar[dict[str, Field]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        fields = {}
-        for klass in reversed(cls.__mro__):
-            fields.update({k: v for k, v in vars(klass).items() if isinstance(v, Field)})
+        fields = dict(cls._fields)
+        for name, hint in vars(cls).get("__annotations__", {}).items():
+            if name.startswith("_"):
+                continue
+            text = hint if isinstance(hint, str) else getattr(hint, "__name__", str(hint))
+            fields[name] = Field(name, cls._wire_.get(name) or wire_name(name), codec_for(text))
+            setattr(cls, name, fields[name])
         cls._fields = fields
 
     def __init__(self, **values: Any) -> None:

@@ -12,9 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from superoffice_client import ApiError
-from superoffice_client.models.associate import Associate
-from superoffice_client.models.check_result import CheckResult
-from superoffice_client.models.ticket_agent_get_ticket_list_item import TicketAgentGetTicketListItem
+from superoffice_client.models import Associate, CheckResult, TicketAgentGetTicketListItem
 
 if TYPE_CHECKING:
     from conftest import MockApi

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from superoffice_client import ApiError
-from superoffice_client.models.o_data_slim_response import ODataSlimResponse
-from superoffice_client.models.ticket_entity import TicketEntity
+from superoffice_client.models import ODataSlimResponse, TicketEntity
 
 if TYPE_CHECKING:
     from conftest import MockApi

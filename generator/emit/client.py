@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from .pyview import PyPackage
-from .render import render
+from .render import Job, render_file
 
 
-def client_files(view: PyPackage) -> dict[str, str]:
-    """Relative path → unformatted source, for the installable package."""
+def client_jobs(view: PyPackage) -> list[Job]:
+    """One job per output file of the installable package; each renders it when called."""
     root = view.name
-    files = {
-        "pyproject.toml": render("project/pyproject.toml.j2", package=view),
-        f"{root}/__init__.py": render("package/__init__.py.j2", package=view),
-        f"{root}/py.typed": "",
-        f"{root}/_client.py": render("package/_client.py.j2", package=view),
-        f"{root}/_model.py": render("package/_model.py.j2", package=view),
-        f"{root}/_runtime.py": render("package/_runtime.py.j2", package=view),
-        f"{root}/groups/__init__.py": render("package/groups/__init__.py.j2", package=view),
-        f"{root}/models/__init__.py": render("package/models/__init__.py.j2", package=view),
-    }
+    jobs = [
+        partial(render_file, "pyproject.toml", "project/pyproject.toml.j2", package=view),
+        partial(render_file, f"{root}/__init__.py", "package/__init__.py.j2", package=view),
+        partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view),
+        partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view),
+        partial(render_file, f"{root}/_model.py", "package/_model.py.j2", package=view),
+        partial(render_file, f"{root}/_runtime.py", "package/_runtime.py.j2", package=view),
+        partial(render_file, f"{root}/groups/__init__.py", "package/groups/__init__.py.j2", package=view),
+        partial(render_file, f"{root}/models/__init__.py", "package/models/__init__.py.j2", package=view),
+    ]
     for group in view.groups:
-        files[f"{root}/groups/{group.module}.py"] = render("package/groups/group.py.j2", package=view, group=group)
+        path = f"{root}/groups/{group.module}.py"
+        jobs.append(partial(render_file, path, "package/groups/group.py.j2", package=view, group=group))
     for model in view.models:
-        files[f"{root}/models/{model.module}.py"] = render("package/models/model.py.j2", package=view, model=model)
-    return files
+        path = f"{root}/models/{model.module}.py"
+        jobs.append(partial(render_file, path, "package/models/model.py.j2", package=view, model=model))
+    return jobs

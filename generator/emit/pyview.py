@@ -10,7 +10,7 @@ import textwrap
 from dataclasses import dataclass, field
 
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
-from ..naming import Namespace, pascal, snake
+from ..naming import Namespace, pascal, snake, wire_name
 from .render import Keyword, py_literal
 
 _SCALAR_HINTS = {
@@ -30,8 +30,7 @@ _SCALAR_HINTS = {
 class PyField:
     attr: str
     wire: str
-    hint: str
-    codec: str  # an expression, or "" when the JSON value is used as it is
+    hint: str  # the runtime derives the field's codec from it (`_model.codec_for`)
     doc: str
 
 
@@ -44,8 +43,12 @@ class PyModel:
     fields: list[PyField] = field(default_factory=list)
     typing: list[str] = field(default_factory=list)  # names imported from `typing`
     datetime: bool = False
-    runtime: list[str] = field(default_factory=list)  # names imported from `_model`
     refs: list[tuple[str, str]] = field(default_factory=list)  # (module, class) for type checkers
+
+    @property
+    def wire(self) -> list[str]:
+        """`_wire_` entries for the fields whose wire name is not their attribute in PascalCase."""
+        return [f"{py_literal(f.attr)}: {py_literal(f.wire)}" for f in self.fields if wire_name(f.attr) != f.wire]
 
 
 @dataclass
@@ -212,7 +215,7 @@ def python_view(api: Api, package: str) -> PyPackage:
 def _model_names(api: Api) -> dict[str, PyModel]:
     """A model class for every documented type but the agents' argument carriers, whose
     properties become keyword arguments instead."""
-    classes = Namespace({"Model", "Field", "Any", "datetime"})
+    classes = Namespace({"Model", "Field", "Any", "datetime", "TYPE_CHECKING", "ClassVar"})
     modules = Namespace()
     out = {}
     for object_type in api.models:
@@ -226,9 +229,7 @@ def _fill_model(py_model: PyModel, object_type: ObjectType, models: dict[str, Py
     attrs = Namespace({"to_dict", "from_dict"})
     for prop in object_type.properties:
         hint = hints.hint(_property_type(prop.type))
-        py_model.fields.append(
-            PyField(attrs.claim(snake(prop.name)), prop.name, f"{hint} | None", hints.codec(prop.type), prop.description)
-        )
+        py_model.fields.append(PyField(attrs.claim(snake(prop.name)), prop.name, f"{hint} | None", prop.description))
     doc = object_type.description or f"The {object_type.name} type."
     if object_type.inline:
         location = object_type.location
@@ -239,7 +240,6 @@ def _fill_model(py_model: PyModel, object_type: ObjectType, models: dict[str, Py
     py_model.doc = doc
     py_model.typing = sorted(hints.typing)
     py_model.datetime = hints.datetime
-    py_model.runtime = sorted(hints.runtime | {"Model", "field"})
     py_model.refs = sorted(r for r in hints.refs if r[1] != py_model.cls)
 
 
@@ -320,6 +320,8 @@ def _one_line(text: str) -> str:
 
 
 def _indent(line: str) -> str:
+    if len(line) <= 92:
+        return "    " + line
     wrapped = textwrap.wrap(line, 92, break_long_words=False, break_on_hyphens=False) or [""]
     return "\n".join("    " + w if i == 0 else "        " + w for i, w in enumerate(wrapped))
 

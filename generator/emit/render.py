@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import jinja2
@@ -121,13 +122,14 @@ def layout(head: str, items: list[str | Keyword], tail: str, indent: int) -> str
     return head + "\n" + "".join(f"{inner}{line},\n" for line in lines) + pad + tail
 
 
-def import_line(statement: str, name: str, indent: int = 0) -> str:
-    """`from x import Name`, wrapped in parentheses as black does when it is too long."""
-    line = f"{statement} import {name}"
+def import_line(statement: str, names: str | list[str], indent: int = 0) -> str:
+    """`from x import A, B`, or one name per line in parentheses as black does when too long."""
+    names = [names] if isinstance(names, str) else names
+    line = f"{statement} import {', '.join(names)}"
     if indent + len(line) <= LINE_LENGTH:
         return line
     pad = " " * indent
-    return f"{statement} import (\n{pad}    {name},\n{pad})"
+    return f"{statement} import (\n" + "".join(f"{pad}    {name},\n" for name in names) + f"{pad})"
 
 
 @lru_cache(maxsize=1)
@@ -150,3 +152,11 @@ def environment() -> jinja2.Environment:
 
 def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
+
+
+Job = Callable[[], dict[str, str]]
+"""Renders one or more output files: relative path → unformatted text."""
+
+
+def render_file(path: str, template: str, **context: Any) -> dict[str, str]:
+    return {path: render(template, **context)}

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..model import ObjectType
-from .pyview import PyPackage
-from .render import render
+from .pyview import PyGroup, PyPackage
+from .render import Job, render, render_file
 from .testview import tests_of_group
 
 
-def emitted_test_files(view: PyPackage, types: dict[str, ObjectType]) -> dict[str, str]:
+def test_jobs(view: PyPackage, types: dict[str, ObjectType]) -> list[Job]:
+    """The conftest, then one job per group writing its test module and its samples file."""
     models = {m.name: (m.module, m.cls) for m in view.models}
-    files = {"tests/conftest.py": render("tests/conftest.py.j2", package=view)}
-    for group in view.groups:
-        module = tests_of_group(group, types, models)
-        files[f"tests/test_{group.module}.py"] = render("tests/test_group.py.j2", package=view, module=module)
-        files[f"tests/samples/{group.module}.json"] = module.samples
-    return files
+    jobs: list[Job] = [partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view)]
+    jobs += [partial(_group_tests, view, group, types, models) for group in view.groups]
+    return jobs
+
+
+def _group_tests(view: PyPackage, group: PyGroup, types: dict[str, ObjectType], models: dict[str, tuple[str, str]]) -> dict[str, str]:
+    module = tests_of_group(group, types, models)
+    return {
+        f"tests/test_{group.module}.py": render("tests/test_group.py.j2", package=view, module=module),
+        f"tests/{module.samples_path}": module.samples,
+    }

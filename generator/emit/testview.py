@@ -46,6 +46,10 @@ class PyTestModule:
     has_datetime: bool
 
     @property
+    def model_classes(self) -> list[str]:
+        return [cls for _, cls in self.models]
+
+    @property
     def samples_path(self) -> str:
         return f"samples/{self.group.module}.json"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import replace
 from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic, Location
@@ -49,7 +48,7 @@ def sample(content: str, location: Location) -> Sample:
     lines = content.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
-        location = replace(location, line=location.line + 1)
+        location = location._replace(line=location.line + 1)
     start = lines[0].strip() if lines else ""
     headers: list[tuple[str, str]] = []
     index = 1
@@ -72,7 +71,7 @@ def decode_json(sample: Sample, diagnostics: list[Diagnostic], what: str) -> Non
         sample.body = json.loads(text)
         sample.has_json = True
     except json.JSONDecodeError as error:
-        at = replace(sample.location, line=sample.body_line + error.lineno - 1, col=error.colno)
+        at = sample.location._replace(line=sample.body_line + error.lineno - 1, col=error.colno)
         diagnostics.append(
             Diagnostic(at, "warning", "sample-json", f"invalid JSON in the {what}: {error.msg}")
         )

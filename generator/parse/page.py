@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -70,10 +70,10 @@ def _read_text(path: Path, at: Location) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise PageError(replace(at, line=line), "encoding", "the page is not UTF-8 text") from None
+        raise PageError(at._replace(line=line), "encoding", "the page is not UTF-8 text") from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        raise PageError(replace(at, line=line), "encoding", "the page contains a NUL character")
+        raise PageError(at._replace(line=line), "encoding", "the page contains a NUL character")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .._model import DATETIME, Model, field
+from .._model import Model
 
 
 class Associate(Model):
@@ -19,7 +19,7 @@ class Associate(Model):
 
     __slots__ = ()
 
-    associate_id: int | None = field("AssociateId", default=None)
-    name: str | None = field("Name", default=None)
-    full_name: str | None = field("FullName", default=None)
-    last_login: datetime | None = field("LastLogin", DATETIME, default=None)
+    associate_id: int | None = None
+    name: str | None = None
+    full_name: str | None = None
+    last_login: datetime | None = None

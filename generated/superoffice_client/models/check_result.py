@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .._model import DATETIME, Model, field
+from .._model import Model
 
 
 class CheckResult(Model):
@@ -19,9 +19,16 @@ class CheckResult(Model):
     """
 
     __slots__ = ()
+    _wire_ = {
+        "class_": "class",
+        "from_": "from",
+        "to_dict_2": "ToDict",
+        "to_dict_3": "to_dict",
+        "text_path": "Text\\Path",
+    }
 
-    class_: str | None = field("class", default=None)
-    from_: datetime | None = field("from", DATETIME, default=None)
-    to_dict_2: str | None = field("ToDict", default=None)
-    to_dict_3: str | None = field("to_dict", default=None)
-    text_path: str | None = field("Text\\Path", default=None)
+    class_: str | None = None
+    from_: datetime | None = None
+    to_dict_2: str | None = None
+    to_dict_3: str | None = None
+    text_path: str | None = None

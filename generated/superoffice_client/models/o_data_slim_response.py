@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._model import Model, field
+from .._model import Model
 
 
 class ODataSlimResponse(Model):
     """The ODataSlimResponse type."""
 
     __slots__ = ()
+    _wire_ = {
+        "odata_metadata": "odata.metadata",
+        "odata_next_link": "odata.nextLink",
+        "value": "value",
+    }
 
-    odata_metadata: str | None = field("odata.metadata", default=None)
-    odata_next_link: str | None = field("odata.nextLink", default=None)
-    value: list[Any] | None = field("value", default=None)
+    odata_metadata: str | None = None
+    odata_next_link: str | None = None
+    value: list[Any] | None = None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .._model import DATETIME, Model, field
+from .._model import Model
 
 
 class TicketAgentGetTicketListItem(Model):
@@ -20,6 +20,6 @@ class TicketAgentGetTicketListItem(Model):
 
     __slots__ = ()
 
-    ticket_id: int | None = field("TicketId", default=None)
-    title: str | None = field("Title", default=None)
-    created_at: datetime | None = field("CreatedAt", DATETIME, default=None)
+    ticket_id: int | None = None
+    title: str | None = None
+    created_at: datetime | None = None

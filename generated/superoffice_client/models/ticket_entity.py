@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any, TYPE_CHECKING
 
-from .._model import DATETIME, Model, field, model
+from .._model import Model
 
 if TYPE_CHECKING:
     from .associate import Associate
@@ -28,12 +28,12 @@ class TicketEntity(Model):
 
     __slots__ = ()
 
-    ticket_id: int | None = field("TicketId", default=None)
-    title: str | None = field("Title", default=None)
-    created_at: datetime | None = field("CreatedAt", DATETIME, default=None)
-    updated_at: datetime | None = field("UpdatedAt", DATETIME, default=None)
-    owner: Associate | None = field("Owner", model("Associate"), default=None)
-    tags: list[Any] | None = field("Tags", default=None)
-    priority: dict[str, Any] | None = field("Priority", default=None)
-    custom_fields: dict[str, Any] | None = field("CustomFields", default=None)
-    table_right: dict[str, Any] | None = field("TableRight", default=None)
+    ticket_id: int | None = None
+    title: str | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    owner: Associate | None = None
+    tags: list[Any] | None = None
+    priority: dict[str, Any] | None = None
+    custom_fields: dict[str, Any] | None = None
+    table_right: dict[str, Any] | None = None

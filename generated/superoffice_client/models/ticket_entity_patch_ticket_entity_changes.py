@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._model import Model, field
+from .._model import Model
 
 
 class TicketEntityPatchTicketEntityChanges(Model):
@@ -19,7 +19,8 @@ class TicketEntityPatchTicketEntityChanges(Model):
     """
 
     __slots__ = ()
+    _wire_ = {"op": "op", "path": "path", "value": "value"}
 
-    op: str | None = field("op", default=None)
-    path: str | None = field("path", default=None)
-    value: dict[str, Any] | None = field("value", default=None)
+    op: str | None = None
+    path: str | None = None
+    value: dict[str, Any] | None = None
