@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     gen.add_argument("--jobs", type=int, default=None, metavar="N",
                      help="processes to parse and format with (default: one per core)")
+    gen.add_argument("--timings", action="store_true", help="print the seconds each stage took")
     return parser
 
 
@@ -51,6 +52,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
     _report(summary, args.out)
+    if args.timings:
+        print("timings: " + ", ".join(f"{stage} {seconds:.3f}s" for stage, seconds in summary.seconds.items()))
     if args.strict and summary.diagnostics:
         print(f"error: {len(summary.diagnostics)} warnings with --strict; nothing written", file=sys.stderr)
         return 1

@@ -1,0 +1,249 @@
+"""`python -m bench`: how fast the generator and the client it generates are, at the reference's scale.
+
+Builds a scaled corpus (N distinct endpoint pages made from docs_input/ and, when present,
+../shared/corpus/restful), then measures, as medians of several runs, each in a fresh process:
+cold generation, a no-op regeneration, a regeneration after one page changed (checked byte-identical
+to a cold run), the read+tokenize floor; then the generated package's import time beside a bare
+`import httpx`, the first call into a group, the per-call overhead against plain httpx, and the
+decode of a 60-property model. Prints a table and writes report.json and report.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .corpus import build
+from .wide import WIDE_PROPERTIES, write_wide_page
+
+ROOT = Path(__file__).resolve().parent.parent
+PACKAGE = "bench_client"
+
+
+def run(args: list[str], cwd: Path = ROOT) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS in MB (the process and its workers), and stdout+stderr of a command."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read() if process.stdout else ""
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(args)} failed:\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss // 1024, output
+
+
+def generate(docs: Path, out: Path, cache: Path | None) -> tuple[float, int, str]:
+    cache_args = ["--cache", str(cache)] if cache else ["--no-cache"]
+    command = [sys.executable, "-m", "generator", "generate", str(docs), "--out", str(out), "--package", PACKAGE, "--timings"]
+    return run(command + cache_args)
+
+
+def stages(output: str) -> dict[str, float]:
+    line = next(line for line in output.splitlines() if line.startswith("timings: "))
+    parts = (part.rsplit(" ", 1) for part in line[len("timings: ") :].split(", "))
+    return {name: float(seconds.rstrip("s")) for name, seconds in parts}
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def floor(docs: Path) -> float:
+    """Read every page and tokenize it with markdown-it-py, as the parser configures it; nothing else."""
+    code = (
+        "import sys, time; from pathlib import Path; from markdown_it import MarkdownIt\n"
+        "md = MarkdownIt('commonmark', {'html': True}).enable('table')\n"
+        "t = time.perf_counter()\n"
+        "for p in sorted(Path(sys.argv[1]).rglob('*.md')): md.parse(p.read_text('utf-8'))\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    return float(run([sys.executable, "-c", code, str(docs)])[2])
+
+
+def python_timing(code: str, cwd: Path) -> float:
+    return float(run([sys.executable, "-c", code], cwd=cwd)[2].strip().splitlines()[-1])
+
+
+IMPORT = "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+
+FIRST_CALL = """
+import time, httpx, json
+t = time.perf_counter()
+import {package}
+client = {package}.Client("https://x/Cust1", token="t", transport=httpx.MockTransport(lambda r: httpx.Response(200, json={{"Id": 1}})))
+t1 = time.perf_counter()
+client.bench_agent.get_wide(wide_id=1)
+print(time.perf_counter() - t1)
+"""
+
+PER_CALL = """
+import json, time, statistics, httpx
+from {package} import Client
+from {package}.models import BenchWide
+payload = json.loads(open({payload!r}).read())
+body = json.dumps(payload).encode()
+transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body, headers={{"Content-Type": "application/json"}}))
+client = Client("https://x/Cust1", token="t", language="en", transport=transport)
+plain = httpx.Client(base_url="https://x/Cust1", transport=transport, headers={{"Authorization": "Bearer t", "Accept": "application/json", "Accept-Language": "en", "SO-Language": "en"}})
+def generated():
+    return client.bench_agent.get_wide(wide_id=1)
+def raw():
+    return plain.request("GET", "/api/v1/Agents/Bench/GetWide/1").json()
+def best(fn, n=2000, rounds=7):
+    times = []
+    for _ in range(rounds):
+        t = time.perf_counter()
+        for _ in range(n):
+            fn()
+        times.append((time.perf_counter() - t) / n)
+    return min(times)
+for _ in range(200): generated(); raw()
+g, r = best(generated), best(raw)
+def decode(n=20000):
+    t = time.perf_counter()
+    for _ in range(n):
+        BenchWide.from_dict(payload)
+    return (time.perf_counter() - t) / n
+def decode_all(n=2000):
+    t = time.perf_counter()
+    for _ in range(n):
+        m = BenchWide.from_dict(payload)
+        for name in BenchWide._fields:
+            getattr(m, name)
+    return (time.perf_counter() - t) / n
+d = min(decode() for _ in range(5))
+a = min(decode_all() for _ in range(5))
+print(json.dumps({{"generated": g, "plain": r, "decode": d, "decode_all": a, "payload_bytes": len(body)}}))
+"""
+
+
+def median_of(runs: int, measure: Any) -> tuple[float, list[Any]]:
+    results = [measure() for _ in range(runs)]
+    values = [r[0] if isinstance(r, tuple) else r for r in results]
+    return statistics.median(values), results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--pages", type=int, default=3000, help="endpoint pages in the scaled corpus (default 3000)")
+    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported (default 3)")
+    parser.add_argument("--report", type=Path, default=ROOT / "bench" / "report", help="folder for report.json and report.md")
+    args = parser.parse_args(argv)
+
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        return _bench(args, work)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _bench(args: argparse.Namespace, work: Path) -> int:
+    sources = [ROOT / "docs_input"] + [p for p in [ROOT.parent / "shared" / "corpus" / "restful"] if p.is_dir()]
+    docs = work / "docs"
+    made = build(sources, docs, args.pages - 1)
+    payload = write_wide_page(docs / "bench")
+    made["pages"] += 1
+    print(f"bench: {made['pages']} pages from {made['source_pages']} source pages ({made['copies']} copies)", flush=True)
+
+    out, cache = work / "out", work / "cache"
+    results: dict[str, Any] = {"pages": made["pages"], "cores": os.cpu_count()}
+
+    cold_runs = []
+    for i in range(args.runs):
+        shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        cold_runs.append(generate(docs, out, cache))
+    cold = statistics.median(r[0] for r in cold_runs)
+    summary = next(line for line in cold_runs[0][2].splitlines() if " pages read " in line)
+    results["summary"] = summary
+    results["cold_s"] = cold
+    results["peak_rss_mb"] = max(r[1] for r in cold_runs)
+    results["stages_s"] = stages(cold_runs[len(cold_runs) // 2][2])
+    results["pages_per_s"] = made["pages"] / cold
+    print(f"bench: cold {cold:.2f} s", flush=True)
+
+    results["noop_s"] = statistics.median(generate(docs, out, cache)[0] for _ in range(args.runs))
+    print(f"bench: no-op {results['noop_s']:.2f} s", flush=True)
+
+    page = next(p for p in sorted(docs.rglob("*.md")) if "samples" not in p.parts and "GetWide" not in p.name)
+    one_runs = []
+    for i in range(args.runs):
+        text = page.read_text("utf-8")
+        page.write_text(text.rstrip("\n") + f"\n\nChanged by the benchmark, run {i}.\n", "utf-8")
+        one_runs.append(generate(docs, out, cache)[0])
+    results["one_changed_s"] = statistics.median(one_runs)
+    cold_check = work / "cold-check"
+    generate(docs, cold_check, None)
+    results["incremental_equals_cold"] = tree(out) == tree(cold_check)
+    print(f"bench: one page changed {results['one_changed_s']:.2f} s", flush=True)
+
+    results["floor_s"] = statistics.median(floor(docs) for _ in range(args.runs))
+    results["cold_over_floor"] = cold / results["floor_s"]
+
+    import_package = statistics.median(python_timing(IMPORT.format(module=PACKAGE), out) for _ in range(max(5, args.runs)))
+    import_httpx = statistics.median(python_timing(IMPORT.format(module="httpx"), out) for _ in range(max(5, args.runs)))
+    results.update(import_package_s=import_package, import_httpx_s=import_httpx, import_ratio=import_package / import_httpx)
+    results["first_call_s"] = statistics.median(python_timing(FIRST_CALL.format(package=PACKAGE), out) for _ in range(args.runs))
+
+    calls = json.loads(run([sys.executable, "-c", PER_CALL.format(package=PACKAGE, payload=str(payload))], cwd=out)[2].strip().splitlines()[-1])
+    results.update(
+        call_generated_us=calls["generated"] * 1e6,
+        call_plain_us=calls["plain"] * 1e6,
+        call_ratio=calls["generated"] / calls["plain"],
+        payload_bytes=calls["payload_bytes"],
+        decode_us=calls["decode"] * 1e6,
+        decode_all_fields_us=calls["decode_all"] * 1e6,
+        decode_properties=WIDE_PROPERTIES,
+    )
+    results["openapi_python_client"] = "not measured: needs the OpenAPI export (issue 3) and openapi-python-client"
+    _report(results, args.report)
+    return 0
+
+
+def _row(name: str, value: str, target: str, ok: bool | None) -> str:
+    verdict = "" if ok is None else ("met" if ok else "MISSED")
+    return f"| {name} | {value} | {target} | {verdict} |"
+
+
+def _report(r: dict[str, Any], folder: Path) -> None:
+    stage_total = sum(r["stages_s"].values()) or 1.0
+    shares = ", ".join(f"{k} {v / stage_total:.0%}" for k, v in r["stages_s"].items())
+    rows = [
+        "| measure | figure | target | |",
+        "|---|---|---|---|",
+        _row(f"cold generate, {r['pages']} pages", f"{r['cold_s']:.2f} s ({r['pages_per_s']:.0f} pages/s)", "≤ 15 s", r["cold_s"] <= 15),
+        _row("read + tokenize floor", f"{r['floor_s']:.2f} s", "", None),
+        _row("cold / floor", f"{r['cold_over_floor']:.1f}×", "≤ 3×", r["cold_over_floor"] <= 3),
+        _row("no-op regenerate", f"{r['noop_s']:.2f} s", "≤ 1 s", r["noop_s"] <= 1),
+        _row("one page changed", f"{r['one_changed_s']:.2f} s", "≤ 2 s", r["one_changed_s"] <= 2),
+        _row("incremental output = cold output", str(r["incremental_equals_cold"]), "True", r["incremental_equals_cold"]),
+        _row("peak RSS (cold)", f"{r['peak_rss_mb']} MB", "≤ 500 MB", r["peak_rss_mb"] <= 500),
+        _row("import package / import httpx", f"{r['import_package_s'] * 1e3:.0f} ms / {r['import_httpx_s'] * 1e3:.0f} ms = {r['import_ratio']:.2f}×", "≤ 1.25×", r["import_ratio"] <= 1.25),
+        _row("first call into a group", f"{r['first_call_s'] * 1e3:.1f} ms", "", None),
+        _row(f"call overhead ({r['payload_bytes']} B JSON)", f"{r['call_generated_us']:.0f} µs / {r['call_plain_us']:.0f} µs = {r['call_ratio']:.2f}×", "≤ 1.15×", r["call_ratio"] <= 1.15),
+        _row(f"decode a {r['decode_properties']}-property model", f"{r['decode_us']:.2f} µs", "≤ 10 µs", r["decode_us"] <= 10),
+        _row("… and read every field", f"{r['decode_all_fields_us']:.1f} µs", "", None),
+        _row("vs openapi-python-client", r["openapi_python_client"], "≥ 10×", None),
+    ]
+    table = "\n".join(rows)
+    text = f"# Benchmark\n\n{r['summary']}\n\nOn {r['cores']} cores. Stage shares of cold generation: {shares}.\n\n{table}\n"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "report.json").write_text(json.dumps(r, indent=2) + "\n", "utf-8")
+    (folder / "report.md").write_text(text, "utf-8")
+    print()
+    print(text)
+    print(f"bench: report written to {folder}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
