@@ -10,14 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from .diagnostics import Diagnostic, Location, PageError
+from .diagnostics import Diagnostic, Location
 from .model import Api, Group, ObjectType, Operation, TypeRef
 from .parse import ParsedPage
 
 
 def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
+    """The API of all pages, and every diagnostic: the pages' own, then the merge's (a uid used
+    twice is an error; the later page is left out)."""
     diagnostics: list[Diagnostic] = []
     operations: dict[str, Operation] = {}
+    endpoints: dict[tuple[str, str], Operation] = {}
     types: dict[str, ObjectType] = {}
     for page in pages:
         diagnostics.extend(page.diagnostics)
@@ -26,21 +29,23 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
         op = page.operation
         first = operations.get(op.uid)
         if first is not None:
-            raise PageError(
-                op.location, "duplicate-uid", f"the uid '{op.uid}' is already used by {first.location}"
-            )
+            message = f"the uid '{op.uid}' is already used by {first.location}"
+            diagnostics.append(Diagnostic(op.location, "error", "duplicate-uid", message))
+            continue
         operations[op.uid] = op
+        same = endpoints.setdefault((op.method, _shape(op.path)), op)
+        if same is not op:
+            message = f"{op.method} {op.path} is also documented by {same.location} ({same.uid})"
+            diagnostics.append(Diagnostic(op.location, "warning", "duplicate-operation", message))
         for object_type in page.types:
             _merge(types, object_type, diagnostics)
     for op in operations.values():
         for ref in _refs(op):
-            if ref.name not in types:
-                types[ref.name] = ObjectType(ref.name, [], "", op.location, documented=False)
+            _name_only(types, ref.name, op.location, diagnostics)
     for object_type in list(types.values()):
         for prop in object_type.properties:
             for ref in _named(prop.type):
-                if ref.name not in types:
-                    types[ref.name] = ObjectType(ref.name, [], "", prop.location, documented=False)
+                _name_only(types, ref.name, prop.location, diagnostics)
     groups: dict[str, list[Operation]] = {}
     for op in sorted(operations.values(), key=lambda o: (o.group, o.name, o.uid)):
         groups.setdefault(op.group, []).append(op)
@@ -49,6 +54,19 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
         types=dict(sorted(types.items())),
     )
     return api, diagnostics
+
+
+def _shape(path: str) -> str:
+    """A path with its placeholders' names left out: /Contact/{id} and /Contact/{contactId} are one."""
+    return "/".join("{}" if part.startswith("{") else part.lower() for part in path.split("/"))
+
+
+def _name_only(types: dict[str, ObjectType], name: str, location: Location, diagnostics: list[Diagnostic]) -> None:
+    """Register a type that is named but described nowhere, reporting it once."""
+    if name not in types:
+        types[name] = ObjectType(name, [], "", location, documented=False)
+        message = f"the type '{name}' is not described by any property table; it decodes as plain JSON"
+        diagnostics.append(Diagnostic(location, "warning", "undocumented-type", message))
 
 
 def _merge(types: dict[str, ObjectType], new: ObjectType, diagnostics: list[Diagnostic]) -> None:

@@ -110,6 +110,9 @@ def load(docs: list[Path], cache: Cache | None = None, workers: Workers | None =
     summary.includes = sorted({path for page in parsed for path in page.includes})
     with summary.timed("model"):
         api, diagnostics = build_api(parsed)
+    errors = [d for d in diagnostics if d.severity == "error"]
+    if errors:
+        raise PageError(errors[0].location, errors[0].code, errors[0].message)
     summary.pages = len(parsed)
     summary.skipped = sum(1 for p in parsed if p.operation is None)
     summary.endpoints = len(api.operations)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from generator.build import build_api
-from generator.diagnostics import PageError
 from tests.pages import page, parse, table
 
 PROPS = "| Property Name | Type |  Description |"
@@ -13,7 +10,8 @@ PROPS = "| Property Name | Type |  Description |"
 
 def _page(uid: str, *props: str, result: str = "Thing") -> str:
     front = f"---\nuid: {uid}\n---\n\n"
-    return page("## Response:", "| Response | Description |\n|---|---|\n| 200 | OK |", f"### Response body: {result}", table(PROPS, *props), front=front)
+    endpoint = f"```http\nPOST /api/v1/Agents/Demo/{uid}\n```\n\n"
+    return page("## Response:", "| Response | Description |\n|---|---|\n| 200 | OK |", f"### Response body: {result}", table(PROPS, *props), front=front, endpoint=endpoint)
 
 
 def test_operations_are_grouped_and_sorted() -> None:
@@ -39,15 +37,25 @@ def test_a_property_with_two_types_is_a_conflict_reported_at_both_places() -> No
     assert api.types["Thing"].properties[0].type.kind == "integer"
 
 
-def test_types_only_named_stay_known_but_undocumented() -> None:
-    api, _ = build_api([parse(_page("v1AAgent_One", "| Owner | Associate | |"))])
+def test_types_only_named_stay_known_but_undocumented_and_are_reported_once() -> None:
+    api, diagnostics = build_api([parse(_page("v1AAgent_One", "| Owner | Associate | |", "| Boss | Associate | |"))])
     assert api.types["Associate"].documented is False
     assert api.types["Thing"].documented is True
+    assert [(d.code, d.location.line) for d in diagnostics] == [("undocumented-type", 22)]  # the Owner row
 
 
 def test_two_pages_with_the_same_uid_are_an_error_naming_both() -> None:
     one = parse(_page("v1AAgent_One", "| Id | int32 | |"), name="one.md")
     two = parse(_page("v1AAgent_One", "| Id | int32 | |"), name="two.md")
-    with pytest.raises(PageError) as raised:
-        build_api([one, two])
-    assert str(raised.value).startswith("two.md:") and "one.md" in str(raised.value)
+    api, [error] = build_api([one, two])
+    assert (error.severity, error.code, error.location.file) == ("error", "duplicate-uid", "two.md")
+    assert "one.md" in error.message
+    assert len(api.operations) == 1
+
+
+def test_two_pages_for_one_endpoint_are_a_warning() -> None:
+    one = parse(_page("v1AAgent_One", "| Id | int32 | |"), name="one.md")
+    two = parse(_page("v1AAgent_Two", "| Id | int32 | |").replace("Demo/v1AAgent_Two", "Demo/v1AAgent_One"), name="two.md")
+    api, [warning] = build_api([one, two])
+    assert (warning.code, warning.location.file) == ("duplicate-operation", "two.md")
+    assert len(api.operations) == 2
