@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 from .diagnostics import PageError
-from .pipeline import Summary, generate
+from .emit.openapi import openapi_text
+from .pipeline import Summary, check, generate, load
+from .report import FORMATS
 
 
 def _package_name(text: str) -> str:
@@ -37,11 +39,28 @@ def _parser() -> argparse.ArgumentParser:
     gen.add_argument("--jobs", type=int, default=None, metavar="N",
                      help="processes to parse and format with (default: one per core)")
     gen.add_argument("--timings", action="store_true", help="print the seconds each stage took")
+
+    lint = commands.add_parser("lint", help="report what is wrong or suspicious in the pages")
+    lint.add_argument("docs", nargs="*", type=Path, default=[Path("docs_input")], metavar="DOCS",
+                      help="doc pages, or folders searched for *.md (default: docs_input)")
+    lint.add_argument("--format", choices=sorted(FORMATS), default="text",
+                      help="text (file:line:col: severity code: message), json or sarif (default: text)")
+    lint.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+
+    spec = commands.add_parser("openapi", help="export the pages as an OpenAPI 3.1 document")
+    spec.add_argument("docs", nargs="*", type=Path, default=[Path("docs_input")], metavar="DOCS",
+                      help="doc pages, or folders searched for *.md (default: docs_input)")
+    spec.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
+                      help="write to FILE (YAML when it ends in .yaml or .yml) instead of standard output")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "lint":
+        return _lint(args)
+    if args.command == "openapi":
+        return _openapi(args)
     try:
         cache = None if args.no_cache else args.cache
         summary = generate(args.docs, args.out, args.package, args.strict, cache, args.jobs)
@@ -57,6 +76,35 @@ def main(argv: list[str] | None = None) -> int:
     if args.strict and summary.diagnostics:
         print(f"error: {len(summary.diagnostics)} warnings with --strict; nothing written", file=sys.stderr)
         return 1
+    return 0
+
+
+def _lint(args: argparse.Namespace) -> int:
+    try:
+        pages, diagnostics = check(args.docs)
+    except PageError as error:  # the DOCS themselves are missing
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(FORMATS[args.format](diagnostics, pages))
+    if any(d.severity == "error" for d in diagnostics):
+        return 1
+    return 1 if args.strict and diagnostics else 0
+
+
+def _openapi(args: argparse.Namespace) -> int:
+    try:
+        api, summary = load(args.docs)
+    except PageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    yaml_output = args.output is not None and args.output.suffix.lower() in (".yaml", ".yml")
+    text = openapi_text(api, yaml_output)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.parent.mkdir(parents=True, exist_ok=True)
+        args.output.write_text(text, encoding="utf-8")
+        print(f"{summary.endpoints} operations, {len(api.types)} schemas, {len(summary.diagnostics)} warnings; written to {args.output}", file=sys.stderr)
     return 0
 
 

@@ -37,7 +37,9 @@ class Diagnostic:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity} {self.code}: {self.message}"
+        where = self.location
+        place = f"{where.path}:{where.line}:{where.col}" if where.line else where.path
+        return f"{place}: {self.severity} {self.code}: {self.message}"
 
 
 class PageError(Exception):

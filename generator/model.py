@@ -51,6 +51,7 @@ class Property:
     type: TypeRef
     description: str
     location: Location
+    required: bool = False  # marked **Required** in its description
 
 
 @dataclass
@@ -82,6 +83,7 @@ class Body:
     description: str
     location: Location
     spread: bool = False  # the carrier's properties are the operation's arguments
+    properties: list[Property] = field(default_factory=list)  # the page's own table for it
 
 
 @dataclass
@@ -121,7 +123,9 @@ class Operation:
     description: str
     location: Location
     title: str = ""
+    title_line: int = 0
     heading: str = ""
+    heading_line: int = 0
     path_params: list[Param] = field(default_factory=list)
     query_params: list[Param] = field(default_factory=list)
     headers: list[Param] = field(default_factory=list)

@@ -20,6 +20,7 @@ from .diagnostics import Diagnostic, PageError
 from .discover import PageFile, discover
 from .emit.render import Job
 from .format import format_python
+from .lint import lint_pages
 from .model import Api
 from .parse import ParsedPage, read_page
 from .workers import Workers
@@ -80,21 +81,33 @@ def _file_digest(path: str) -> str:
         return "missing"
 
 
-def parse_pages(pages: list[PageFile], contents: list[bytes], cache: Cache, workers: Workers) -> list[ParsedPage]:
-    """Every page parsed, from the cache where the page and its includes are unchanged."""
+def parse_pages(
+    pages: list[PageFile], contents: list[bytes], cache: Cache, workers: Workers
+) -> tuple[list[ParsedPage], list[Diagnostic]]:
+    """Every page parsed (from the cache where it and its includes are unchanged), and the
+    located errors of those that cannot be endpoints, in file order."""
     keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents)]
-    results: list[ParsedPage | None] = []
+    results: list[ParsedPage | Diagnostic | None] = []
     for key in keys:
         entry = cache.page(key)
         fresh = entry is not None and all(_file_digest(path) == d for path, d in entry[0])
         results.append(entry[1] if fresh else None)
     todo = [i for i, parsed in enumerate(results) if parsed is None]
     for i, result in zip(todo, workers.map(_parse_one, [pages[i] for i in todo])):
-        if isinstance(result, Diagnostic):
-            raise PageError(result.location, result.code, result.message)
-        cache.put_page(keys[i], ([(path, _file_digest(path)) for path in result.includes], result))
+        if isinstance(result, ParsedPage):
+            cache.put_page(keys[i], ([(path, _file_digest(path)) for path in result.includes], result))
         results[i] = result
-    return [r for r in results if r is not None]
+    parsed = [r for r in results if isinstance(r, ParsedPage)]
+    return parsed, [r for r in results if isinstance(r, Diagnostic)]
+
+
+def check(docs: list[Path], workers: Workers | None = None) -> tuple[int, list[Diagnostic]]:
+    """(pages read, every diagnostic) for `docs`, errors included rather than raised: the linter."""
+    pages = discover(docs)
+    contents = [page.path.read_bytes() for page in pages]
+    parsed, errors = parse_pages(pages, contents, Cache(None, ""), workers or Workers())
+    _, diagnostics = build_api(parsed)
+    return len(pages), sorted(errors + diagnostics + lint_pages(parsed))
 
 
 def load(docs: list[Path], cache: Cache | None = None, workers: Workers | None = None, summary: Summary | None = None) -> tuple[Api, Summary]:
@@ -105,11 +118,14 @@ def load(docs: list[Path], cache: Cache | None = None, workers: Workers | None =
         pages = discover(docs)
         contents = [page.path.read_bytes() for page in pages]
     with summary.timed("parse"):
-        parsed = parse_pages(pages, contents, cache, workers or Workers(1))
+        parsed, errors = parse_pages(pages, contents, cache, workers or Workers(1))
+    if errors:
+        raise PageError(errors[0].location, errors[0].code, errors[0].message)
     summary.sources = [f"{p.root}/{p.file}:{digest(c)}" for p, c in zip(pages, contents)]
     summary.includes = sorted({path for page in parsed for path in page.includes})
     with summary.timed("model"):
         api, diagnostics = build_api(parsed)
+        diagnostics += lint_pages(parsed)
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise PageError(errors[0].location, errors[0].code, errors[0].message)

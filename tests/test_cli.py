@@ -66,19 +66,19 @@ def test_a_removed_page_disappears_from_the_output(generated: Path, docs: Path) 
 BROKEN = {
     "bad YAML": (
         "---\ntitle: x\nuid: v1TicketAgent_Broken: [\n---\n\n# x\n",
-        "error: docs/broken.md:3: error front-matter: invalid YAML front matter: mapping values are not allowed here",
+        "error: docs/broken.md:3:26: error front-matter: invalid YAML front matter: mapping values are not allowed here",
     ),
     "no http block": (
         "---\nuid: v1TicketAgent_Broken\n---\n\n# POST Agents/Ticket/Broken\n\nText.\n",
-        "error: docs/broken.md:5: error no-endpoint: page 'v1TicketAgent_Broken' has no ```http block with the endpoint's method and path",
+        "error: docs/broken.md:5:1: error no-endpoint: page 'v1TicketAgent_Broken' has no ```http block with the endpoint's method and path",
     ),
     "http block without method and path": (
         "---\nuid: v1TicketAgent_Broken\n---\n\n# x\n\n```http\n/api/v1/Agents/Ticket/Broken\n```\n",
-        "error: docs/broken.md:7: error no-endpoint: the ```http block does not start with a method and a path, e.g. 'GET /api/v1/Contact/{id}'",
+        "error: docs/broken.md:7:1: error no-endpoint: the ```http block does not start with a method and a path, e.g. 'GET /api/v1/Contact/{id}'",
     ),
     "duplicate uid": (
         "---\nuid: v1TicketAgent_GetOwner\n---\n\n# x\n\n```http\nPOST /api/v1/Agents/Ticket/GetOwner2\n```\n",
-        "error: docs/broken.md:7: error duplicate-uid: the uid 'v1TicketAgent_GetOwner' is already used by "
+        "error: docs/broken.md:7:1: error duplicate-uid: the uid 'v1TicketAgent_GetOwner' is already used by "
         "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:9",
     ),
 }
@@ -100,8 +100,8 @@ def test_a_broken_page_is_one_located_line_and_leaves_the_output_untouched(case:
 @pytest.mark.parametrize(
     ("flaw", "warning"),
     [
-        ('{\n  "TicketId": 4711,\n}', "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:55: warning sample-json"),
-        ("[!include[sample](../../samples/missing.md)]", "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:49: warning include"),
+        ('{\n  "TicketId": 4711,\n}', "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:55:1: warning sample-json"),
+        ("[!include[sample](../../samples/missing.md)]", "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:49:1: warning include"),
     ],
 )
 def test_a_flawed_sample_is_a_located_warning_and_the_endpoint_is_generated(flaw: str, warning: str, docs: Path) -> None:
@@ -125,4 +125,4 @@ def test_a_bad_package_name_is_refused(docs: Path) -> None:
 
 def test_a_missing_docs_folder_is_a_located_error(tmp_path: Path) -> None:
     result = run("generate", "nowhere", cwd=tmp_path)
-    assert (result.returncode, result.stderr.strip()) == (1, "error: nowhere:0: error docs: no such file or folder")
+    assert (result.returncode, result.stderr.strip()) == (1, "error: nowhere: error docs: no such file or folder")

@@ -37,3 +37,16 @@ def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
         raise PageError(Location(at.root, at.file, 2), "front-matter", "front matter is not a mapping of keys to values")
     body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
     return {str(key): value for key, value in data.items()}, body
+
+
+def key_line(text: str, key: str) -> int:
+    """The line of a top-level `key:` in the front matter, 0 when it has none."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        return 0
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return 0
+        if line.startswith(f"{key}:"):
+            return number
+    return 0

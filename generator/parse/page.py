@@ -61,7 +61,9 @@ def parse_page(text: str, file: str, folder: Path | None = None, root: str = "")
             )
         kind = "an include fragment" if front is None else "an index or overview page"
         return ParsedPage(file, skipped=f"not an endpoint page ({kind}: no ```http block)")
-    return _PageReader(Location(root, file), folder, front or {}, uid, page_blocks, endpoint).read()
+    reader = _PageReader(Location(root, file), folder, front or {}, uid, page_blocks, endpoint)
+    reader.title_line = frontmatter.key_line(text, "title")
+    return reader.read()
 
 
 def _read_text(path: Path, at: Location) -> str:
@@ -125,6 +127,7 @@ class _PageReader:
         self.diagnostics: list[Diagnostic] = []
         self.types: list[ObjectType] = []
         self.includes: list[str] = []
+        self.title_line = 0
 
     def at(self, line: int, col: int = 1, file: str | None = None) -> Location:
         return Location(self.page.root, file or self.file, line, col)
@@ -137,6 +140,7 @@ class _PageReader:
     def read(self) -> ParsedPage:
         method, path = self._endpoint_line()
         group, name = self._names(method, path)
+        heading = next((b for b in self.blocks if isinstance(b, Heading) and b.level == 1), None)
         op = Operation(
             uid=self.uid,
             group=group,
@@ -147,7 +151,9 @@ class _PageReader:
             description="",
             location=self.at(self.endpoint.line),
             title=str(self.front.get("title") or ""),
-            heading=next((b.text for b in self.blocks if isinstance(b, Heading) and b.level == 1), ""),
+            title_line=self.title_line,
+            heading=heading.text if heading else "",
+            heading_line=heading.line if heading else 0,
         )
         self._sections(op)
         return ParsedPage(self.file, op, self.types, self.diagnostics, includes=self.includes)
@@ -336,7 +342,10 @@ class _PageReader:
             name = row.cell(0).text
             if name:
                 location = self.at(row.line)
-                props.append(Property(name, self._type(row.cell(1).text, location), row.cell(2).text, location))
+                described = row.cell(2)
+                required = any(s.lower() == "required" for s in described.strong)
+                type_ = self._type(row.cell(1).text, location)
+                props.append(Property(name, type_, _without_required(described.text), location, required))
         return props
 
     def _statuses(self, table: Table) -> list[Status]:
@@ -409,10 +418,12 @@ class _PageReader:
         sample_body = op.request_sample.body if op.request_sample is not None else None
         if name == "request":
             type_ = self._object(f"{op.group}{op.name}Request", description, props or [], location)
-            return Body(name, type_, description, location, spread=True)
+            return Body(name, type_, description, location, spread=True, properties=props or [])
         if props:
             type_ = self._linked_type(op, props) or self._object(f"{op.group}{op.name}{_pascal(name)}", description, props, location)
-            return Body(name, TypeRef("array", item=type_) if isinstance(sample_body, list) else type_, description, location)
+            if isinstance(sample_body, list):
+                type_ = TypeRef("array", item=type_)
+            return Body(name, type_, description, location, properties=props)
         content_types = next((h.example or "" for h in op.headers if h.name.lower() == "content-type"), "")
         binary = "binary" in (w.lower() for w in words) or any(
             _BINARY_MIME.match(t.strip()) for t in content_types.split(",")
