@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     _report(summary, args.out)
     if args.timings:
-        print("timings: " + ", ".join(f"{stage} {seconds:.3f}s" for stage, seconds in summary.seconds.items()))
+        stages = ", ".join(f"{stage} {seconds:.3f}s" for stage, seconds in summary.seconds.items())
+        print(f"timings: {stages or 'no stage ran'}")
     if args.strict and summary.diagnostics:
         print(f"error: {len(summary.diagnostics)} warnings with --strict; nothing written", file=sys.stderr)
         return 1
