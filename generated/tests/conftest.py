@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from superoffice_client import Client, Model  # noqa: E402
+from superoffice_client import ApiError, Client, Model, models  # noqa: E402
 
 BASE_URL = "https://sod.superoffice.com/Cust12345"
 SETTINGS: dict[str, Any] = {
@@ -94,10 +95,46 @@ class MockApi:
         assert value.to_dict() == expected
         assert cls.from_dict(value.to_dict()) == value
 
-    def check_models(self, value: Any, cls: type[Model], expected: list[Any]) -> None:
-        assert isinstance(value, list) and len(value) == len(expected)
-        for item, wire in zip(value, expected):
-            self.check_model(item, cls, wire)
+    def check_endpoint(self, call: Callable[[Client], Any], sample: dict[str, Any]) -> None:
+        """Call the endpoint against its sample response; check what it sent and what it returned."""
+        self.replay(sample)
+        if sample["check"] == "raises":
+            with pytest.raises(ApiError) as raised:
+                call(self.client)
+            assert raised.value.status_code == sample["status"]
+        else:
+            result = call(self.client)
+            self.check_result(result, sample)
+        self.expect(sample)
+
+    def check_error(self, call: Callable[[Client], Any]) -> None:
+        """A non-2xx answer raises ApiError carrying SuperOffice's error type and message."""
+        error = {"ErrorType": "SoException", "ErrorMessage": "Something went wrong"}
+        self.fail(500, error)
+        with pytest.raises(ApiError) as raised:
+            call(self.client)
+        assert raised.value.status_code == 500
+        assert raised.value.body == error
+        assert str(raised.value).endswith("[SoException]: Something went wrong")
+
+    def check_result(self, result: Any, sample: dict[str, Any]) -> None:
+        """The decoded result, as the sample's `check` says it must be."""
+        check, expected = sample["check"], sample.get("expected")
+        if check == "none":
+            assert result is None
+        elif check == "model":
+            self.check_model(result, getattr(models, sample["model"]), expected)
+        elif check == "models":
+            assert isinstance(result, list) and len(result) == len(expected)
+            for item, wire in zip(result, expected):
+                self.check_model(item, getattr(models, sample["model"]), wire)
+        elif check == "bytes":
+            assert result == sample["response"].encode()
+        elif check == "datetime":
+            assert result == datetime.fromisoformat(expected)
+        else:
+            assert check == "equal"
+            assert result == expected
 
 
 @pytest.fixture

@@ -12,13 +12,13 @@ from .testview import tests_of_group
 
 def test_jobs(view: PyPackage, types: dict[str, ObjectType]) -> list[Job]:
     """The conftest, then one job per group writing its test module and its samples file."""
-    models = {m.name: (m.module, m.cls) for m in view.models}
+    models = {m.name: m.cls for m in view.models}
     jobs: list[Job] = [partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view)]
     jobs += [partial(_group_tests, view, group, types, models) for group in view.groups]
     return jobs
 
 
-def _group_tests(view: PyPackage, group: PyGroup, types: dict[str, ObjectType], models: dict[str, tuple[str, str]]) -> dict[str, str]:
+def _group_tests(view: PyPackage, group: PyGroup, types: dict[str, ObjectType], models: dict[str, str]) -> dict[str, str]:
     module = tests_of_group(group, types, models)
     return {
         f"tests/test_{group.module}.py": render("tests/test_group.py.j2", package=view, module=module),

@@ -27,27 +27,18 @@ BINARY_REQUEST = b"%PDF-1.4 example content \x00\xff"
 
 @dataclass
 class PyTest:
-    name: str
     method: PyMethod
-    doc: str
     sample: dict[str, Any]  # this test's entry in the samples file: what goes over the wire
     call: list[str | Keyword] = field(default_factory=list)  # the method's arguments
     check: str = "none"  # none | equal | model | models | bytes | datetime | raises
     model_cls: str = ""
-    model_module: str = ""
 
 
 @dataclass
 class PyTestModule:
     group: PyGroup
     tests: list[PyTest]
-    models: list[tuple[str, str]]  # (module, class) the checks import
     error: PyTest | None  # the call the group's error-path test makes
-    has_datetime: bool
-
-    @property
-    def model_classes(self) -> list[str]:
-        return [cls for _, cls in self.models]
 
     @property
     def samples_path(self) -> str:
@@ -56,22 +47,21 @@ class PyTestModule:
     @property
     def samples(self) -> str:
         """The samples file: each test's response text, request body and expected result."""
-        data = {t.name: t.sample for t in self.tests}
+        data = {t.method.name: t.sample for t in self.tests}
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def tests_of_group(group: PyGroup, types: dict[str, ObjectType], models: dict[str, tuple[str, str]]) -> PyTestModule:
+def tests_of_group(group: PyGroup, types: dict[str, ObjectType], models: dict[str, str]) -> PyTestModule:
+    """`models`: documented type name → model class name."""
     tests = [_test(method, types, models) for method in group.methods]
-    imported = sorted({(t.model_module, t.model_cls) for t in tests if t.model_cls})
-    error = tests[0] if tests else None
-    return PyTestModule(group, tests, imported, error, any(t.check == "datetime" for t in tests))
+    return PyTestModule(group, tests, tests[0] if tests else None)
 
 
-def _test(method: PyMethod, types: dict[str, ObjectType], models: dict[str, tuple[str, str]]) -> PyTest:
+def _test(method: PyMethod, types: dict[str, ObjectType], models: dict[str, str]) -> PyTest:
     op = method.op
     source = op.response_sample.location if op.response_sample else op.location
-    sample: dict[str, Any] = {"method": op.method, "path": op.path, "query": {}}
-    test = PyTest(f"test_{method.name}", method, f"{op.method} {op.path}, as documented at {source.file}:{source.line}.", sample)
+    sample: dict[str, Any] = {"source": f"{source.file}:{source.line}", "method": op.method, "path": op.path, "query": {}}
+    test = PyTest(method, sample)
     for arg in method.parts:
         value = _typed(arg.param.example if arg.param else None, arg.type, types)
         test.call.append(Keyword(arg.name, value))
@@ -103,7 +93,7 @@ def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> No
             if len(py_literal(value)) <= _INLINE:
                 test.call.append(Keyword(arg.name, value))
             else:
-                test.call.append(f'{arg.name}=sample["request"][{py_literal(arg.wire)}]')
+                test.call.append(f"{arg.name}={_sample(method)}[{py_literal(arg.wire)}]")
         test.sample["request"] = sent
     elif method.body is not None and method.binary:
         test.sample["content"] = BINARY_REQUEST.decode("latin-1")
@@ -112,10 +102,10 @@ def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> No
         body_type = method.body.type or TypeRef("any")
         fitting = given is not None and fits(given, body_type, types)
         test.sample["request"] = given if fitting else example(body_type, types)
-        test.call.append(f'{method.body.name}=sample["request"]')
+        test.call.append(f"{method.body.name}={_sample(method)}")
 
 
-def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models: dict[str, tuple[str, str]]) -> None:
+def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models: dict[str, str]) -> None:
     sample = op.response_sample
     status = op.success_status
     content_type = "application/json; charset=utf-8"
@@ -142,13 +132,20 @@ def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models:
         test.sample["expected"] = value
         named = result.item if result.kind == "array" else result
         if value is not None and named is not None and named.kind == "named" and named.name in models:
-            test.model_module, test.model_cls = models[named.name]
+            test.model_cls = models[named.name]
             test.check = "models" if result.kind == "array" else "model"
         elif value is not None and result.kind == "datetime":
             test.check = "datetime"
         else:
             test.check = "equal"
-    test.sample.update(status=status, content_type=content_type, response=text)
+    test.sample.update(status=status, content_type=content_type, response=text, check=test.check)
+    if test.model_cls:
+        test.sample["model"] = test.model_cls
+
+
+def _sample(method: PyMethod) -> str:
+    """The expression for a test's sample request body in the emitted module."""
+    return f'SAMPLES[{py_literal(method.name)}]["request"]'
 
 
 def _typed(text: str | None, ref: TypeRef | None, types: dict[str, ObjectType]) -> Any:

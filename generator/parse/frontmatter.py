@@ -8,6 +8,9 @@ import yaml
 
 from ..diagnostics import Location, PageError
 
+# libyaml's safe loader when PyYAML was built with it: the same documents, read in C.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
     """(front matter or None, the page with the front matter blanked out, so lines keep their numbers)."""
@@ -21,7 +24,10 @@ def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
         raise PageError(at, "front-matter", "front matter is not closed by a '---' line")
     source = "\n".join(lines[1:end])
     try:
-        data = yaml.safe_load(source)
+        try:
+            data = yaml.load(source, Loader=_LOADER)
+        except yaml.YAMLError:
+            data = yaml.safe_load(source)  # its messages and marks are the more precise
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = 2 + (mark.line if mark is not None else 0)

@@ -14,6 +14,7 @@ _TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*?)(/?)\s*>")
 _CREF = re.compile(r"""cref\s*=\s*["'](?:\w:)?([^"']*)["']""")
 _SO_REF = re.compile(r"\{SuperOffice(?:\.[A-Za-z_]\w*)*\.([A-Za-z_]\w*)\}")
 _BREAKS = {"para": "\n\n", "p": "\n\n", "br": "\n"}
+_BLANKS = re.compile(r"\n{3,}")
 
 
 def _tag(match: re.Match[str]) -> str:
@@ -32,12 +33,15 @@ def clean_html(text: str) -> str:
 
 
 def _text(text: str) -> str:
-    return _SO_REF.sub(r"\1", text)
+    return _SO_REF.sub(r"\1", text) if "{SuperOffice" in text else text
 
 
 def normalize(text: str) -> str:
-    lines = [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    """Runs of spaces folded, lines trimmed, at most one blank line in a row."""
+    if "\n" not in text:
+        return " ".join(text.split()) if ("  " in text or "\t" in text or "\u00a0" in text) else text.strip()
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
 def inline_text(token: Token) -> str:
