@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import base64
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from json import JSONDecodeError
 from typing import Any, Literal
@@ -17,6 +17,9 @@ DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for the server before giving up (connect, read, write, pool)."""
 
 Result = Codec[Any] | Literal["none", "json", "bytes"]
+
+Select = str | Sequence[str]
+"""OData's $select: field names as a list, or as one comma-separated string."""
 _NO_BODY: Any = object()
 
 

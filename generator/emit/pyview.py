@@ -110,6 +110,7 @@ class PyGroup:
     datetime: bool
     sequence: bool
     codecs: list[str]  # names imported from `_model`
+    select: bool  # uses the runtime's Select alias
     refs: list[tuple[str, str]]  # model (module, class) pairs the annotations name
 
 
@@ -129,6 +130,7 @@ class _Hints:
         self.typing: set[str] = set()
         self.datetime = False
         self.sequence = False
+        self.select = False
         self.runtime: set[str] = set()
         self.refs: set[tuple[str, str]] = set()
 
@@ -205,6 +207,7 @@ def python_view(api: Api, package: str) -> PyPackage:
                 datetime=hints.datetime,
                 sequence=hints.sequence,
                 codecs=sorted(hints.runtime),
+                select=hints.select,
                 refs=sorted(hints.refs),
             )
         )
@@ -271,8 +274,8 @@ def _method(op: Operation, name: str, hints: _Hints) -> PyMethod:
 
 def _param_arg(param: Param, name: str, hints: _Hints) -> PyArg:
     if param.name.lower() == "$select":
-        hints.sequence = True
-        hint = "str | Sequence[str]"
+        hints.select = True
+        hint = "Select"
     else:
         hint = hints.hint(param.type, wire_form=True)
     return PyArg(name, param.name, hint if param.required else f"{hint} | None", param.required, param.description, param, param.type)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .._runtime import Group
+from .._runtime import Group, Select
 
 
 class AppointmentAgent(Group):
@@ -16,7 +16,7 @@ class AppointmentAgent(Group):
     def set_activity_status(
         self,
         *,
-        select: str | Sequence[str] | None = None,
+        select: Select | None = None,
         activity_identifier: Sequence[Any] | None = None,
         activity_status: str | None = None,
     ) -> None:
@@ -45,7 +45,7 @@ class AppointmentAgent(Group):
         )
 
     def toggle_activity(
-        self, *, select: str | Sequence[str] | None = None, activity_identifier: str | None = None
+        self, *, select: Select | None = None, activity_identifier: str | None = None
     ) -> str:
         """Toggle the completed status for an activity.
 

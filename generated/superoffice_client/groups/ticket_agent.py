@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .._runtime import Group
+from .._runtime import Group, Select
 from .._model import list_of, model
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ class TicketAgent(Group):
         self,
         *,
         self_2: str | None = None,
-        select: str | Sequence[str] | None = None,
+        select: Select | None = None,
         text: str | None = None,
         class_: str | None = None,
         field_1st_place: bool | None = None,

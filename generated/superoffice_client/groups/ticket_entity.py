@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, TYPE_CHECKING
 
-from .._runtime import Group
+from .._runtime import Group, Select
 from .._model import model
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class TicketEntity(Group):
     def get_all(
         self,
         *,
-        select: str | Sequence[str] | None = None,
+        select: Select | None = None,
         filter: str | None = None,
         order_by: str | None = None,
         top: int | None = None,
@@ -134,9 +134,7 @@ class TicketEntity(Group):
             query={"status": status, "from": from_, "class": class_},
         )
 
-    def get_ticket_entity(
-        self, *, id: int, select: str | Sequence[str] | None = None
-    ) -> TicketEntity:
+    def get_ticket_entity(self, *, id: int, select: Select | None = None) -> TicketEntity:
         """Gets a TicketEntity object.
 
         Calls the Ticket agent service GetTicketEntity.
