@@ -20,6 +20,7 @@ from importlib.metadata import version
 from typing import Any
 
 PACKAGE = Path(__file__).resolve().parent
+_SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
 TEMPLATES = PACKAGE.parent / "templates"
 
 
@@ -77,12 +78,12 @@ class Cache:
     def _old(self) -> Store:
         """The entries of the last run, read on first use (a run with nothing to do never reads them)."""
         if self._loaded is None:
-            pages = self._read("pages.pickle")
+            pages: dict[str, Any] = {}
+            for shard in range(_SHARDS):
+                part = self._read(f"pages-{shard:x}.pickle")
+                pages.update(part if isinstance(part, dict) else {})
             formatted = self._read("formatted.marshal")
-            self._loaded = Store(
-                pages if isinstance(pages, dict) else {},
-                formatted if isinstance(formatted, dict) else {},
-            )
+            self._loaded = Store(pages, formatted if isinstance(formatted, dict) else {})
         return self._loaded
 
     @property
@@ -114,14 +115,16 @@ class Cache:
         self._state = state
 
     def save(self) -> None:
-        """Write what this run used; a part that is the same as the last run's is left alone."""
+        """Write what this run used; a part (a shard) the same as the last run's is left alone."""
         if self.folder is None:
             return
         old = self._old
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            if self._new.pages.keys() != old.pages.keys():
-                self._write("pages.pickle", self._new.pages)
+            for shard in range(_SHARDS):
+                new = {k: v for k, v in self._new.pages.items() if int(k[0], 16) % _SHARDS == shard}
+                if new.keys() != {k for k in old.pages if int(k[0], 16) % _SHARDS == shard}:
+                    self._write(f"pages-{shard:x}.pickle", new)
             if self._new.formatted.keys() != old.formatted.keys():
                 self._write("formatted.marshal", self._new.formatted)
             self._write("state.pickle", self._state)

@@ -12,12 +12,14 @@ from __future__ import annotations
 import keyword
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 _RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
 _WORD = re.compile(r"([a-z\d])([A-Z])")
 _OTHER = re.compile(r"[^0-9A-Za-z_]+")
 
 
+@lru_cache(maxsize=None)
 def snake(name: str) -> str:
     """`appointmentEntityId` → `appointment_entity_id`, `$orderBy` → `order_by`, always an identifier."""
     text = _WORD.sub(r"\1_\2", _RUN.sub(r"\1_\2", name))
@@ -25,6 +27,7 @@ def snake(name: str) -> str:
     return _identifier(re.sub(r"_+", "_", text), "value")
 
 
+@lru_cache(maxsize=None)
 def pascal(name: str) -> str:
     """`ListAgentGetCountriesItem` stays, `odata.response` → `OdataResponse`, always an identifier."""
     words = [w for w in _OTHER.sub("_", name).split("_") if w]

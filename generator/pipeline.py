@@ -7,6 +7,7 @@ nothing changed does nothing and a run with one page changed redoes only what th
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections.abc import Iterator
@@ -110,22 +111,37 @@ def check(docs: list[Path], workers: Workers | None = None) -> tuple[int, list[D
     return len(pages), sorted(errors + diagnostics + lint_pages(parsed))
 
 
-def load(docs: list[Path], cache: Cache | None = None, workers: Workers | None = None, summary: Summary | None = None) -> tuple[Api, Summary]:
-    """Read every page below `docs` into the model. Raises PageError on a page it cannot use."""
+def read_docs(docs: list[Path]) -> tuple[list[PageFile], list[bytes]]:
+    """Every page below `docs` and its bytes."""
+    pages = discover(docs)
+    return pages, [page.path.read_bytes() for page in pages]
+
+
+def load(
+    docs: list[Path],
+    cache: Cache | None = None,
+    workers: Workers | None = None,
+    summary: Summary | None = None,
+    read: tuple[list[PageFile], list[bytes]] | None = None,
+) -> tuple[Api, Summary]:
+    """Read every page below `docs` into the model (`read`: the pages, when already read).
+    Raises PageError on a page it cannot use."""
     summary = summary or Summary()
     cache = cache or Cache(None, "")
     with summary.timed("discover"):
-        pages = discover(docs)
-        contents = [page.path.read_bytes() for page in pages]
+        pages, contents = read or read_docs(docs)
     with summary.timed("parse"):
         parsed, errors = parse_pages(pages, contents, cache, workers or Workers(1))
     if errors:
         raise PageError(errors[0].location, errors[0].code, errors[0].message)
-    summary.sources = [f"{p.root}/{p.file}:{digest(c)}" for p, c in zip(pages, contents)]
+    summary.sources = _sources((pages, contents))
     summary.includes = sorted({path for page in parsed for path in page.includes})
     with summary.timed("model"):
         api, diagnostics = build_api(parsed)
         diagnostics += lint_pages(parsed)
+    # The pages and the model live until the end of the run: keep the cycle collector from
+    # scanning them again and again (in the workers too) while the emitters allocate.
+    gc.freeze()
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise PageError(errors[0].location, errors[0].code, errors[0].message)
@@ -171,8 +187,8 @@ def _inputs(version: str, package: str, sources: list[str], includes: list[str])
     return digest(version, package, *sources, *(f"{path}:{_file_digest(path)}" for path in includes))
 
 
-def _sources(docs: list[Path]) -> list[str]:
-    return [f"{p.root}/{p.file}:{digest(p.path.read_bytes())}" for p in discover(docs)]
+def _sources(read: tuple[list[PageFile], list[bytes]]) -> list[str]:
+    return [f"{p.root}/{p.file}:{digest(c)}" for p, c in zip(*read)]
 
 
 def _outputs(out: Path) -> str:
@@ -197,16 +213,27 @@ def generate(
     jobs: int | None = None,
 ) -> Summary:
     """Write the client for `docs` to `out`; with `strict`, warnings stop the run before writing."""
+    collecting = gc.isenabled()
+    gc.disable()  # a run makes little cyclic garbage, and collections would rescan every page
+    try:
+        return _generate(docs, out, package, strict, cache_root, jobs)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _generate(docs: list[Path], out: Path, package: str, strict: bool, cache_root: Path | None, jobs: int | None) -> Summary:
     summary = Summary()
     cache = Cache.for_output(cache_root, out)
     last = cache.last_run
+    read = read_docs(docs)
     if last and last["package"] == package and last["outputs"] == _outputs(out):
-        if last["inputs"] == _inputs(cache.version, package, _sources(docs), last["includes"]):
+        if last["inputs"] == _inputs(cache.version, package, _sources(read), last["includes"]):
             unchanged: Summary = last["summary"]
             unchanged.unchanged, unchanged.seconds = True, {}
             return unchanged
     workers = Workers(jobs)
-    api, summary = load(docs, cache, workers, summary)
+    api, summary = load(docs, cache, workers, summary, read)
     if strict and summary.diagnostics:
         return summary
     files = render_files(api, package, cache, workers, summary)

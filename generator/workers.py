@@ -7,6 +7,7 @@ platform cannot fork, or the work is small, it runs in-process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Sequence
@@ -28,5 +29,6 @@ class Workers:
             return [fn(item) for item in items]
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (self.jobs * 8)))  # small chunks: no idle tail
-        with ProcessPoolExecutor(self.jobs, mp_context=context) as pool:
+        # Workers collect garbage even when the parent does not: black's syntax trees are cyclic.
+        with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=gc.enable) as pool:
             return list(pool.map(fn, items, chunksize=chunk))

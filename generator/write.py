@@ -1,7 +1,8 @@
 """Write the output tree all at once: into a temporary folder, then swapped in.
 
 A run that fails anywhere before the swap leaves the previous output exactly as it was, and files
-of pages that were removed disappear with the old tree.
+of pages that were removed disappear with the old tree. A file whose text is what the old tree
+already holds is hard-linked from it rather than written again (most of a regeneration).
 """
 
 from __future__ import annotations
@@ -12,6 +13,16 @@ import tempfile
 from pathlib import Path
 
 
+def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
+    try:
+        if old.stat().st_size != len(data) or old.read_bytes() != data:
+            return False
+        os.link(old, target)
+    except OSError:
+        return False
+    return True
+
+
 def write_tree(out: Path, files: dict[str, str]) -> None:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -20,7 +31,9 @@ def write_tree(out: Path, files: dict[str, str]) -> None:
         for relative, text in sorted(files.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8", newline="\n")
+            data = text.encode("utf-8")
+            if not _link_if_same(out / relative, target, data):
+                target.write_bytes(data)
         old = None
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))

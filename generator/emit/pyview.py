@@ -6,7 +6,6 @@ client emitter and the tests emitter agree on every identifier.
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass, field
 
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
@@ -322,11 +321,17 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _indent(line: str) -> str:
-    if len(line) <= 92:
-        return "    " + line
-    wrapped = textwrap.wrap(line, 92, break_long_words=False, break_on_hyphens=False) or [""]
-    return "\n".join("    " + w if i == 0 else "        " + w for i, w in enumerate(wrapped))
+def _indent(line: str, width: int = 92) -> str:
+    """An `Args:` entry: indented, continued lines indented further, wrapped at word breaks."""
+    lines, current = [], ""
+    for word in line.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return "\n".join(("    " if i == 0 else "        ") + text for i, text in enumerate(lines))
 
 
 def _common_prefix(paths: list[str]) -> str:
