@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from functools import cached_property
-from typing import TYPE_CHECKING, Self
+from importlib import import_module
+from typing import TYPE_CHECKING, Any, Self
 
 from ._runtime import BaseClient
 
@@ -12,30 +12,35 @@ if TYPE_CHECKING:
     from .groups.ticket_agent import TicketAgent
     from .groups.ticket_entity import TicketEntity
 
+_GROUPS = {
+    "appointment_agent": ("appointment_agent", "AppointmentAgent"),
+    "ticket_agent": ("ticket_agent", "TicketAgent"),
+    "ticket_entity": ("ticket_entity", "TicketEntity"),
+}
+
 
 class Client(BaseClient):
-    """A SuperOffice WebAPI client; see ``BaseClient.__init__`` for the settings."""
+    """A SuperOffice WebAPI client; see ``BaseClient.__init__`` for the settings.
+
+    Each part of the API is an attribute (``client.appointment_agent``), imported on first use.
+    """
+
+    if TYPE_CHECKING:
+        appointment_agent: AppointmentAgent
+        ticket_agent: TicketAgent
+        ticket_entity: TicketEntity
 
     def __enter__(self) -> Self:
         return self
 
-    @cached_property
-    def appointment_agent(self) -> AppointmentAgent:
-        """The AppointmentAgent endpoints (2), under /api/v1/Agents/Appointment."""
-        from .groups.appointment_agent import AppointmentAgent
+    def __getattr__(self, name: str) -> Any:
+        found = _GROUPS.get(name)
+        if found is None:
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        module, cls = found
+        group = getattr(import_module(f"{__package__}.groups.{module}"), cls)(self)
+        setattr(self, name, group)  # found directly from now on
+        return group
 
-        return AppointmentAgent(self)
-
-    @cached_property
-    def ticket_agent(self) -> TicketAgent:
-        """The TicketAgent endpoints (4), under /api/v1/Agents/Ticket."""
-        from .groups.ticket_agent import TicketAgent
-
-        return TicketAgent(self)
-
-    @cached_property
-    def ticket_entity(self) -> TicketEntity:
-        """The TicketEntity endpoints (8), under /api/v1/Ticket."""
-        from .groups.ticket_entity import TicketEntity
-
-        return TicketEntity(self)
+    def __dir__(self) -> list[str]:
+        return sorted({*super().__dir__(), *_GROUPS})
