@@ -32,3 +32,12 @@ def sample_request(body: str = "", start: str = "POST /api/v1/Agents/Demo/DoThin
 def sample_response(body: str, status: str = "200 OK", heading: bool = True, content_type: str = "application/json; charset=utf-8") -> str:
     head = "## Sample response\n\n" if heading else ""
     return head + f"```http_\nHTTP/1.1 {status}\nContent-Type: {content_type}\n\n{body}\n```\n"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file below `folder` (bytecode caches aside), by relative path."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }

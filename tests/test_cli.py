@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.pages import tree
+
 ROOT = Path(__file__).resolve().parent.parent
-GOOD = ROOT / "docs_input"
 
 
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -18,20 +18,6 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
         [sys.executable, "-m", "generator", *map(str, args)],
         cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
-    }
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    shutil.copytree(GOOD, tmp_path / "docs")
-    return tmp_path / "docs"
 
 
 @pytest.fixture

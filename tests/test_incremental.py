@@ -9,23 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.pages import tree
+
 from generator.pipeline import generate
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file() and "__pycache__" not in p.parts
-    }
-
-
-@pytest.fixture
-def docs(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "docs_input", tmp_path / "docs")
-    return tmp_path / "docs"
 
 
 def run(docs: Path, out: Path, cache: Path | None) -> tuple[dict[str, bytes], bool]:
