@@ -71,10 +71,15 @@ def _flat(value: Any) -> str:
     return repr(value)
 
 
+def _escape(char: str) -> str:
+    code = ord(char)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
 def docstring(text: str, indent: int = 0) -> str:
     """A triple-quoted docstring holding `text` verbatim, whatever quotes or backslashes it has."""
     body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    body = "".join(c if c in "\n\t" or c.isprintable() else f"\\u{ord(c):04x}" for c in body)
+    body = "".join(c if c in "\n\t" or c.isprintable() else _escape(c) for c in body)
     if body.endswith('"'):
         body = body[:-1] + '\\"'
     pad = " " * indent
