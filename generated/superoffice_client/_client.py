@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING, Any, Self
 from ._runtime import BaseClient
 
 if TYPE_CHECKING:
-    from .groups.appointment_agent import AppointmentAgent
-    from .groups.ticket_agent import TicketAgent
-    from .groups.ticket_entity import TicketEntity
+    from .groups.appointment_agent import AppointmentAgentApi
+    from .groups.ticket_agent import TicketAgentApi
+    from .groups.ticket_entity import TicketEntityApi
 
 _GROUPS = {
-    "appointment_agent": ("appointment_agent", "AppointmentAgent"),
-    "ticket_agent": ("ticket_agent", "TicketAgent"),
-    "ticket_entity": ("ticket_entity", "TicketEntity"),
+    "appointment_agent": ("appointment_agent", "AppointmentAgentApi"),
+    "ticket_agent": ("ticket_agent", "TicketAgentApi"),
+    "ticket_entity": ("ticket_entity", "TicketEntityApi"),
 }
 
 
@@ -26,9 +26,9 @@ class Client(BaseClient):
     """
 
     if TYPE_CHECKING:
-        appointment_agent: AppointmentAgent
-        ticket_agent: TicketAgent
-        ticket_entity: TicketEntity
+        appointment_agent: AppointmentAgentApi
+        ticket_agent: TicketAgentApi
+        ticket_entity: TicketEntityApi
 
     def __enter__(self) -> Self:
         return self

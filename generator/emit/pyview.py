@@ -81,6 +81,11 @@ class PyMethod:
         return ["self", "*", *args] if args else ["self"]
 
     @property
+    def typed_result(self) -> bool:
+        """Whether the method returns a value (which it casts to its annotation for type checkers)."""
+        return self.returns != "None"
+
+    @property
     def call(self) -> list[str | Keyword]:
         """The arguments of the one `_request` call the method makes."""
         items: list[str | Keyword] = [py_literal(self.op.method), py_literal(self.op.path), self.result]
@@ -186,18 +191,20 @@ def python_view(api: Api, package: str) -> PyPackage:
     for py_model in models.values():
         _fill_model(py_model, api.types[py_model.name], models, api.types)
     accessors = Namespace()
-    classes = Namespace()
+    classes = Namespace({m.cls for m in models.values()} | {"Group", "Select", "Any", "Sequence", "datetime"})
     groups = []
     for group in api.groups:
         accessor = accessors.claim(snake(group.name))
         hints = _Hints(models, api.types)
         methods_ns = Namespace()
         methods = [_method(op, methods_ns.claim(snake(op.name)), hints) for op in group.operations]
+        if any(m.typed_result for m in methods):
+            hints.typing.add("cast")
         prefix = _common_prefix([op.path for op in group.operations])
         groups.append(
             PyGroup(
                 name=group.name,
-                cls=classes.claim(pascal(group.name)),
+                cls=classes.claim(pascal(group.name) + "Api"),
                 module=accessor,
                 accessor=accessor,
                 doc=f"The {group.name} endpoints ({len(methods)}), under {prefix}.",

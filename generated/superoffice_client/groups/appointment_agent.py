@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
 from .._runtime import Group, Select
 
 
-class AppointmentAgent(Group):
+class AppointmentAgentApi(Group):
     """The AppointmentAgent endpoints (2), under /api/v1/Agents/Appointment."""
 
     __slots__ = ()
@@ -36,7 +36,7 @@ class AppointmentAgent(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
+        self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/SetActivityStatus",
             "none",
@@ -65,10 +65,13 @@ class AppointmentAgent(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "POST",
-            "/api/v1/Agents/Appointment/ToggleActivity",
-            "json",
-            query={"$select": select},
-            fields={"ActivityIdentifier": activity_identifier},
+        return cast(
+            "str",
+            self._client._request(
+                "POST",
+                "/api/v1/Agents/Appointment/ToggleActivity",
+                "json",
+                query={"$select": select},
+                fields={"ActivityIdentifier": activity_identifier},
+            ),
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import cast, TYPE_CHECKING
 
 from .._runtime import Group, Select
 from .._model import list_of, model
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..models.ticket_agent_get_ticket_list_item import TicketAgentGetTicketListItem
 
 
-class TicketAgent(Group):
+class TicketAgentApi(Group):
     """The TicketAgent endpoints (4), under /api/v1/Agents/Ticket."""
 
     __slots__ = ()
@@ -52,18 +52,21 @@ class TicketAgent(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "POST",
-            "/api/v1/Agents/Ticket/CheckText",
-            model("CheckResult"),
-            query={"self": self_2, "$select": select},
-            fields={
-                "Text": text,
-                "class": class_,
-                "1stPlace": field_1st_place,
-                "odata.type": odata_type,
-                "ToDict": to_dict,
-            },
+        return cast(
+            "CheckResult",
+            self._client._request(
+                "POST",
+                "/api/v1/Agents/Ticket/CheckText",
+                model("CheckResult"),
+                query={"self": self_2, "$select": select},
+                fields={
+                    "Text": text,
+                    "class": class_,
+                    "1stPlace": field_1st_place,
+                    "odata.type": odata_type,
+                    "ToDict": to_dict,
+                },
+            ),
         )
 
     def get_owner(self, *, ticket_id: int | None = None) -> Associate:
@@ -80,11 +83,14 @@ class TicketAgent(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "POST",
-            "/api/v1/Agents/Ticket/GetOwner",
-            model("Associate"),
-            fields={"TicketId": ticket_id},
+        return cast(
+            "Associate",
+            self._client._request(
+                "POST",
+                "/api/v1/Agents/Ticket/GetOwner",
+                model("Associate"),
+                fields={"TicketId": ticket_id},
+            ),
         )
 
     def get_ticket_list(self, *, ticket_ids: Sequence[int]) -> list[TicketAgentGetTicketListItem]:
@@ -101,11 +107,14 @@ class TicketAgent(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "POST",
-            "/api/v1/Agents/Ticket/GetTicketList",
-            list_of(model("TicketAgentGetTicketListItem")),
-            body=ticket_ids,
+        return cast(
+            "list[TicketAgentGetTicketListItem]",
+            self._client._request(
+                "POST",
+                "/api/v1/Agents/Ticket/GetTicketList",
+                list_of(model("TicketAgentGetTicketListItem")),
+                body=ticket_ids,
+            ),
         )
 
     def is_ticket_open(self, *, ticket_id: int | None = None) -> bool:
@@ -122,6 +131,9 @@ class TicketAgent(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "POST", "/api/v1/Agents/Ticket/IsTicketOpen", "json", fields={"TicketId": ticket_id}
+        return cast(
+            "bool",
+            self._client._request(
+                "POST", "/api/v1/Agents/Ticket/IsTicketOpen", "json", fields={"TicketId": ticket_id}
+            ),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, TYPE_CHECKING
+from typing import Any, cast, TYPE_CHECKING
 
 from .._runtime import Group, Select
 from .._model import model
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     )
 
 
-class TicketEntity(Group):
+class TicketEntityApi(Group):
     """The TicketEntity endpoints (8), under /api/v1/Ticket."""
 
     __slots__ = ()
@@ -33,7 +33,7 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request("DELETE", "/api/v1/Ticket/{id}", "none", parts={"id": id})
+        self._client._request("DELETE", "/api/v1/Ticket/{id}", "none", parts={"id": id})
 
     def get_all(
         self,
@@ -73,18 +73,21 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "GET",
-            "/api/v1/Ticket",
-            model("ODataSlimResponse"),
-            query={
-                "$select": select,
-                "$filter": filter,
-                "$orderBy": order_by,
-                "$top": top,
-                "$mode": mode,
-                "$jsonSafe": json_safe,
-            },
+        return cast(
+            "ODataSlimResponse",
+            self._client._request(
+                "GET",
+                "/api/v1/Ticket",
+                model("ODataSlimResponse"),
+                query={
+                    "$select": select,
+                    "$filter": filter,
+                    "$orderBy": order_by,
+                    "$top": top,
+                    "$mode": mode,
+                    "$jsonSafe": json_safe,
+                },
+            ),
         )
 
     def get_attachment(self, *, ticket_id: int, name: str) -> bytes:
@@ -102,11 +105,14 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "GET",
-            "/api/v1/Ticket/{ticketId}/Attachment/{name}",
+        return cast(
             "bytes",
-            parts={"ticketId": ticket_id, "name": name},
+            self._client._request(
+                "GET",
+                "/api/v1/Ticket/{ticketId}/Attachment/{name}",
+                "bytes",
+                parts={"ticketId": ticket_id, "name": name},
+            ),
         )
 
     def get_ticket_count(
@@ -127,11 +133,14 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "GET",
-            "/api/v1/Ticket/Count",
-            "json",
-            query={"status": status, "from": from_, "class": class_},
+        return cast(
+            "int",
+            self._client._request(
+                "GET",
+                "/api/v1/Ticket/Count",
+                "json",
+                query={"status": status, "from": from_, "class": class_},
+            ),
         )
 
     def get_ticket_entity(self, *, id: int, select: Select | None = None) -> TicketEntity:
@@ -153,12 +162,15 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "GET",
-            "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
-            parts={"id": id},
-            query={"$select": select},
+        return cast(
+            "TicketEntity",
+            self._client._request(
+                "GET",
+                "/api/v1/Ticket/{id}",
+                model("TicketEntity"),
+                parts={"id": id},
+                query={"$select": select},
+            ),
         )
 
     def patch_ticket_entity(
@@ -179,8 +191,15 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "PATCH", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=changes
+        return cast(
+            "TicketEntity",
+            self._client._request(
+                "PATCH",
+                "/api/v1/Ticket/{id}",
+                model("TicketEntity"),
+                parts={"id": id},
+                body=changes,
+            ),
         )
 
     def put_ticket_entity(self, *, id: int, entity: TicketEntity | dict[str, Any]) -> TicketEntity:
@@ -198,8 +217,11 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "PUT", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=entity
+        return cast(
+            "TicketEntity",
+            self._client._request(
+                "PUT", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=entity
+            ),
         )
 
     def set_attachment(self, *, ticket_id: int, stream: bytes) -> int:
@@ -217,10 +239,13 @@ class TicketEntity(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return self._client._request(
-            "PUT",
-            "/api/v1/Ticket/{ticketId}/Attachment",
-            "json",
-            parts={"ticketId": ticket_id},
-            content=stream,
+        return cast(
+            "int",
+            self._client._request(
+                "PUT",
+                "/api/v1/Ticket/{ticketId}/Attachment",
+                "json",
+                parts={"ticketId": ticket_id},
+                content=stream,
+            ),
         )
