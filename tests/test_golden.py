@@ -15,7 +15,7 @@ def test_generated_is_up_to_date_with_docs_input() -> None:
     committed = {
         p.relative_to(ROOT / "generated").as_posix(): p.read_text(encoding="utf-8")
         for p in (ROOT / "generated").rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
+        if p.is_file() and not any(part.startswith((".", "__pycache__")) for part in p.relative_to(ROOT / "generated").parts)
     }
     assert sorted(committed) == sorted(fresh), "run: python -m generator generate"
     stale = [path for path in fresh if committed[path] != fresh[path]]

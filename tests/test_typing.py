@@ -15,7 +15,7 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "restful"
 
 
 def mypy(folder: Path, package: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", package]
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", package]
     return subprocess.run(command, cwd=folder, capture_output=True, text=True)
 
 
