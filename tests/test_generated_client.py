@@ -150,3 +150,63 @@ def test_importing_the_package_loads_no_group_and_no_model() -> None:
     assert "superoffice_client.groups.ticket_entity" not in out[1]
     assert not any(".models." in name for name in out[1].split(","))
     assert out[2] == "True 6"
+
+
+class Script:
+    """Answers requests in turn from a list of responses (or exceptions)."""
+
+    def __init__(self, *answers: httpx.Response | Exception) -> None:
+        self.answers = list(answers)
+        self.requests: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+
+def scripted(*answers: httpx.Response | Exception, **settings: object) -> tuple[Client, Script]:
+    script = Script(*answers)
+    settings = {"backoff": 0, **settings}
+    return Client("https://x/Cust1", transport=httpx.MockTransport(script), **settings), script  # type: ignore[arg-type]
+
+
+def test_idempotent_requests_are_repeated_after_a_busy_answer_or_a_broken_connection() -> None:
+    api, script = scripted(httpx.Response(503), httpx.ConnectError("reset"), httpx.Response(200, json=7))
+    assert api.ticket_entity.get_ticket_count(status="Open") == 7
+    assert len(script.requests) == 3
+
+
+def test_requests_are_repeated_at_most_max_retries_times() -> None:
+    api, script = scripted(httpx.Response(503), httpx.Response(503), httpx.Response(503), max_retries=2)
+    with pytest.raises(ApiError) as raised:
+        api.ticket_entity.get_ticket_count(status="Open")
+    assert raised.value.status_code == 503 and len(script.requests) == 3
+    api, script = scripted(httpx.ConnectError("down"), max_retries=0)
+    with pytest.raises(httpx.ConnectError):
+        api.ticket_entity.get_ticket_count(status="Open")
+
+
+def test_post_is_never_repeated() -> None:
+    api, script = scripted(httpx.Response(503), httpx.Response(200, json=True))
+    with pytest.raises(ApiError):
+        api.ticket_agent.is_ticket_open(ticket_id=1)
+    assert len(script.requests) == 1
+
+
+def test_retry_after_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
+    import superoffice_client._runtime as runtime
+
+    waits: list[float] = []
+    monkeypatch.setattr(runtime.time, "sleep", waits.append)
+    api, _ = scripted(
+        httpx.Response(429, headers={"Retry-After": "3"}),
+        httpx.Response(503, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 GMT"}),
+        httpx.Response(200, json=1),
+        backoff=0.5,
+        max_retries=3,
+    )
+    assert api.ticket_entity.get_ticket_count(status="Open") == 1
+    assert waits == [3.0, 0.0]  # a date in the past means now

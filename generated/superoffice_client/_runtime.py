@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import base64
+import time
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
 from json import JSONDecodeError
 from typing import Any, Literal
 from urllib.parse import quote
@@ -17,6 +19,9 @@ DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for the server before giving up (connect, read, write, pool)."""
 
 Result = Codec[Any] | Literal["none", "json", "bytes"]
+_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+_RETRY = frozenset({429, 502, 503, 504})
+_LONGEST_WAIT = 60.0
 
 Select = str | Sequence[str]
 """OData's $select: field names as a list, or as one comma-separated string."""
@@ -61,6 +66,20 @@ def _message(response: httpx.Response, body: Any, problem: str) -> str:
     elif isinstance(body, str) and body.strip():
         message += f": {body.strip()[:500]}"
     return message
+
+
+def _retry_after(response: httpx.Response, default: float) -> float:
+    """Seconds the answer asks to wait (Retry-After as seconds or an HTTP date), else `default`."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return default
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return default
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
 def _text(value: Any) -> str:
@@ -125,6 +144,8 @@ class BaseClient:
         culture: str | None = None,
         timezone: str | None = None,
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = 2,
+        backoff: float = 0.5,
         headers: Mapping[str, str] | None = None,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
@@ -143,6 +164,11 @@ class BaseClient:
             culture: Culture for number and date formatting (``SO-Culture``).
             timezone: Time zone code that date-times are converted to (``SO-TimeZone``).
             timeout: Seconds, or an ``httpx.Timeout``; never unlimited by default.
+            max_retries: How often to repeat a GET, HEAD, PUT, DELETE or OPTIONS request that
+                met a connection error or a 429, 502, 503 or 504 (POST and PATCH are never
+                repeated: SuperOffice's agent methods may not be safe to run twice).
+            backoff: Seconds before the first repeat, doubled for each next one, unless the
+                answer's Retry-After says otherwise.
             headers: More headers to send with every request.
             transport: An httpx transport, e.g. ``httpx.MockTransport`` in tests.
         """
@@ -157,6 +183,8 @@ class BaseClient:
             timezone=timezone,
         )
         sent.update(headers or {})
+        self._max_retries = max_retries
+        self._backoff = backoff
         self._http = httpx.Client(
             base_url=base_url, headers=sent, timeout=timeout, transport=transport
         )
@@ -170,6 +198,28 @@ class BaseClient:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+    def _send(self, method: str, path: str, params: Any, send: dict[str, Any]) -> httpx.Response:
+        """Send once, and again what is safe to repeat: an idempotent request that met a
+        connection error or a 429/502/503/504, after Retry-After or an exponential backoff."""
+        attempt = 0
+        while True:
+            try:
+                response = self._http.request(method, path, params=params, **send)
+            except httpx.TransportError:
+                if method not in _IDEMPOTENT or attempt >= self._max_retries:
+                    raise
+                delay = self._backoff * 2**attempt
+            else:
+                if (
+                    response.status_code not in _RETRY
+                    or method not in _IDEMPOTENT
+                    or attempt >= self._max_retries
+                ):
+                    return response
+                delay = _retry_after(response, self._backoff * 2**attempt)
+            time.sleep(min(delay, _LONGEST_WAIT))
+            attempt += 1
 
     def _request(
         self,
@@ -192,17 +242,15 @@ class BaseClient:
         if fields is not None:
             body = {key: value for key, value in fields.items() if value is not None}
         if content is not None:
-            response = self._http.request(
-                method,
-                path,
-                params=params,
-                content=content,
-                headers={"Content-Type": "application/octet-stream"},
-            )
+            send: dict[str, Any] = {
+                "content": content,
+                "headers": {"Content-Type": "application/octet-stream"},
+            }
         elif body is not _NO_BODY:
-            response = self._http.request(method, path, params=params, json=to_wire(body))
+            send = {"json": to_wire(body)}
         else:
-            response = self._http.request(method, path, params=params)
+            send = {}
+        response = self._send(method, path, params, send)
         if not response.is_success:
             raise ApiError(response)
         if result == "none" or response.status_code == 204 or not response.content:
