@@ -22,6 +22,7 @@ Result = Codec[Any] | Literal["none", "json", "bytes"]
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _RETRY = frozenset({429, 502, 503, 504})
 _LONGEST_WAIT = 60.0
+_BINARY = "application/octet-stream"
 
 Select = str | Sequence[str]
 """OData's $select: field names as a list, or as one comma-separated string."""
@@ -211,11 +212,8 @@ class BaseClient:
                     raise
                 delay = self._backoff * 2**attempt
             else:
-                if (
-                    response.status_code not in _RETRY
-                    or method not in _IDEMPOTENT
-                    or attempt >= self._max_retries
-                ):
+                retry = response.status_code in _RETRY and method in _IDEMPOTENT
+                if not retry or attempt >= self._max_retries:
                     return response
                 delay = _retry_after(response, self._backoff * 2**attempt)
             time.sleep(min(delay, _LONGEST_WAIT))
@@ -242,10 +240,7 @@ class BaseClient:
         if fields is not None:
             body = {key: value for key, value in fields.items() if value is not None}
         if content is not None:
-            send: dict[str, Any] = {
-                "content": content,
-                "headers": {"Content-Type": "application/octet-stream"},
-            }
+            send: dict[str, Any] = {"content": content, "headers": {"Content-Type": _BINARY}}
         elif body is not _NO_BODY:
             send = {"json": to_wire(body)}
         else:

@@ -45,9 +45,8 @@ class MockApi:
         """Answer the next request with the sample's response; give the sample back."""
         content_type = sample["content_type"]
         headers = {"Content-Type": content_type} if content_type else {}
-        self._response = httpx.Response(
-            sample["status"], headers=headers, content=sample["response"].encode()
-        )
+        content = sample["response"].encode()
+        self._response = httpx.Response(sample["status"], headers=headers, content=content)
         return sample
 
     def fail(self, status: int, body: dict[str, Any]) -> None:
@@ -59,9 +58,8 @@ class MockApi:
         request = self.requests[0]
         assert request.method == sample["method"]
         assert request.url.raw_path.decode().partition("?")[0] == "/Cust12345" + sample["path"]
-        assert (
-            dict(parse_qsl(request.url.query.decode(), keep_blank_values=True)) == sample["query"]
-        )
+        query = dict(parse_qsl(request.url.query.decode(), keep_blank_values=True))
+        assert query == sample["query"]
         pair = base64.b64encode(b"tje0:Tje0").decode()
         assert request.headers["Authorization"] == f"Basic {pair}"
         assert request.headers["SO-AppToken"] == "app-token-123"

@@ -82,7 +82,7 @@ class PyMethod:
 
     @property
     def typed_result(self) -> bool:
-        """Whether the method returns a value (which it casts to its annotation for type checkers)."""
+        """Whether the method returns a value (through a local annotated for type checkers)."""
         return self.returns != "None"
 
     @property
@@ -198,8 +198,6 @@ def python_view(api: Api, package: str) -> PyPackage:
         hints = _Hints(models, api.types)
         methods_ns = Namespace()
         methods = [_method(op, methods_ns.claim(snake(op.name)), hints) for op in group.operations]
-        if any(m.typed_result for m in methods):
-            hints.typing.add("cast")
         prefix = _common_prefix([op.path for op in group.operations])
         groups.append(
             PyGroup(
@@ -258,7 +256,7 @@ def _property_type(ref: TypeRef) -> TypeRef:
 
 
 def _method(op: Operation, name: str, hints: _Hints) -> PyMethod:
-    args = Namespace({"self"})
+    args = Namespace({"self", "result"})  # the method's own names
     parts = [_param_arg(p, args.claim(snake(p.name)), hints) for p in op.path_params]
     body_arg: PyArg | None = None
     fields: list[PyArg] = []

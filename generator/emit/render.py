@@ -108,20 +108,21 @@ class Keyword:
         return f"{self.name}={body}"
 
 
-def layout(head: str, items: list[str | Keyword], tail: str, indent: int) -> str:
+def layout(head: str, items: list[str | Keyword], tail: str, indent: int, display: bool = False) -> str:
     """`head` + comma-separated `items` + `tail`, split over lines as black splits brackets.
 
-    On one line when it fits; else the items on one line of their own; else one item per line
-    with a trailing comma, a long literal item exploded in turn. `head` ends with the opening
-    bracket, `tail` starts with the closing one.
+    On one line when it fits; else, for a call or a signature, the items on one line of their
+    own; else (and always for a `display`: a dict, list or set literal) one item per line with a
+    trailing comma, a long literal item exploded in turn. `head` ends with the opening bracket,
+    `tail` starts with the closing one.
     """
     flat_items = [item if isinstance(item, str) else item.text() for item in items]
     joined = ", ".join(flat_items)
-    if indent + len(head) + len(joined) + len(tail) <= LINE_LENGTH:
+    if not items or indent + len(head) + len(joined) + len(tail) <= LINE_LENGTH:
         return f"{head}{joined}{tail}"
     pad = " " * indent
     inner = " " * (indent + 4)
-    if items and indent + 4 + len(joined) <= LINE_LENGTH:
+    if not display and indent + 4 + len(joined) <= LINE_LENGTH:
         return f"{head}\n{inner}{joined}\n{pad}{tail}"
     lines = [item if isinstance(item, str) else item.text(indent + 4) for item in items]
     return head + "\n" + "".join(f"{inner}{line},\n" for line in lines) + pad + tail

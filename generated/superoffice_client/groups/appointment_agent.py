@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, cast
+from typing import Any
 
 from .._runtime import Group, Select
 
@@ -65,13 +65,11 @@ class AppointmentAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "str",
-            self._client._request(
-                "POST",
-                "/api/v1/Agents/Appointment/ToggleActivity",
-                "json",
-                query={"$select": select},
-                fields={"ActivityIdentifier": activity_identifier},
-            ),
+        result: str = self._client._request(
+            "POST",
+            "/api/v1/Agents/Appointment/ToggleActivity",
+            "json",
+            query={"$select": select},
+            fields={"ActivityIdentifier": activity_identifier},
         )
+        return result

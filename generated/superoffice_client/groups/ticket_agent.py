@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import cast, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from .._runtime import Group, Select
 from .._model import list_of, model
@@ -52,22 +52,20 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "CheckResult",
-            self._client._request(
-                "POST",
-                "/api/v1/Agents/Ticket/CheckText",
-                model("CheckResult"),
-                query={"self": self_2, "$select": select},
-                fields={
-                    "Text": text,
-                    "class": class_,
-                    "1stPlace": field_1st_place,
-                    "odata.type": odata_type,
-                    "ToDict": to_dict,
-                },
-            ),
+        result: CheckResult = self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/CheckText",
+            model("CheckResult"),
+            query={"self": self_2, "$select": select},
+            fields={
+                "Text": text,
+                "class": class_,
+                "1stPlace": field_1st_place,
+                "odata.type": odata_type,
+                "ToDict": to_dict,
+            },
         )
+        return result
 
     def get_owner(self, *, ticket_id: int | None = None) -> Associate:
         """Gets the associate who owns a ticket.
@@ -83,15 +81,13 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "Associate",
-            self._client._request(
-                "POST",
-                "/api/v1/Agents/Ticket/GetOwner",
-                model("Associate"),
-                fields={"TicketId": ticket_id},
-            ),
+        result: Associate = self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/GetOwner",
+            model("Associate"),
+            fields={"TicketId": ticket_id},
         )
+        return result
 
     def get_ticket_list(self, *, ticket_ids: Sequence[int]) -> list[TicketAgentGetTicketListItem]:
         """Gets an array of ticket summaries.
@@ -107,15 +103,13 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "list[TicketAgentGetTicketListItem]",
-            self._client._request(
-                "POST",
-                "/api/v1/Agents/Ticket/GetTicketList",
-                list_of(model("TicketAgentGetTicketListItem")),
-                body=ticket_ids,
-            ),
+        result: list[TicketAgentGetTicketListItem] = self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/GetTicketList",
+            list_of(model("TicketAgentGetTicketListItem")),
+            body=ticket_ids,
         )
+        return result
 
     def is_ticket_open(self, *, ticket_id: int | None = None) -> bool:
         """Whether the ticket is still open.
@@ -131,9 +125,7 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "bool",
-            self._client._request(
-                "POST", "/api/v1/Agents/Ticket/IsTicketOpen", "json", fields={"TicketId": ticket_id}
-            ),
+        result: bool = self._client._request(
+            "POST", "/api/v1/Agents/Ticket/IsTicketOpen", "json", fields={"TicketId": ticket_id}
         )
+        return result

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, cast, TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from .._runtime import Group, Select
 from .._model import model
@@ -73,22 +73,20 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "ODataSlimResponse",
-            self._client._request(
-                "GET",
-                "/api/v1/Ticket",
-                model("ODataSlimResponse"),
-                query={
-                    "$select": select,
-                    "$filter": filter,
-                    "$orderBy": order_by,
-                    "$top": top,
-                    "$mode": mode,
-                    "$jsonSafe": json_safe,
-                },
-            ),
+        result: ODataSlimResponse = self._client._request(
+            "GET",
+            "/api/v1/Ticket",
+            model("ODataSlimResponse"),
+            query={
+                "$select": select,
+                "$filter": filter,
+                "$orderBy": order_by,
+                "$top": top,
+                "$mode": mode,
+                "$jsonSafe": json_safe,
+            },
         )
+        return result
 
     def get_attachment(self, *, ticket_id: int, name: str) -> bytes:
         """The content of a ticket attachment, as stored.
@@ -105,15 +103,13 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
+        result: bytes = self._client._request(
+            "GET",
+            "/api/v1/Ticket/{ticketId}/Attachment/{name}",
             "bytes",
-            self._client._request(
-                "GET",
-                "/api/v1/Ticket/{ticketId}/Attachment/{name}",
-                "bytes",
-                parts={"ticketId": ticket_id, "name": name},
-            ),
+            parts={"ticketId": ticket_id, "name": name},
         )
+        return result
 
     def get_ticket_count(
         self, *, status: str, from_: datetime | str | None = None, class_: str | None = None
@@ -133,15 +129,13 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "int",
-            self._client._request(
-                "GET",
-                "/api/v1/Ticket/Count",
-                "json",
-                query={"status": status, "from": from_, "class": class_},
-            ),
+        result: int = self._client._request(
+            "GET",
+            "/api/v1/Ticket/Count",
+            "json",
+            query={"status": status, "from": from_, "class": class_},
         )
+        return result
 
     def get_ticket_entity(self, *, id: int, select: Select | None = None) -> TicketEntity:
         """Gets a TicketEntity object.
@@ -162,16 +156,14 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "TicketEntity",
-            self._client._request(
-                "GET",
-                "/api/v1/Ticket/{id}",
-                model("TicketEntity"),
-                parts={"id": id},
-                query={"$select": select},
-            ),
+        result: TicketEntity = self._client._request(
+            "GET",
+            "/api/v1/Ticket/{id}",
+            model("TicketEntity"),
+            parts={"id": id},
+            query={"$select": select},
         )
+        return result
 
     def patch_ticket_entity(
         self, *, id: int, changes: Sequence[TicketEntityPatchTicketEntityChanges | dict[str, Any]]
@@ -191,16 +183,10 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "TicketEntity",
-            self._client._request(
-                "PATCH",
-                "/api/v1/Ticket/{id}",
-                model("TicketEntity"),
-                parts={"id": id},
-                body=changes,
-            ),
+        result: TicketEntity = self._client._request(
+            "PATCH", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=changes
         )
+        return result
 
     def put_ticket_entity(self, *, id: int, entity: TicketEntity | dict[str, Any]) -> TicketEntity:
         """Updates the existing TicketEntity.
@@ -217,12 +203,10 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "TicketEntity",
-            self._client._request(
-                "PUT", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=entity
-            ),
+        result: TicketEntity = self._client._request(
+            "PUT", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=entity
         )
+        return result
 
     def set_attachment(self, *, ticket_id: int, stream: bytes) -> int:
         """Store an attachment on a ticket from a stream.
@@ -239,13 +223,11 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        return cast(
-            "int",
-            self._client._request(
-                "PUT",
-                "/api/v1/Ticket/{ticketId}/Attachment",
-                "json",
-                parts={"ticketId": ticket_id},
-                content=stream,
-            ),
+        result: int = self._client._request(
+            "PUT",
+            "/api/v1/Ticket/{ticketId}/Attachment",
+            "json",
+            parts={"ticketId": ticket_id},
+            content=stream,
         )
+        return result
