@@ -1,5 +1,6 @@
-"""The Jinja environment every emitter renders with: StrictUndefined, and two filters that make
-any text the pages contain safe inside generated Python."""
+"""The Jinja environment every emitter renders with (StrictUndefined), and its few helpers: `py`
+and `docstring` make any text the pages contain safe inside generated Python; `layout` and
+`import_line` lay code out as black would, so that black has nothing left to change."""
 
 from __future__ import annotations
 
@@ -150,7 +151,6 @@ def environment() -> jinja2.Environment:
     )
     env.filters["py"] = py_literal
     env.filters["import_line"] = import_line
-    env.filters["mapping"] = py_mapping
     env.globals["layout"] = layout
     env.filters["docstring"] = docstring
     return env
