@@ -25,7 +25,11 @@ json_values = st.recursive(
 )
 
 
-@given(st.text())
+tricky = st.text(alphabet=st.sampled_from(['"', "'", "\\", "\n", "\t", " ", "a", "\x00", "\U00014647"]))
+
+
+@settings(max_examples=500)
+@given(st.text() | tricky)
 def test_any_text_is_a_docstring_that_says_exactly_that(text: str) -> None:
     module = ast.parse(f"def f():\n    {docstring(text, 4)}\n")
     function = module.body[0]

@@ -81,8 +81,9 @@ def docstring(text: str, indent: int = 0) -> str:
     """A triple-quoted docstring holding `text` verbatim, whatever quotes or backslashes it has."""
     body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     body = "".join(c if c in "\n\t" or c.isprintable() else _escape(c) for c in body)
-    if body.endswith('"'):
-        body = body[:-1] + '\\"'
+    before = body[:-1]
+    if body.endswith('"') and (len(before) - len(before.rstrip("\\"))) % 2 == 0:
+        body = before + '\\"'  # a final quote not already escaped would merge with the closing ones
     pad = " " * indent
     lines = body.split("\n")
     if len(lines) == 1:
