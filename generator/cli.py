@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .diagnostics import PageError
 from .emit.openapi import openapi_text
+from .format import InvalidOutput
 from .pipeline import Summary, check, generate, load
 from .report import FORMATS
 
@@ -69,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as error:
         print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    except InvalidOutput as error:
+        print(f"error: internal: {error} (please report it with the pages that caused it)", file=sys.stderr)
         return 1
     _report(summary, args.out)
     if args.timings:

@@ -8,6 +8,10 @@ from typing import Any
 LINE_LENGTH = 100
 
 
+class InvalidOutput(Exception):
+    """A template produced text that is not Python: a bug in the generator, not in the pages."""
+
+
 @lru_cache(maxsize=1)
 def _black() -> tuple[Any, Any]:
     """Black and its mode, imported on first use: a run with nothing to format never pays for it.
@@ -23,4 +27,4 @@ def format_python(source: str, name: str) -> str:
     try:
         return str(black.format_str(source, mode=mode))
     except black.InvalidInput as error:
-        raise RuntimeError(f"generated {name} is not valid Python: {error}") from None
+        raise InvalidOutput(f"generated {name} is not valid Python: {error}") from None

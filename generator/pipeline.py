@@ -62,16 +62,16 @@ def _parse_one(page: PageFile) -> ParsedPage | Diagnostic:
         return error.diagnostic
 
 
-def _emit_one(index: int) -> list[tuple[str, str, str, bool]]:
-    """Render job `index` and format its Python files: (path, text, source digest, formatted now)."""
+def _emit_one(index: int) -> list[tuple[str, str, str]]:
+    """Render job `index` and format its Python files: (path, text, digest of the unformatted
+    source, "" for files that are not Python)."""
     out = []
     for path, text in _JOBS[index]().items():
         if not path.endswith(".py"):
-            out.append((path, text, "", False))
+            out.append((path, text, ""))
             continue
         key = digest(text)
-        formatted = _FORMATTED.get(key)
-        out.append((path, formatted or format_python(text, path), key, formatted is None))
+        out.append((path, _FORMATTED.get(key) or format_python(text, path), key))
     return out
 
 
@@ -175,7 +175,7 @@ def render_files(
     finally:
         _JOBS, _FORMATTED = [], {}
     files = {}
-    for path, text, key, _ in (item for batch in results for item in batch):
+    for path, text, key in (item for batch in results for item in batch):
         files[path] = text
         if key:
             cache.put_formatted(key, text)
