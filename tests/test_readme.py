@@ -1,0 +1,35 @@
+"""README's client example runs as written against the committed client (through a mock API)."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_the_client_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    sys.path.insert(0, str(ROOT / "generated"))
+    import superoffice_client._runtime as runtime
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.method == "DELETE":
+            return httpx.Response(412, json={"ErrorType": "Modified", "ErrorMessage": "changed since"})
+        if request.url.path.endswith("/IsTicketOpen"):
+            return httpx.Response(200, json=True)
+        return httpx.Response(200, json={"TicketId": 4711, "Title": "Printer", "CreatedAt": "2024-03-01T09:15:00+01:00"})
+
+    connect = runtime.BaseClient.__init__
+    monkeypatch.setattr(runtime.BaseClient, "__init__", lambda self, *a, **k: connect(self, *a, **dict(k, transport=httpx.MockTransport(answer))))
+    example = re.search(r"## The generated client\n\n```python\n(.*?)```", (ROOT / "README.md").read_text(), re.S)
+    assert example is not None
+    exec(compile(example[1], "README.md", "exec"), {})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed == [
+        "Printer 2024-03-01 09:15:00+01:00",
+        "412 HTTP 412 Precondition Failed from DELETE /Cust12345/api/v1/Ticket/4711 [Modified]: changed since",
+    ]
