@@ -61,9 +61,18 @@ def parse_page(text: str, file: str, folder: Path | None = None, root: str = "")
             )
         kind = "an include fragment" if front is None else "an index or overview page"
         return ParsedPage(file, skipped=f"not an endpoint page ({kind}: no ```http block)")
+    if not _UID.match(uid) and not _states_an_endpoint(endpoint):
+        # A group's index page: its block holds only the group's path, its body links to pages.
+        return ParsedPage(file, skipped="not an endpoint page (an index page: its ```http block has no method)")
     reader = _PageReader(Location(root, file), folder, front or {}, uid, page_blocks, endpoint)
     reader.title_line = frontmatter.key_line(text, "title")
     return reader.read()
+
+
+def _states_an_endpoint(block: Fence) -> bool:
+    """Whether an ```http block starts with a method and a path."""
+    first = next((line for line in block.content.split("\n") if line.strip()), "")
+    return http.request_line(first) is not None
 
 
 def _read_text(path: Path, at: Location) -> str:
