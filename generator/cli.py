@@ -12,6 +12,7 @@ from .emit.openapi import openapi_text
 from .format import InvalidOutput
 from .pipeline import Summary, check, generate, load
 from .report import FORMATS
+from .write import OutputError, write_file
 
 
 def _package_name(text: str) -> str:
@@ -71,6 +72,12 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"error: {error.filename or ''}: {error.strerror or error}", file=sys.stderr)
         return 1
+    except OutputError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"error: interrupted; {args.out} is as the last complete run left it", file=sys.stderr)
+        return 130
     except InvalidOutput as error:
         print(f"error: internal: {error} (please report it with the pages that caused it)", file=sys.stderr)
         return 1
@@ -107,8 +114,14 @@ def _openapi(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
     else:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            write_file(args.output, text)
+        except OutputError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        except OSError as error:
+            print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
+            return 1
         print(f"{summary.endpoints} operations, {len(api.types)} schemas, {len(summary.diagnostics)} warnings; written to {args.output}", file=sys.stderr)
     return 0
 

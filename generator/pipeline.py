@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .build import build_api
 from .cache import Cache, digest
-from .diagnostics import Diagnostic, PageError
+from .diagnostics import Diagnostic, Location, PageError
 from .discover import PageFile, discover
 from .emit.render import Job
 from .format import format_python
@@ -25,7 +25,7 @@ from .lint import lint_pages
 from .model import Api
 from .parse import ParsedPage, read_page
 from .workers import Workers
-from .write import write_tree
+from .write import check_target, locked, write_tree
 
 # What the emit workers need, set by the parent before it forks them (they inherit it).
 _JOBS: list[Job] = []
@@ -145,6 +145,9 @@ def load(
     errors = [d for d in diagnostics if d.severity == "error"]
     if errors:
         raise PageError(errors[0].location, errors[0].code, errors[0].message)
+    if not api.operations:
+        where = Location("", " ".join(doc.as_posix() for doc in docs), 0)
+        raise PageError(where, "no-endpoints", f"no endpoint pages found ({len(parsed)} pages read, none states an endpoint)")
     summary.pages = len(parsed)
     summary.skipped = sum(1 for p in parsed if p.operation is None)
     summary.endpoints = len(api.operations)
@@ -223,6 +226,18 @@ def generate(
 
 
 def _generate(docs: list[Path], out: Path, package: str, strict: bool, cache_root: Path | None, jobs: int | None) -> Summary:
+    protected = [(doc, "the doc pages") for doc in docs]
+    if cache_root is not None:
+        protected.append((cache_root, "the cache"))
+    check_target(out, protected)  # before any work: a refused --out costs the user nothing
+    with locked(out):
+        check_target(out, protected)  # again: another run may have written it meanwhile
+        return _generate_locked(docs, out, package, strict, cache_root, jobs)
+
+
+def _generate_locked(
+    docs: list[Path], out: Path, package: str, strict: bool, cache_root: Path | None, jobs: int | None
+) -> Summary:
     summary = Summary()
     cache = Cache.for_output(cache_root, out)
     last = cache.last_run

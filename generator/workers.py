@@ -7,9 +7,12 @@ platform cannot fork, or the work is small, it runs in-process.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
+import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
@@ -17,7 +20,20 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
+_PR_SET_PDEATHSIG = 1
 _SMALL = 64  # below this many items a pool costs more than it saves
+
+
+def _start_worker() -> None:
+    # Collect garbage even when the parent does not: black's syntax trees are cyclic.
+    gc.enable()
+    # Ctrl-C is the parent's to report; a worker only stops with it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Die with the parent, even when it is killed (-9) and cannot tell the pool to stop.
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 class Workers:
@@ -29,6 +45,5 @@ class Workers:
             return [fn(item) for item in items]
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (self.jobs * 8)))  # small chunks: no idle tail
-        # Workers collect garbage even when the parent does not: black's syntax trees are cyclic.
-        with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=gc.enable) as pool:
+        with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start_worker) as pool:
             return list(pool.map(fn, items, chunksize=chunk))
