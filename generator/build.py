@@ -9,6 +9,7 @@ or a response heading, never described) stay in the registry as undocumented.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import PurePosixPath
 
 from .diagnostics import Diagnostic, Location
 from .model import Api, Group, ObjectType, Operation, TypeRef
@@ -17,21 +18,18 @@ from .parse import ParsedPage
 
 def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
     """The API of all pages, and every diagnostic: the pages' own, then the merge's (a uid used
-    twice is an error; the later page is left out)."""
+    twice is a warning; one page is kept, see `_kept_pages`)."""
+    pages = list(pages)
     diagnostics: list[Diagnostic] = []
     operations: dict[str, Operation] = {}
     endpoints: dict[tuple[str, str], Operation] = {}
     types: dict[str, ObjectType] = {}
+    kept, duplicates = _kept_pages(pages, diagnostics)
     for page in pages:
         diagnostics.extend(page.diagnostics)
-        if page.operation is None:
+        if page.operation is None or kept[page.operation.uid] is not page.operation:
             continue
         op = page.operation
-        first = operations.get(op.uid)
-        if first is not None:
-            message = f"the uid '{op.uid}' is already used by {first.location}"
-            diagnostics.append(Diagnostic(op.location, "error", "duplicate-uid", message))
-            continue
         operations[op.uid] = op
         same = endpoints.setdefault((op.method, _shape(op.path)), op)
         if same is not op:
@@ -52,8 +50,33 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
     api = Api(
         groups=[Group(name, ops) for name, ops in sorted(groups.items())],
         types=dict(sorted(types.items())),
+        duplicates=duplicates,
     )
     return api, diagnostics
+
+
+def _kept_pages(pages: list[ParsedPage], diagnostics: list[Diagnostic]) -> tuple[dict[str, Operation], list[Operation]]:
+    """The operation kept for each uid, and those left out because another page has their uid.
+
+    The real reference has hand-edited copies beside the original (`v1X_Y_new.md` next to
+    `v1X_Y.md`, both with the uid `v1X_Y`). The page whose file name is the uid is kept;
+    otherwise the first in path order. Each page left out is a warning naming the kept one.
+    """
+    by_uid: dict[str, list[Operation]] = {}
+    for page in pages:
+        if page.operation is not None:
+            by_uid.setdefault(page.operation.uid, []).append(page.operation)
+    kept: dict[str, Operation] = {}
+    duplicates: list[Operation] = []
+    for uid, ops in by_uid.items():
+        ops.sort(key=lambda op: (PurePosixPath(op.location.file).stem != uid, op.location.root, op.location.file))
+        kept[uid] = winner = ops[0]
+        why = "its file is named after the uid" if PurePosixPath(winner.location.file).stem == uid else "it comes first in path order"
+        for op in ops[1:]:
+            message = f"the uid '{uid}' is also used by {winner.location}, which is kept ({why}); this page is skipped"
+            diagnostics.append(Diagnostic(op.location, "warning", "duplicate-uid", message))
+            duplicates.append(op)
+    return kept, sorted(duplicates, key=lambda op: op.location)
 
 
 def _shape(path: str) -> str:

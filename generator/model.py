@@ -151,6 +151,7 @@ class Group:
 class Api:
     groups: list[Group]
     types: dict[str, ObjectType]  # by name, sorted
+    duplicates: list[Operation] = field(default_factory=list)  # left out: another page has their uid
 
     @property
     def operations(self) -> list[Operation]:

@@ -35,7 +35,8 @@ _FORMATTED: dict[str, str] = {}
 @dataclass
 class Summary:
     pages: int = 0
-    skipped: int = 0
+    skipped: int = 0  # pages not generated: not endpoint pages, and `duplicates`
+    duplicates: int = 0  # endpoint pages left out because another page has their uid
     endpoints: int = 0
     groups: int = 0
     models: int = 0
@@ -146,7 +147,8 @@ def load(
     if errors:
         raise PageError(errors[0].location, errors[0].code, errors[0].message)
     summary.pages = len(parsed)
-    summary.skipped = sum(1 for p in parsed if p.operation is None)
+    summary.duplicates = len(api.duplicates)
+    summary.skipped = sum(1 for p in parsed if p.operation is None) + summary.duplicates
     summary.endpoints = len(api.operations)
     summary.groups = len(api.groups)
     summary.models = len(api.models)
