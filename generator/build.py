@@ -4,6 +4,11 @@ The same type is documented on many pages. The first documented version (in file
 the base; later versions add the properties it lacks; a property documented with another type
 is a real conflict and is reported at both places. Types only ever named (in a property table
 or a response heading, never described) stay in the registry as undocumented.
+
+An anonymous type (a page's `array` or `object` result or body described only by its property
+table, named by the parser after the operation) whose table is exactly a named type's (the same
+property names, each property's type compatible) is replaced by that named type wherever it is
+used; see `typematch` for the rule. A uid used on two pages keeps one page (see `_kept_pages`).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from pathlib import PurePosixPath
 from .diagnostics import Diagnostic, Location
 from .model import Api, Group, ObjectType, Operation, TypeRef
 from .parse import ParsedPage
+from .typematch import compatible, match_anonymous, renamed_operation, renamed_property
 
 
 def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
@@ -37,6 +43,7 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
             diagnostics.append(Diagnostic(op.location, "warning", "duplicate-operation", message))
         for object_type in page.types:
             _merge(types, object_type, diagnostics)
+    matched = _use_named_types(types, operations)
     for op in operations.values():
         for ref in _refs(op):
             _name_only(types, ref.name, op.location, diagnostics)
@@ -51,8 +58,25 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
         groups=[Group(name, ops) for name, ops in sorted(groups.items())],
         types=dict(sorted(types.items())),
         duplicates=duplicates,
+        matched=matched,
     )
     return api, diagnostics
+
+
+def _use_named_types(types: dict[str, ObjectType], operations: dict[str, Operation]) -> dict[str, str]:
+    """Replace each anonymous type whose table is a named type's by that type, everywhere it is
+    used (see `typematch`); the matches, {anonymous: named}."""
+    carriers = {op.body.type.name for op in operations.values() if op.body is not None and op.body.spread}
+    matched = match_anonymous(types, carriers)
+    if not matched:
+        return matched
+    for name in matched:
+        del types[name]
+    for uid, op in operations.items():
+        operations[uid] = renamed_operation(op, matched)
+    for object_type in types.values():
+        object_type.properties = [renamed_property(p, matched) for p in object_type.properties]
+    return matched
 
 
 def _kept_pages(pages: list[ParsedPage], diagnostics: list[Diagnostic]) -> tuple[dict[str, Operation], list[Operation]]:
@@ -105,7 +129,7 @@ def _merge(types: dict[str, ObjectType], new: ObjectType, diagnostics: list[Diag
         if seen is None:
             known.properties.append(prop)
             by_name[prop.name] = prop
-        elif not _compatible(seen.type, prop.type):
+        elif not compatible(seen.type, prop.type):
             diagnostics.append(
                 Diagnostic(
                     prop.location,
@@ -115,14 +139,6 @@ def _merge(types: dict[str, ObjectType], new: ObjectType, diagnostics: list[Diag
                     f"{seen.type} is kept",
                 )
             )
-
-
-def _compatible(a: TypeRef, b: TypeRef) -> bool:
-    if "any" in (a.kind, b.kind):
-        return True
-    if a.kind == "array" and b.kind == "array":
-        return a.item is None or b.item is None or _compatible(a.item, b.item)
-    return a == b
 
 
 def _named(ref: TypeRef | None) -> Iterator[TypeRef]:

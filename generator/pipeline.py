@@ -40,6 +40,7 @@ class Summary:
     endpoints: int = 0
     groups: int = 0
     models: int = 0
+    matched: int = 0  # anonymous types replaced by the named type with their table
     files: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unchanged: bool = False  # nothing to do: inputs and output were as the last run left them
@@ -152,6 +153,7 @@ def load(
     summary.endpoints = len(api.operations)
     summary.groups = len(api.groups)
     summary.models = len(api.models)
+    summary.matched = len(api.matched)
     summary.diagnostics = sorted(diagnostics)
     return api, summary
 

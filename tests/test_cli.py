@@ -97,6 +97,21 @@ def test_a_copy_of_a_page_with_its_uid_is_a_warning_skipped_and_counted(docs: Pa
     assert "warning duplicate-uid" in strict.stderr
 
 
+def test_an_anonymous_type_with_a_named_types_table_is_generated_as_that_type(docs: Path) -> None:
+    owner = (docs / "agent/Ticket_Agent/v1TicketAgent_GetOwner.md").read_text()
+    owners = owner.replace("GetOwner", "GetOwners").replace("### Response body: Associate", "### Response body: array")
+    owners = owners.replace('{\n  "AssociateId"', '[{\n  "AssociateId"').replace('"2024-02-28T08:00:00"\n}', '"2024-02-28T08:00:00"\n}]')
+    (docs / "agent/Ticket_Agent/v1TicketAgent_GetOwners.md").write_text(owners)
+    result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
+    assert result.returncode == 0, result.stderr
+    assert "15 endpoints in 3 groups, 6 models (1 anonymous type matched to named ones), 4 warnings" in result.stdout
+    out = docs.parent / "out"
+    assert "def get_owners(self, *, ticket_id: int | None = None) -> list[Associate]:" in (out / "demo_client/groups/ticket_agent.py").read_text()
+    assert not list(out.rglob("*get_owners_item*"))
+    emitted = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=out, capture_output=True, text=True)
+    assert emitted.returncode == 0, emitted.stdout
+
+
 @pytest.mark.parametrize(
     ("flaw", "warning"),
     [
