@@ -4,34 +4,38 @@ The same type is documented on many pages. The first documented version (in file
 the base; later versions add the properties it lacks; a property documented with another type
 is a real conflict and is reported at both places. Types only ever named (in a property table
 or a response heading, never described) stay in the registry as undocumented.
+
+An anonymous type (a page's `array` or `object` result or body described only by its property
+table, named by the parser after the operation) whose table is exactly a named type's (the same
+property names, each property's type compatible) is replaced by that named type wherever it is
+used; see `typematch` for the rule. A uid used on two pages keeps one page (see `_kept_pages`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import PurePosixPath
 
 from .diagnostics import Diagnostic, Location
 from .model import Api, Group, ObjectType, Operation, TypeRef
 from .parse import ParsedPage
+from .typematch import compatible, match_anonymous, renamed_operation, renamed_property
 
 
 def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
     """The API of all pages, and every diagnostic: the pages' own, then the merge's (a uid used
-    twice is an error; the later page is left out)."""
+    twice is a warning; one page is kept, see `_kept_pages`)."""
+    pages = list(pages)
     diagnostics: list[Diagnostic] = []
     operations: dict[str, Operation] = {}
     endpoints: dict[tuple[str, str], Operation] = {}
     types: dict[str, ObjectType] = {}
+    kept, duplicates = _kept_pages(pages, diagnostics)
     for page in pages:
         diagnostics.extend(page.diagnostics)
-        if page.operation is None:
+        if page.operation is None or kept[page.operation.uid] is not page.operation:
             continue
         op = page.operation
-        first = operations.get(op.uid)
-        if first is not None:
-            message = f"the uid '{op.uid}' is already used by {first.location}"
-            diagnostics.append(Diagnostic(op.location, "error", "duplicate-uid", message))
-            continue
         operations[op.uid] = op
         same = endpoints.setdefault((op.method, _shape(op.path)), op)
         if same is not op:
@@ -39,6 +43,7 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
             diagnostics.append(Diagnostic(op.location, "warning", "duplicate-operation", message))
         for object_type in page.types:
             _merge(types, object_type, diagnostics)
+    matched = _use_named_types(types, operations)
     for op in operations.values():
         for ref in _refs(op):
             _name_only(types, ref.name, op.location, diagnostics)
@@ -52,8 +57,50 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
     api = Api(
         groups=[Group(name, ops) for name, ops in sorted(groups.items())],
         types=dict(sorted(types.items())),
+        duplicates=duplicates,
+        matched=matched,
     )
     return api, diagnostics
+
+
+def _use_named_types(types: dict[str, ObjectType], operations: dict[str, Operation]) -> dict[str, str]:
+    """Replace each anonymous type whose table is a named type's by that type, everywhere it is
+    used (see `typematch`); the matches, {anonymous: named}."""
+    carriers = {op.body.type.name for op in operations.values() if op.body is not None and op.body.spread}
+    matched = match_anonymous(types, carriers)
+    if not matched:
+        return matched
+    for name in matched:
+        del types[name]
+    for uid, op in operations.items():
+        operations[uid] = renamed_operation(op, matched)
+    for object_type in types.values():
+        object_type.properties = [renamed_property(p, matched) for p in object_type.properties]
+    return matched
+
+
+def _kept_pages(pages: list[ParsedPage], diagnostics: list[Diagnostic]) -> tuple[dict[str, Operation], list[Operation]]:
+    """The operation kept for each uid, and those left out because another page has their uid.
+
+    The real reference has hand-edited copies beside the original (`v1X_Y_new.md` next to
+    `v1X_Y.md`, both with the uid `v1X_Y`). The page whose file name is the uid is kept;
+    otherwise the first in path order. Each page left out is a warning naming the kept one.
+    """
+    by_uid: dict[str, list[Operation]] = {}
+    for page in pages:
+        if page.operation is not None:
+            by_uid.setdefault(page.operation.uid, []).append(page.operation)
+    kept: dict[str, Operation] = {}
+    duplicates: list[Operation] = []
+    for uid, ops in by_uid.items():
+        ops.sort(key=lambda op: (PurePosixPath(op.location.file).stem != uid, op.location.root, op.location.file))
+        kept[uid] = winner = ops[0]
+        why = "its file is named after the uid" if PurePosixPath(winner.location.file).stem == uid else "it comes first in path order"
+        for op in ops[1:]:
+            message = f"the uid '{uid}' is also used by {winner.location}, which is kept ({why}); this page is skipped"
+            diagnostics.append(Diagnostic(op.location, "warning", "duplicate-uid", message))
+            duplicates.append(op)
+    return kept, sorted(duplicates, key=lambda op: op.location)
 
 
 def _shape(path: str) -> str:
@@ -82,7 +129,7 @@ def _merge(types: dict[str, ObjectType], new: ObjectType, diagnostics: list[Diag
         if seen is None:
             known.properties.append(prop)
             by_name[prop.name] = prop
-        elif not _compatible(seen.type, prop.type):
+        elif not compatible(seen.type, prop.type):
             diagnostics.append(
                 Diagnostic(
                     prop.location,
@@ -92,14 +139,6 @@ def _merge(types: dict[str, ObjectType], new: ObjectType, diagnostics: list[Diag
                     f"{seen.type} is kept",
                 )
             )
-
-
-def _compatible(a: TypeRef, b: TypeRef) -> bool:
-    if "any" in (a.kind, b.kind):
-        return True
-    if a.kind == "array" and b.kind == "array":
-        return a.item is None or b.item is None or _compatible(a.item, b.item)
-    return a == b
 
 
 def _named(ref: TypeRef | None) -> Iterator[TypeRef]:

@@ -134,7 +134,22 @@ def _report(summary: Summary, out: Path) -> None:
     else:
         written = f"{summary.files} files written to {out}" if summary.files else "nothing written"
     print(
-        f"{summary.pages} pages read ({summary.skipped} skipped: not endpoint pages), "
-        f"{summary.endpoints} endpoints in {summary.groups} groups, {summary.models} models, "
+        f"{summary.pages} pages read ({summary.skipped} skipped: {_skipped(summary)}), "
+        f"{summary.endpoints} endpoints in {summary.groups} groups, {summary.models} models{_matched(summary)}, "
         f"{len(summary.diagnostics)} warnings; {written}"
     )
+
+
+def _skipped(summary: Summary) -> str:
+    """Why pages were skipped: `not endpoint pages`, or `2 not endpoint pages, 1 duplicate uid`."""
+    if not summary.duplicates:
+        return "not endpoint pages"
+    not_endpoints = summary.skipped - summary.duplicates
+    reasons = [f"{not_endpoints} not endpoint page{'s' if not_endpoints != 1 else ''}"] if not_endpoints else []
+    return ", ".join([*reasons, f"{summary.duplicates} duplicate uid{'s' if summary.duplicates != 1 else ''}"])
+
+
+def _matched(summary: Summary) -> str:
+    if not summary.matched:
+        return ""
+    return f" ({summary.matched} anonymous type{'s' if summary.matched != 1 else ''} matched to named ones)"

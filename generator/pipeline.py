@@ -35,10 +35,12 @@ _FORMATTED: dict[str, str] = {}
 @dataclass
 class Summary:
     pages: int = 0
-    skipped: int = 0
+    skipped: int = 0  # pages not generated: not endpoint pages, and `duplicates`
+    duplicates: int = 0  # endpoint pages left out because another page has their uid
     endpoints: int = 0
     groups: int = 0
     models: int = 0
+    matched: int = 0  # anonymous types replaced by the named type with their table
     files: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unchanged: bool = False  # nothing to do: inputs and output were as the last run left them
@@ -149,10 +151,12 @@ def load(
         where = Location("", " ".join(doc.as_posix() for doc in docs), 0)
         raise PageError(where, "no-endpoints", f"no endpoint pages found ({len(parsed)} pages read, none states an endpoint)")
     summary.pages = len(parsed)
-    summary.skipped = sum(1 for p in parsed if p.operation is None)
+    summary.duplicates = len(api.duplicates)
+    summary.skipped = sum(1 for p in parsed if p.operation is None) + summary.duplicates
     summary.endpoints = len(api.operations)
     summary.groups = len(api.groups)
     summary.models = len(api.models)
+    summary.matched = len(api.matched)
     summary.diagnostics = sorted(diagnostics)
     return api, summary
 

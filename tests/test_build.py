@@ -1,6 +1,8 @@
-"""Merging pages into one API: groups, the type registry, conflicts and duplicate uids."""
+"""Merging pages into one API: groups, the type registry, conflicts, duplicate uids."""
 
 from __future__ import annotations
+
+import pytest
 
 from generator.build import build_api
 from tests.pages import page, parse, table
@@ -44,13 +46,27 @@ def test_types_only_named_stay_known_but_undocumented_and_are_reported_once() ->
     assert [(d.code, d.location.line) for d in diagnostics] == [("undocumented-type", 22)]  # the Owner row
 
 
-def test_two_pages_with_the_same_uid_are_an_error_naming_both() -> None:
-    one = parse(_page("v1AAgent_One", "| Id | int32 | |"), name="one.md")
-    two = parse(_page("v1AAgent_One", "| Id | int32 | |"), name="two.md")
-    api, [error] = build_api([one, two])
-    assert (error.severity, error.code, error.location.file) == ("error", "duplicate-uid", "two.md")
-    assert "one.md" in error.message
-    assert len(api.operations) == 1
+@pytest.mark.parametrize("reverse", [False, True])
+def test_a_copy_beside_the_page_named_after_the_uid_is_a_warning_and_left_out(reverse: bool) -> None:
+    copy = parse(_page("v1AAgent_One", "| Id | int32 | |", "| New | string | |"), name="agent/v1AAgent_One_new.md")
+    original = parse(_page("v1AAgent_One", "| Id | int32 | |"), name="rest/v1AAgent_One.md")
+    pages = [copy, original]
+    api, [warning] = build_api(pages[::-1] if reverse else pages)
+    assert (warning.severity, warning.code, warning.location.file) == ("warning", "duplicate-uid", "agent/v1AAgent_One_new.md")
+    assert "rest/v1AAgent_One.md:5" in warning.message and "file is named after the uid" in warning.message
+    assert [op.location.file for op in api.operations] == ["rest/v1AAgent_One.md"]
+    assert [op.location.file for op in api.duplicates] == ["agent/v1AAgent_One_new.md"]
+    assert [p.name for p in api.types["Thing"].properties] == ["Id"]  # the copy's types are left out too
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_without_a_page_named_after_the_uid_the_first_in_path_order_is_kept(reverse: bool) -> None:
+    pages = [parse(_page("v1AAgent_One", "| Id | int32 | |"), name=name) for name in ("alpha.md", "beta.md", "gamma.md")]
+    api, diagnostics = build_api(pages[::-1] if reverse else pages)
+    assert [(d.code, d.location.file) for d in sorted(diagnostics)] == [("duplicate-uid", "beta.md"), ("duplicate-uid", "gamma.md")]
+    assert all("alpha.md:5" in d.message and "first in path order" in d.message for d in diagnostics)
+    assert [op.location.file for op in api.operations] == ["alpha.md"]
+    assert [op.location.file for op in api.duplicates] == ["beta.md", "gamma.md"]
 
 
 def test_two_pages_for_one_endpoint_are_a_warning() -> None:

@@ -62,11 +62,6 @@ BROKEN = {
         "---\nuid: v1TicketAgent_Broken\n---\n\n# x\n\n```http\n/api/v1/Agents/Ticket/Broken\n```\n",
         "error: docs/broken.md:7:1: error no-endpoint: the ```http block does not start with a method and a path, e.g. 'GET /api/v1/Contact/{id}'",
     ),
-    "duplicate uid": (
-        "---\nuid: v1TicketAgent_GetOwner\n---\n\n# x\n\n```http\nPOST /api/v1/Agents/Ticket/GetOwner2\n```\n",
-        "error: docs/broken.md:7:1: error duplicate-uid: the uid 'v1TicketAgent_GetOwner' is already used by "
-        "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:9",
-    ),
 }
 
 
@@ -81,6 +76,40 @@ def test_a_broken_page_is_one_located_line_and_leaves_the_output_untouched(case:
     assert "Traceback" not in result.stderr + result.stdout
     assert tree(generated) == before
     assert sorted(p.name for p in docs.parent.iterdir()) == [".cache", "docs", "out"]  # no staging left
+
+
+def test_a_copy_of_a_page_with_its_uid_is_a_warning_skipped_and_counted(docs: Path) -> None:
+    original = docs / "agent/Ticket_Agent/v1TicketAgent_GetOwner.md"
+    copy = original.with_name("v1TicketAgent_GetOwner_new.md")
+    copy.write_text(original.read_text().replace("Agents/Ticket/GetOwner", "Agents/Ticket/GetOwnerNew"))
+    result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
+    assert result.returncode == 0, result.stderr
+    assert (
+        "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner_new.md:9:1: warning duplicate-uid: the uid 'v1TicketAgent_GetOwner' "
+        "is also used by docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:9, which is kept (its file is named after the uid); "
+        "this page is skipped"
+    ) in result.stderr.splitlines()
+    assert result.stdout.startswith("18 pages read (4 skipped: 3 not endpoint pages, 1 duplicate uid), 14 endpoints in 3 groups")
+    client = (docs.parent / "out/demo_client/groups/ticket_agent.py").read_text()
+    assert "/api/v1/Agents/Ticket/GetOwner\"" in client and "GetOwnerNew" not in client
+    strict = run("generate", "docs", "--out", "out2", "--strict", cwd=docs.parent)
+    assert strict.returncode == 1 and not (docs.parent / "out2").exists()
+    assert "warning duplicate-uid" in strict.stderr
+
+
+def test_an_anonymous_type_with_a_named_types_table_is_generated_as_that_type(docs: Path) -> None:
+    owner = (docs / "agent/Ticket_Agent/v1TicketAgent_GetOwner.md").read_text()
+    owners = owner.replace("GetOwner", "GetOwners").replace("### Response body: Associate", "### Response body: array")
+    owners = owners.replace('{\n  "AssociateId"', '[{\n  "AssociateId"').replace('"2024-02-28T08:00:00"\n}', '"2024-02-28T08:00:00"\n}]')
+    (docs / "agent/Ticket_Agent/v1TicketAgent_GetOwners.md").write_text(owners)
+    result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
+    assert result.returncode == 0, result.stderr
+    assert "15 endpoints in 3 groups, 6 models (1 anonymous type matched to named ones), 4 warnings" in result.stdout
+    out = docs.parent / "out"
+    assert "def get_owners(self, *, ticket_id: int | None = None) -> list[Associate]:" in (out / "demo_client/groups/ticket_agent.py").read_text()
+    assert not list(out.rglob("*get_owners_item*"))
+    emitted = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=out, capture_output=True, text=True)
+    assert emitted.returncode == 0, emitted.stdout
 
 
 @pytest.mark.parametrize(

@@ -120,6 +120,19 @@ def test_text_output_is_sorted_one_line_each_with_a_count(tmp_path: Path) -> Non
     assert lint(str(tmp_path), "--strict").returncode == 1
 
 
+def test_a_uid_used_twice_is_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(page("Fine."))
+    (tmp_path / "b.md").write_text(page("Fine."))
+    result = lint(str(tmp_path))
+    assert result.returncode == 0
+    assert result.stdout.splitlines() == [
+        f"{tmp_path}/b.md:8:1: warning duplicate-uid: the uid 'v1DemoAgent_DoThing' is also used by {tmp_path}/a.md:8, "
+        "which is kept (it comes first in path order); this page is skipped",
+        "2 pages checked: 0 errors, 1 warnings",
+    ]
+    assert lint(str(tmp_path), "--strict").returncode == 1
+
+
 def test_errors_exit_1_and_json_and_sarif_carry_the_same_findings(tmp_path: Path) -> None:
     (tmp_path / "bad.md").write_text("---\nuid: [\n---\n")
     (tmp_path / "ok.md").write_text(page("", front="---\nuid: v1DemoAgent_Ok\n---\n\n"))
