@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .._runtime import Group, Select
-from .._model import list_of, model
+from .._model import NOT_GIVEN, NotGiven, list_of, model
 
 if TYPE_CHECKING:
     from ..models.associate import Associate
@@ -22,13 +22,13 @@ class TicketAgentApi(Group):
     def check_text(
         self,
         *,
-        self_2: str | None = None,
-        select: Select | None = None,
-        text: str | None = None,
-        class_: str | None = None,
-        field_1st_place: bool | None = None,
-        odata_type: str | None = None,
-        to_dict: str | None = None,
+        self_2: str | None | NotGiven = NOT_GIVEN,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        text: str | None | NotGiven = NOT_GIVEN,
+        class_: str | None | NotGiven = NOT_GIVEN,
+        field_1st_place: bool | None | NotGiven = NOT_GIVEN,
+        odata_type: str | None | NotGiven = NOT_GIVEN,
+        to_dict: str | None | NotGiven = NOT_GIVEN,
     ) -> CheckResult:
         """Checks a text for \"\"\"triple quotes\"\"\", 'single' and "double" quotes, a trailing backslash \\
 
@@ -67,7 +67,7 @@ class TicketAgentApi(Group):
         )
         return result
 
-    def get_owner(self, *, ticket_id: int | None = None) -> Associate:
+    def get_owner(self, *, ticket_id: int | None | NotGiven = NOT_GIVEN) -> Associate:
         """Gets the associate who owns a ticket.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/GetOwner``
@@ -111,7 +111,7 @@ class TicketAgentApi(Group):
         )
         return result
 
-    def is_ticket_open(self, *, ticket_id: int | None = None) -> bool:
+    def is_ticket_open(self, *, ticket_id: int | None | NotGiven = NOT_GIVEN) -> bool:
         """Whether the ticket is still open.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/IsTicketOpen``
