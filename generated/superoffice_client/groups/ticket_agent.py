@@ -1,4 +1,4 @@
-"""The TicketAgent endpoints (4), under /api/v1/Agents/Ticket."""
+"""The TicketAgent endpoints (6), under /api/v1/Agents/Ticket."""
 
 from __future__ import annotations
 
@@ -15,9 +15,51 @@ if TYPE_CHECKING:
 
 
 class TicketAgentApi(Group):
-    """The TicketAgent endpoints (4), under /api/v1/Agents/Ticket."""
+    """The TicketAgent endpoints (6), under /api/v1/Agents/Ticket."""
 
     __slots__ = ()
+
+    def add_message(
+        self,
+        *,
+        ticket_id: int,
+        body: str,
+        connection_info: str | None | NotGiven = NOT_GIVEN,
+        cc: str | None | NotGiven = NOT_GIVEN,
+        important: bool | None | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Adds a message to a ticket and returns the new message's id.
+
+        A property sent as null is cleared on the message; a property left out keeps its default.
+
+        Endpoint: ``POST /api/v1/Agents/Ticket/AddMessage``
+
+        Args:
+            ticket_id: Required The ticket the message belongs to.
+            body: Required The message text, as HTML.
+            connection_info: Where the message came from; null for none.
+            cc: Addresses to copy the message to; null for none.
+            important: Whether the message is flagged as important.
+
+        Returns:
+            int: OK
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        result: int = self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/AddMessage",
+            "json",
+            fields={
+                "TicketId": ticket_id,
+                "Body": body,
+                "ConnectionInfo": connection_info,
+                "Cc": cc,
+                "Important": important,
+            },
+        )
+        return result
 
     def check_text(
         self,
@@ -64,6 +106,28 @@ class TicketAgentApi(Group):
                 "odata.type": odata_type,
                 "ToDict": to_dict,
             },
+        )
+        return result
+
+    def get_attachment_stream(self, *, attachment_id: int) -> bytes:
+        """Gets the content of a ticket attachment. The agent answers with the bytes in a JSON string.
+
+        Endpoint: ``POST /api/v1/Agents/Ticket/GetAttachmentStream``
+
+        Args:
+            attachment_id: Required The attachment.
+
+        Returns:
+            bytes: OK
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        result: bytes = self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/GetAttachmentStream",
+            "bytes",
+            fields={"AttachmentId": attachment_id},
         )
         return result
 
