@@ -30,7 +30,7 @@ def generated(docs: Path) -> Path:
 def test_generate_prints_a_summary_and_writes_the_package(docs: Path) -> None:
     result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
     assert result.returncode == 0
-    assert result.stdout.startswith("20 pages read (6 skipped: not endpoint pages), 14 endpoints in 3 groups")
+    assert result.stdout.startswith("22 pages read (6 skipped: not endpoint pages), 16 endpoints in 3 groups")
     out = docs.parent / "out"
     assert (out / "demo_client" / "py.typed").exists()
     assert (out / "tests" / "test_ticket_entity.py").exists()
