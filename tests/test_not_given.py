@@ -107,12 +107,13 @@ GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff"
         (httpx.Response(200, json="GIF89....File contents as raw bytes..."), b"GIF89....File contents as raw bytes..."),
         (httpx.Response(200, json="Blåbær"), "Blåbær".encode()),
         (httpx.Response(200, json=""), b""),
+        (httpx.Response(200, json=None), b""),
         (httpx.Response(200, content=b'"quoted"', headers={"Content-Type": "application/octet-stream"}), b'"quoted"'),
         (httpx.Response(200, content=GIF, headers={"Content-Type": "image/gif"}), GIF),
         (httpx.Response(200, content=b'"x"'), b'"x"'),  # no Content-Type: as it came
         (httpx.Response(204), b""),
     ],
-    ids=["base64", "placeholder", "utf-8", "empty-string", "octet-stream", "image", "no-content-type", "204"],
+    ids=["base64", "placeholder", "utf-8", "empty-string", "null", "octet-stream", "image", "no-content-type", "204"],
 )
 def test_binary_results_are_decoded_by_the_response_content_type(response: httpx.Response, expected: bytes) -> None:
     api, _ = client(response)

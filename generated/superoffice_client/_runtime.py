@@ -125,13 +125,15 @@ def _is_json(response: httpx.Response) -> bool:
 
 def _bytes(response: httpx.Response) -> bytes:
     """A binary result: the body as it came, or, sent as JSON, the string it holds: decoded when it
-    is base64, else its UTF-8 bytes (the reference's samples hold placeholder text)."""
+    is base64, else its UTF-8 bytes (the reference's samples hold placeholder text); null is b""."""
     if not _is_json(response):
         return response.content
     try:
         data = response.json()
     except (JSONDecodeError, UnicodeDecodeError):
         raise ApiError(response, "the response body is not valid JSON") from None
+    if data is None:
+        return b""
     if not isinstance(data, str):
         raise ApiError(response, "expected binary content as a JSON string")
     try:
@@ -285,8 +287,7 @@ class BaseClient:
         is "", for a path part.
         """
         path = _fill(path, parts or {})
-        given = _given(query)
-        params = {key: _text(value) for key, value in given.items() if value is not None} or None
+        params = {key: _text(value) for key, value in _given(query).items() if value is not None}
         if fields is not None:
             body = _given(fields)
         if content is not None:
@@ -295,7 +296,7 @@ class BaseClient:
             send = {"content": _json(body), "headers": {"Content-Type": _JSON}}
         else:
             send = {}
-        response = self._send(method, path, params, send)
+        response = self._send(method, path, params or None, send)
         if not response.is_success:
             raise ApiError(response)
         if result == "bytes":
