@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 from pathlib import Path
@@ -16,11 +17,16 @@ def test_the_client_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest
     sys.path.insert(0, str(ROOT / "generated"))
     import superoffice_client._runtime as runtime
 
+    sent: list[httpx.Request] = []
+
     def answer(request: httpx.Request) -> httpx.Response:
+        sent.append(request)
         if request.method == "DELETE":
             return httpx.Response(412, json={"ErrorType": "Modified", "ErrorMessage": "changed since"})
         if request.url.path.endswith("/IsTicketOpen"):
             return httpx.Response(200, json=True)
+        if request.url.path.endswith("/AddMessage"):
+            return httpx.Response(200, json=815)
         return httpx.Response(200, json={"TicketId": 4711, "Title": "Printer", "CreatedAt": "2024-03-01T09:15:00+01:00"})
 
     connect = runtime.BaseClient.__init__
@@ -33,3 +39,5 @@ def test_the_client_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest
         "Printer 2024-03-01 09:15:00+01:00",
         "412 HTTP 412 Precondition Failed from DELETE /Cust12345/api/v1/Ticket/4711 [Modified]: changed since",
     ]
+    (message,) = [r for r in sent if r.url.path.endswith("/AddMessage")]
+    assert json.loads(message.content) == {"TicketId": 4711, "Body": "Done", "Cc": None}

@@ -3,17 +3,43 @@
 A model wraps the received dictionary and decodes a field only when it is read, so decoding a
 response costs next to nothing and `to_dict()` gives back exactly what was received (keys the
 model does not know, and date-times with seven fractional digits, included). Setting an
-attribute stores its wire form.
+attribute stores its wire form. A field never set is not in `to_dict()`; a field set to None
+is, as JSON null.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 from importlib import import_module
-from typing import Any, ClassVar, Generic, TypeVar, dataclass_transform
+from typing import Any, ClassVar, Final, Generic, Literal, TypeVar, dataclass_transform
 
 T = TypeVar("T")
 M = TypeVar("M", bound="Model")
+
+
+class NotGiven:
+    """The type of `NOT_GIVEN`, the default of every optional argument: an argument left out is
+    not sent at all, while None is sent as JSON null (and leaves a query parameter out)."""
+
+    _instance: ClassVar[NotGiven | None] = None
+
+    def __new__(cls) -> NotGiven:
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __reduce__(self) -> str:
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN: Final = NotGiven()
+"""An optional argument the caller left out."""
 
 
 class Codec(Generic[T]):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import binascii
+import json
 import time
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
@@ -13,7 +15,7 @@ from urllib.parse import quote
 
 import httpx
 
-from ._model import Codec, to_wire
+from ._model import NOT_GIVEN, Codec, to_wire
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for the server before giving up (connect, read, write, pool)."""
@@ -23,10 +25,10 @@ _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _RETRY = frozenset({429, 502, 503, 504})
 _LONGEST_WAIT = 60.0
 _BINARY = "application/octet-stream"
+_JSON = "application/json"
 
 Select = str | Sequence[str]
 """OData's $select: field names as a list, or as one comma-separated string."""
-_NO_BODY: Any = object()
 
 
 class ApiError(Exception):
@@ -92,6 +94,52 @@ def _text(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return ",".join(_text(item) for item in value)
     return str(value)
+
+
+def _given(values: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The arguments the caller gave: those left out (NOT_GIVEN) dropped, None kept."""
+    return {key: value for key, value in (values or {}).items() if value is not NOT_GIVEN}
+
+
+def _fill(path: str, parts: Mapping[str, Any]) -> str:
+    """The path with its parts put in, percent-encoded; a part that is None or "" is refused
+    before anything is sent, naming its argument."""
+    for name, value in parts.items():
+        if value is None or value is NOT_GIVEN or value == "":
+            raise ValueError(f"{name} must not be {value!r}: it is part of the path {path}")
+    for name, value in parts.items():
+        path = path.replace("{" + name + "}", quote(_text(value), safe=""))
+    return path
+
+
+def _json(value: Any) -> bytes:
+    """A JSON body, written as httpx writes one; None too, as null (httpx's json=None sends none)."""
+    text = json.dumps(to_wire(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return text.encode()
+
+
+def _is_json(response: httpx.Response) -> bool:
+    media = response.headers.get("Content-Type", "").partition(";")[0].strip().lower()
+    return media in (_JSON, "text/json") or media.endswith("+json")
+
+
+def _bytes(response: httpx.Response) -> bytes:
+    """A binary result: the body as it came, or, sent as JSON, the string it holds: decoded when it
+    is base64, else its UTF-8 bytes (the reference's samples hold placeholder text); null is b""."""
+    if not _is_json(response):
+        return response.content
+    try:
+        data = response.json()
+    except (JSONDecodeError, UnicodeDecodeError):
+        raise ApiError(response, "the response body is not valid JSON") from None
+    if data is None:
+        return b""
+    if not isinstance(data, str):
+        raise ApiError(response, "expected binary content as a JSON string")
+    try:
+        return base64.b64decode(data, validate=True)
+    except (binascii.Error, ValueError):
+        return data.encode("utf-8")
 
 
 def auth_headers(
@@ -228,30 +276,33 @@ class BaseClient:
         parts: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
         fields: Mapping[str, Any] | None = None,
-        body: Any = _NO_BODY,
+        body: Any = NOT_GIVEN,
         content: bytes | None = None,
     ) -> Any:
-        if parts:
-            for name, value in parts.items():
-                path = path.replace("{" + name + "}", quote(_text(value), safe=""))
-        params = None
-        if query:
-            params = {key: _text(value) for key, value in query.items() if value is not None}
+        """Send one request and decode its answer.
+
+        `parts` are keyed by the argument names the path's placeholders use; `query` and `fields`
+        (an agent's body, as keyword arguments) by wire name. Arguments left out (NOT_GIVEN) are
+        not sent; None is JSON null in a body, leaves a query parameter out, and is refused, as
+        is "", for a path part.
+        """
+        path = _fill(path, parts or {})
+        params = {key: _text(value) for key, value in _given(query).items() if value is not None}
         if fields is not None:
-            body = {key: value for key, value in fields.items() if value is not None}
+            body = _given(fields)
         if content is not None:
             send: dict[str, Any] = {"content": content, "headers": {"Content-Type": _BINARY}}
-        elif body is not _NO_BODY:
-            send = {"json": to_wire(body)}
+        elif body is not NOT_GIVEN:
+            send = {"content": _json(body), "headers": {"Content-Type": _JSON}}
         else:
             send = {}
-        response = self._send(method, path, params, send)
+        response = self._send(method, path, params or None, send)
         if not response.is_success:
             raise ApiError(response)
+        if result == "bytes":
+            return _bytes(response) if response.status_code != 204 and response.content else b""
         if result == "none" or response.status_code == 204 or not response.content:
             return None
-        if result == "bytes":
-            return response.content
         try:
             data = response.json()
         except (JSONDecodeError, UnicodeDecodeError):

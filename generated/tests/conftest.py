@@ -127,7 +127,8 @@ class MockApi:
             for item, wire in zip(result, expected):
                 self.check_model(item, getattr(models, sample["model"]), wire)
         elif check == "bytes":
-            assert result == sample["response"].encode()
+            assert isinstance(result, bytes)
+            assert result == base64.b64decode(sample["expected_base64"])
         elif check == "datetime":
             assert result == datetime.fromisoformat(expected)
         else:

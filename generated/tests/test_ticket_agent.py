@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 SAMPLES = json.loads((Path(__file__).parent / "samples/ticket_agent.json").read_text("utf-8"))
 
 CALLS: dict[str, Callable[[Client], Any]] = {
+    "add_message": lambda client: client.ticket_agent.add_message(
+        ticket_id=4711, body="<p>The printer works again.</p>", connection_info=None, cc=None
+    ),
     "check_text": lambda client: client.ticket_agent.check_text(
         self_2="text",
         select="text",
@@ -29,6 +32,9 @@ CALLS: dict[str, Callable[[Client], Any]] = {
         field_1st_place=True,
         odata_type="#Ticket",
         to_dict="x",
+    ),
+    "get_attachment_stream": lambda client: client.ticket_agent.get_attachment_stream(
+        attachment_id=12
     ),
     "get_owner": lambda client: client.ticket_agent.get_owner(ticket_id=4711),
     "get_ticket_list": lambda client: client.ticket_agent.get_ticket_list(
@@ -46,4 +52,4 @@ def test_endpoint(api: MockApi, endpoint: str) -> None:
 
 def test_error(api: MockApi) -> None:
     """A non-2xx answer raises ApiError with SuperOffice's error type and message."""
-    api.check_error(CALLS["check_text"])
+    api.check_error(CALLS["add_message"])

@@ -6,6 +6,7 @@ client emitter and the tests emitter agree on every identifier.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
@@ -54,8 +55,8 @@ class PyModel:
 class PyArg:
     name: str
     wire: str
-    hint: str  # the annotation, `| None` included when optional
-    required: bool
+    hint: str  # the annotation, `| None | NotGiven` included when optional
+    required: bool  # no default; an optional argument defaults to NOT_GIVEN: not sent
     doc: str
     param: Param | None = None  # for path and query arguments
     type: TypeRef | None = None
@@ -77,7 +78,7 @@ class PyMethod:
     @property
     def params(self) -> list[str]:
         """The signature: `self`, then keyword-only arguments, required first."""
-        args = [f"{a.name}: {a.hint}" + ("" if a.required else " = None") for a in self.args]
+        args = [f"{a.name}: {a.hint}" + ("" if a.required else " = NOT_GIVEN") for a in self.args]
         return ["self", "*", *args] if args else ["self"]
 
     @property
@@ -88,13 +89,22 @@ class PyMethod:
     @property
     def call(self) -> list[str | Keyword]:
         """The arguments of the one `_request` call the method makes."""
-        items: list[str | Keyword] = [py_literal(self.op.method), py_literal(self.op.path), self.result]
-        for keyword, args in (("parts", self.parts), ("query", self.query), ("fields", self.fields)):
+        items: list[str | Keyword] = [py_literal(self.op.method), py_literal(self.path), self.result]
+        if self.parts:
+            items.append(Keyword("parts", {a.name: a.name for a in self.parts}, expressions=True))
+        for keyword, args in (("query", self.query), ("fields", self.fields)):
             if args or (keyword == "fields" and self.op.body is not None and self.op.body.spread):
                 items.append(Keyword(keyword, {a.wire: a.name for a in args}, expressions=True))
         if self.body is not None:
             items.append(f"{'content' if self.binary else 'body'}={self.body.name}")
         return items
+
+    @property
+    def path(self) -> str:
+        """The path with its placeholders named as the arguments are, so that the runtime can name
+        the argument when a part is missing: `/Ticket/{ticketId}` → `/Ticket/{ticket_id}`."""
+        names = {a.wire: a.name for a in self.parts}
+        return re.sub(r"\{([^{}]*)\}", lambda m: "{" + names.get(m[1], m[1]) + "}", self.op.path)
 
     @property
     def args(self) -> list[PyArg]:
@@ -113,7 +123,7 @@ class PyGroup:
     typing: list[str]
     datetime: bool
     sequence: bool
-    codecs: list[str]  # names imported from `_model`
+    codecs: list[str]  # names imported from `_model`: codecs, and NOT_GIVEN with its type
     select: bool  # uses the runtime's Select alias
     refs: list[tuple[str, str]]  # model (module, class) pairs the annotations name
 
@@ -191,13 +201,16 @@ def python_view(api: Api, package: str) -> PyPackage:
     for py_model in models.values():
         _fill_model(py_model, api.types[py_model.name], models, api.types)
     accessors = Namespace()
-    classes = Namespace({m.cls for m in models.values()} | {"Group", "Select", "Any", "Sequence", "datetime"})
+    reserved = {"Group", "Select", "Any", "Sequence", "datetime", "NotGiven", "NOT_GIVEN"}
+    classes = Namespace({m.cls for m in models.values()} | reserved)
     groups = []
     for group in api.groups:
         accessor = accessors.claim(snake(group.name))
         hints = _Hints(models, api.types)
         methods_ns = Namespace()
         methods = [_method(op, methods_ns.claim(snake(op.name)), hints) for op in group.operations]
+        if any(not a.required for m in methods for a in m.args):
+            hints.runtime.update({"NOT_GIVEN", "NotGiven"})
         prefix = _common_prefix([op.path for op in group.operations])
         groups.append(
             PyGroup(
@@ -222,7 +235,7 @@ def python_view(api: Api, package: str) -> PyPackage:
 def _model_names(api: Api) -> dict[str, PyModel]:
     """A model class for every documented type but the agents' argument carriers, whose
     properties become keyword arguments instead."""
-    classes = Namespace({"Model", "Field", "Any", "datetime", "TYPE_CHECKING", "ClassVar"})
+    classes = Namespace({"Model", "Field", "Any", "datetime", "TYPE_CHECKING", "ClassVar", "NotGiven"})
     modules = Namespace()
     out = {}
     for object_type in api.models:
@@ -266,7 +279,8 @@ def _method(op: Operation, name: str, hints: _Hints) -> PyMethod:
         carrier = hints.types.get(body.type.name)
         for prop in carrier.properties if carrier else []:
             hint = hints.hint(_property_type(prop.type), wire_form=True)
-            fields.append(PyArg(args.claim(snake(prop.name)), prop.name, f"{hint} | None", False, prop.description, type=prop.type))
+            hint = hint if prop.required else f"{hint} | None | NotGiven"
+            fields.append(PyArg(args.claim(snake(prop.name)), prop.name, hint, prop.required, prop.description, type=prop.type))
     elif body is not None:
         body_arg = _body_arg(body, args.claim(snake(body.name)), hints)
     query = [_param_arg(p, args.claim(snake(p.name)), hints) for p in op.query_params]
@@ -282,7 +296,8 @@ def _param_arg(param: Param, name: str, hints: _Hints) -> PyArg:
         hint = "Select"
     else:
         hint = hints.hint(param.type, wire_form=True)
-    return PyArg(name, param.name, hint if param.required else f"{hint} | None", param.required, param.description, param, param.type)
+    hint = hint if param.required else f"{hint} | None | NotGiven"
+    return PyArg(name, param.name, hint, param.required, param.description, param, param.type)
 
 
 def _body_arg(body: Body, name: str, hints: _Hints) -> PyArg:

@@ -9,6 +9,8 @@ data, often hundreds of lines); the test code refers to them by name.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import re
 from dataclasses import dataclass, field
@@ -83,12 +85,12 @@ def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> No
     if method.fields or (op.body and op.body.spread):
         sent = {}
         for arg in method.fields:
-            if isinstance(given, dict):
-                value = given.get(arg.wire)
+            if isinstance(given, dict) and arg.wire in given and (given[arg.wire] is not None or not arg.required):
+                value = given[arg.wire]  # null included: the client must send it as null
+            elif isinstance(given, dict) and not arg.required:
+                continue  # left out, so not sent
             else:
                 value = example(arg.type or TypeRef("any"), types)
-            if value is None:
-                continue
             sent[arg.wire] = value
             if len(py_literal(value)) <= _INLINE:
                 test.call.append(Keyword(arg.name, value))
@@ -120,7 +122,8 @@ def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models:
     elif result is None or status == 204:
         test.check = "none"
     elif result.kind == "binary":
-        text = text or "GIF89a binary content"
+        text, content_type, expected = _binary_response(text, content_type)
+        test.sample["expected_base64"] = base64.b64encode(expected).decode("ascii")
         test.check = "bytes"
     else:
         if sample is not None and sample.has_json and fits(sample.body, result, types):
@@ -141,6 +144,28 @@ def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models:
     test.sample.update(status=status, content_type=content_type, response=text, check=test.check)
     if test.model_cls:
         test.sample["model"] = test.model_cls
+
+
+def _binary_response(text: str, content_type: str | None) -> tuple[str, str | None, bytes]:
+    """A binary result's response text and content type, and the bytes the client must return:
+    the body itself, or, sent as JSON, the string it holds, base64-decoded when it is base64 and
+    else as UTF-8 (the reference's samples hold placeholders like "GIF89....File contents...")."""
+    if not text:
+        return "GIF89a binary content", "application/octet-stream", b"GIF89a binary content"
+    media = (content_type or "").partition(";")[0].strip().lower()
+    if not (media in ("application/json", "text/json") or media.endswith("+json")):
+        return text, content_type, text.encode()
+    try:
+        value = json.loads(text)
+    except ValueError:
+        value = None
+    if not isinstance(value, str):  # not the JSON string the client expects: answer with one
+        value = base64.b64encode(b"GIF89a binary content").decode("ascii")
+        text = json.dumps(value)
+    try:
+        return text, content_type, base64.b64decode(value, validate=True)
+    except (binascii.Error, ValueError):
+        return text, content_type, value.encode()
 
 
 def _sample(method: PyMethod) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .._runtime import Group, Select
+from .._model import NOT_GIVEN, NotGiven
 
 
 class AppointmentAgentApi(Group):
@@ -16,9 +17,9 @@ class AppointmentAgentApi(Group):
     def set_activity_status(
         self,
         *,
-        select: Select | None = None,
-        activity_identifier: Sequence[Any] | None = None,
-        activity_status: str | None = None,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        activity_identifier: Sequence[Any] | None | NotGiven = NOT_GIVEN,
+        activity_status: str | None | NotGiven = NOT_GIVEN,
     ) -> None:
         """Sets the completed status for an array of activities.
 
@@ -45,7 +46,10 @@ class AppointmentAgentApi(Group):
         )
 
     def toggle_activity(
-        self, *, select: Select | None = None, activity_identifier: str | None = None
+        self,
+        *,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        activity_identifier: str | None | NotGiven = NOT_GIVEN,
     ) -> str:
         """Toggle the completed status for an activity.
 

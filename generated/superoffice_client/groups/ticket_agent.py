@@ -1,4 +1,4 @@
-"""The TicketAgent endpoints (4), under /api/v1/Agents/Ticket."""
+"""The TicketAgent endpoints (6), under /api/v1/Agents/Ticket."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from .._runtime import Group, Select
-from .._model import list_of, model
+from .._model import NOT_GIVEN, NotGiven, list_of, model
 
 if TYPE_CHECKING:
     from ..models.associate import Associate
@@ -15,20 +15,62 @@ if TYPE_CHECKING:
 
 
 class TicketAgentApi(Group):
-    """The TicketAgent endpoints (4), under /api/v1/Agents/Ticket."""
+    """The TicketAgent endpoints (6), under /api/v1/Agents/Ticket."""
 
     __slots__ = ()
+
+    def add_message(
+        self,
+        *,
+        ticket_id: int,
+        body: str,
+        connection_info: str | None | NotGiven = NOT_GIVEN,
+        cc: str | None | NotGiven = NOT_GIVEN,
+        important: bool | None | NotGiven = NOT_GIVEN,
+    ) -> int:
+        """Adds a message to a ticket and returns the new message's id.
+
+        A property sent as null is cleared on the message; a property left out keeps its default.
+
+        Endpoint: ``POST /api/v1/Agents/Ticket/AddMessage``
+
+        Args:
+            ticket_id: Required The ticket the message belongs to.
+            body: Required The message text, as HTML.
+            connection_info: Where the message came from; null for none.
+            cc: Addresses to copy the message to; null for none.
+            important: Whether the message is flagged as important.
+
+        Returns:
+            int: OK
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        result: int = self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/AddMessage",
+            "json",
+            fields={
+                "TicketId": ticket_id,
+                "Body": body,
+                "ConnectionInfo": connection_info,
+                "Cc": cc,
+                "Important": important,
+            },
+        )
+        return result
 
     def check_text(
         self,
         *,
-        self_2: str | None = None,
-        select: Select | None = None,
-        text: str | None = None,
-        class_: str | None = None,
-        field_1st_place: bool | None = None,
-        odata_type: str | None = None,
-        to_dict: str | None = None,
+        self_2: str | None | NotGiven = NOT_GIVEN,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        text: str | None | NotGiven = NOT_GIVEN,
+        class_: str | None | NotGiven = NOT_GIVEN,
+        field_1st_place: bool | None | NotGiven = NOT_GIVEN,
+        odata_type: str | None | NotGiven = NOT_GIVEN,
+        to_dict: str | None | NotGiven = NOT_GIVEN,
     ) -> CheckResult:
         """Checks a text for \"\"\"triple quotes\"\"\", 'single' and "double" quotes, a trailing backslash \\
 
@@ -67,7 +109,29 @@ class TicketAgentApi(Group):
         )
         return result
 
-    def get_owner(self, *, ticket_id: int | None = None) -> Associate:
+    def get_attachment_stream(self, *, attachment_id: int) -> bytes:
+        """Gets the content of a ticket attachment. The agent answers with the bytes in a JSON string.
+
+        Endpoint: ``POST /api/v1/Agents/Ticket/GetAttachmentStream``
+
+        Args:
+            attachment_id: Required The attachment.
+
+        Returns:
+            bytes: OK
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        result: bytes = self._client._request(
+            "POST",
+            "/api/v1/Agents/Ticket/GetAttachmentStream",
+            "bytes",
+            fields={"AttachmentId": attachment_id},
+        )
+        return result
+
+    def get_owner(self, *, ticket_id: int | None | NotGiven = NOT_GIVEN) -> Associate:
         """Gets the associate who owns a ticket.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/GetOwner``
@@ -111,7 +175,7 @@ class TicketAgentApi(Group):
         )
         return result
 
-    def is_ticket_open(self, *, ticket_id: int | None = None) -> bool:
+    def is_ticket_open(self, *, ticket_id: int | None | NotGiven = NOT_GIVEN) -> bool:
         """Whether the ticket is still open.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/IsTicketOpen``

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any, TYPE_CHECKING
 
 from .._runtime import Group, Select
-from .._model import model
+from .._model import NOT_GIVEN, NotGiven, model
 
 if TYPE_CHECKING:
     from ..models.o_data_slim_response import ODataSlimResponse
@@ -38,12 +38,12 @@ class TicketEntityApi(Group):
     def get_all(
         self,
         *,
-        select: Select | None = None,
-        filter: str | None = None,
-        order_by: str | None = None,
-        top: int | None = None,
-        mode: str | None = None,
-        json_safe: bool | None = None,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        filter: str | None | NotGiven = NOT_GIVEN,
+        order_by: str | None | NotGiven = NOT_GIVEN,
+        top: int | None | NotGiven = NOT_GIVEN,
+        mode: str | None | NotGiven = NOT_GIVEN,
+        json_safe: bool | None | NotGiven = NOT_GIVEN,
     ) -> ODataSlimResponse:
         """OData list of all TicketEntity.
 
@@ -105,14 +105,18 @@ class TicketEntityApi(Group):
         """
         result: bytes = self._client._request(
             "GET",
-            "/api/v1/Ticket/{ticketId}/Attachment/{name}",
+            "/api/v1/Ticket/{ticket_id}/Attachment/{name}",
             "bytes",
-            parts={"ticketId": ticket_id, "name": name},
+            parts={"ticket_id": ticket_id, "name": name},
         )
         return result
 
     def get_ticket_count(
-        self, *, status: str, from_: datetime | str | None = None, class_: str | None = None
+        self,
+        *,
+        status: str,
+        from_: datetime | str | None | NotGiven = NOT_GIVEN,
+        class_: str | None | NotGiven = NOT_GIVEN,
     ) -> int:
         """Counts the tickets with a status, optionally since a date.
 
@@ -137,7 +141,9 @@ class TicketEntityApi(Group):
         )
         return result
 
-    def get_ticket_entity(self, *, id: int, select: Select | None = None) -> TicketEntity:
+    def get_ticket_entity(
+        self, *, id: int, select: Select | None | NotGiven = NOT_GIVEN
+    ) -> TicketEntity:
         """Gets a TicketEntity object.
 
         Calls the Ticket agent service GetTicketEntity.
@@ -225,9 +231,9 @@ class TicketEntityApi(Group):
         """
         result: int = self._client._request(
             "PUT",
-            "/api/v1/Ticket/{ticketId}/Attachment",
+            "/api/v1/Ticket/{ticket_id}/Attachment",
             "json",
-            parts={"ticketId": ticket_id},
+            parts={"ticket_id": ticket_id},
             content=stream,
         )
         return result
