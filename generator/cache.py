@@ -19,9 +19,10 @@ from pathlib import Path
 from importlib.metadata import version
 from typing import Any
 
+from .resources import TEMPLATES
+
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
-TEMPLATES = PACKAGE.parent / "templates"
 
 
 def digest(*parts: bytes | str) -> str:

@@ -6,15 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from collections.abc import Callable
 from typing import Any
 
 import jinja2
 
 from ..format import LINE_LENGTH
+from ..resources import TEMPLATES
 
-TEMPLATES = Path(__file__).resolve().parent.parent.parent / "templates"
 
 
 def _string(value: str | bytes) -> str:
