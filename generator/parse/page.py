@@ -476,7 +476,12 @@ def _binary_sample(sample: Sample | None) -> bool:
 
 
 def _without_required(text: str) -> str:
-    return re.sub(r"\s*\bRequired\s*$", "", text).strip()
+    """The text without a final word "Required" (string operations: a regex searching for it from
+    every position would be quadratic on a long run of spaces)."""
+    text = text.strip()
+    if text.endswith("Required") and not text[-9:-8].isalnum() and text[-9:-8] != "_":
+        text = text[:-8].strip()
+    return text
 
 
 def _path_examples(template: str, sample: Sample | None) -> dict[str, str]:
