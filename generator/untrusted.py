@@ -74,6 +74,20 @@ def inside(path: str | Path, folder: str | Path) -> bool:
         return False
 
 
+def page_problem(path: Path, root: Path) -> str:
+    """Why the page at `path` (found below `root`) is not read, or "" when it is a regular file
+    inside `root`, symbolic links resolved."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "is a broken link or cannot be read"
+    if not stat.S_ISREG(mode):
+        return "is not a regular file"
+    if not inside(path, root):
+        return "links to outside the docs folder"
+    return ""
+
+
 def lexically_inside(path: str, folder: str) -> bool:
     """Whether the normalised `path` lies in the normalised `folder` (no file system access)."""
     real, base = os.path.normpath(os.path.abspath(path)), os.path.normpath(os.path.abspath(folder))
