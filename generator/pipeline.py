@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import codec
 from .build import build_api
 from .cache import Cache, digest
 from .diagnostics import Diagnostic, Location, PageError
@@ -55,6 +56,28 @@ class Summary:
             yield
         finally:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
+
+
+@dataclass
+class LastRun:
+    """What a run records in the cache for the next one to tell whether it has anything to do."""
+
+    package: str
+    inputs: str  # the digest of everything the output depends on
+    includes: list[str]
+    outputs: str  # the digest of the output tree's names, sizes and times
+    summary: Summary
+
+
+def _last_run(cache: Cache) -> LastRun | None:
+    raw = cache.last_run
+    if raw is None:
+        return None
+    try:
+        last: LastRun = codec.decode(LastRun, raw)
+    except codec.Invalid:
+        return None
+    return last
 
 
 def _parse_one(page: PageFile) -> ParsedPage | Diagnostic:
@@ -247,12 +270,12 @@ def generate(
 def _generate(docs: list[Path], out: Path, package: str, strict: bool, cache_root: Path | None, jobs: int | None) -> Summary:
     summary = Summary()
     cache = Cache.for_output(cache_root, out)
-    last = cache.last_run
+    last = _last_run(cache)
     skipped: list[Diagnostic] = []
     read = read_docs(docs, skipped)
-    if last and last["package"] == package and last["outputs"] == _outputs(out):
-        if last["inputs"] == _inputs(cache.version, package, _sources(read), last["includes"]):
-            unchanged: Summary = last["summary"]
+    if last is not None and last.package == package and last.outputs == _outputs(out):
+        if last.inputs == _inputs(cache.version, package, _sources(read), last.includes):
+            unchanged = last.summary
             unchanged.unchanged, unchanged.seconds = True, {}
             return unchanged
     workers = Workers(jobs)
@@ -263,14 +286,7 @@ def _generate(docs: list[Path], out: Path, package: str, strict: bool, cache_roo
     with summary.timed("write"):
         write_tree(out, files)
     summary.files = len(files)
-    cache.record_run(
-        {
-            "package": package,
-            "inputs": _inputs(cache.version, package, summary.sources, summary.includes),
-            "includes": summary.includes,
-            "outputs": _outputs(out),
-            "summary": summary,
-        }
-    )
+    state = LastRun(package, _inputs(cache.version, package, summary.sources, summary.includes), summary.includes, _outputs(out), summary)
+    cache.record_run(codec.encode(state))
     cache.save()
     return summary
