@@ -209,8 +209,18 @@ def problem_in_strings(mapping: dict[Any, Any]) -> bool:
 
 
 def _register_model_checks() -> None:
-    from .model import Operation, Status
+    from .model import Operation, Status, TypeRef
     from .parse.http import METHODS
+    from .parse.types import MAX_ARRAY_DEPTH
+
+    def shallow(ref: TypeRef) -> bool:
+        for _ in range(MAX_ARRAY_DEPTH + 1):
+            if ref.item is None:
+                return True
+            ref = ref.item
+        return False
+
+    CHECKS[TypeRef] = shallow
 
     CHECKS[Operation] = lambda op: op.method in METHODS and op.path.startswith("/")
     CHECKS[Status] = lambda status: 100 <= status.code <= 599
