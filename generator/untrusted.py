@@ -22,7 +22,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
-PAGE_LIMIT = 4 << 20  # bytes in a page
+PAGE_LIMIT = 1 << 20  # bytes in a page: 30 times the largest real one; markdown-it needs ~10 s for 1 MiB of table rows
 INCLUDE_LIMIT = 1 << 20  # bytes in an included file
 MAX_DEPTH = 64  # nesting of a JSON sample: far beyond any real one, far below what Python parses
 MAX_DIGITS = 1000  # digits of a JSON integer; Python refuses to convert more than 4300

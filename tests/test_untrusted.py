@@ -205,11 +205,11 @@ def test_a_huge_include_is_not_read(tmp_path: Path) -> None:
 
 
 def test_a_huge_page_is_a_located_error(tmp_path: Path) -> None:
-    docs = docs_with(tmp_path, page("x" * (5 << 20)))
+    docs = docs_with(tmp_path, page("x" * (2 << 20)))
     result = cli("generate", docs, "--out", tmp_path / "out", "--no-cache")
     assert result.returncode == 1 and not (tmp_path / "out").exists()
     assert result.stderr.splitlines() == [
-        f"error: {docs.as_posix()}/page.md:1:1: error page-file: the page is larger than 4 MiB; it is not read"
+        f"error: {docs.as_posix()}/page.md:1:1: error page-file: the page is larger than 1 MiB; it is not read"
     ]
 
 
