@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +27,12 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
             continue
         if not root.is_dir():
             raise PageError(Location("", root.as_posix(), 0), "docs", "no such file or folder")
+        real_root = os.path.realpath(root)
         for path in sorted(root.rglob("*.md")):
             relative = path.relative_to(root)
             if any(part.startswith(".") for part in relative.parts) or path.is_dir():
                 continue
-            problem = page_problem(path, root)
+            problem = page_problem(path, real_root)
             if problem:
                 if warnings is not None:
                     where = Location(root.as_posix(), relative.as_posix(), 1, 1)

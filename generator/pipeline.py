@@ -105,7 +105,8 @@ def _file_digest(path: str) -> str:
     its bytes, read only under the rules the parser reads includes by (never a FIFO or a device,
     never more than INCLUDE_LIMIT bytes)."""
     try:
-        return digest(os.path.realpath(path), read_regular(path, INCLUDE_LIMIT))
+        where = os.path.realpath(path) if os.path.islink(path) else path  # a link retargeted is a change
+        return digest(where, read_regular(path, INCLUDE_LIMIT))
     except Refused as error:
         return f"refused: {os.path.realpath(path)} {error}"
     except (OSError, ValueError):

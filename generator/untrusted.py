@@ -74,17 +74,20 @@ def inside(path: str | Path, folder: str | Path) -> bool:
         return False
 
 
-def page_problem(path: Path, root: Path) -> str:
-    """Why the page at `path` (found below `root`) is not read, or "" when it is a regular file
-    inside `root`, symbolic links resolved."""
+def page_problem(path: Path, real_root: str) -> str:
+    """Why the page at `path` (found below the docs folder whose real path is `real_root`) is not
+    read, or "" when it is a regular file inside it. (The folder walk does not follow links to
+    folders, so only the page itself can be a link: one lstat per page, realpath only for links.)"""
     try:
-        mode = os.stat(path).st_mode
+        mode = os.lstat(path).st_mode
+        if stat.S_ISLNK(mode):
+            mode = os.stat(path).st_mode
+            if stat.S_ISREG(mode) and not inside(path, real_root):
+                return "links to outside the docs folder"
     except OSError:
         return "is a broken link or cannot be read"
     if not stat.S_ISREG(mode):
         return "is not a regular file"
-    if not inside(path, root):
-        return "links to outside the docs folder"
     return ""
 
 

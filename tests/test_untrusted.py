@@ -307,3 +307,98 @@ def test_front_matter_nested_10000_deep_is_a_located_error(tmp_path: Path) -> No
         lines = located(result.stderr + result.stdout, "front-matter")
         assert len(lines) == 1 and ":3:56:" in lines[0] and "nested deeper than 50 levels" in lines[0], (command, lines)
     assert not (tmp_path / "out").exists()
+
+
+# -- fuzz: real-shaped pages, mangled --------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PAGES = sorted((ROOT / "docs_input").rglob("*.md"))
+ODD_JSON = [
+    "[" * 3000 + "]" * 3000,
+    '{"a": ' + "9" * 4400 + "}",
+    '{"a": NaN, "b": -Infinity, "c": 1e999}',
+    '{"\\ud800": "\\udfff"}',
+    '{"a": ' + '{"b": ' * 70 + "1" + "}" * 70 + "}",
+    '{"a": "\\u0000\\u2028\\"\\\\"}',
+    "[" + ",".join(["1"] * 2000) + "]",
+    '{"a": 1, "a": 2}',
+    "{}",
+    "[]",
+    '"text"',
+    "null",
+]
+ODD_TEXT = ["\U0001f600", "\u202e", "\x0b", "\ufeff", "\u00a0" * 40, "{SuperOffice.A.B}", "<see cref='T:A.B'/>", "|", "`", "```", "---", "A" * 3000, " " * 3000 + "x"]
+
+
+def _mutate(text: str, edits: list[tuple[int, int, int, int]]) -> str:
+    lines = text.split("\n")
+    for kind, a, b, c in edits:
+        if not lines:
+            lines = [""]
+        i, j = a % len(lines), b % len(lines)
+        if kind == 0:
+            del lines[i]
+        elif kind == 1:
+            lines.insert(i, lines[i])
+        elif kind == 2:
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == 3:
+            lines = lines[: i + 1]
+            lines[-1] = lines[-1][: c % (len(lines[-1]) + 1)]
+        elif kind == 4 and lines[i]:
+            k = c % len(lines[i])
+            lines[i] = lines[i][:k] + chr((ord(lines[i][k]) + 1 + c % 7) % 0xD7FF or 1) + lines[i][k + 1 :]
+        elif kind == 5:
+            lines = [line for line in lines if not line.startswith("```")] if c % 2 else [line for n, line in enumerate(lines) if n != i or not line.startswith("```")]
+        elif kind == 6:
+            k = c % (len(lines[i]) + 1)
+            lines[i] = lines[i][:k] + ODD_TEXT[b % len(ODD_TEXT)] + lines[i][k:]
+        elif kind == 7 and lines[i].startswith("#"):
+            lines[i] = "#" * (1 + c % 6) + lines[i].lstrip("#")
+        elif kind == 8:
+            cells = lines[i].split("|")
+            if len(cells) > 3:
+                p, q = 1 + c % (len(cells) - 2), 1 + b % (len(cells) - 2)
+                cells[p], cells[q] = cells[q], cells[p]
+                lines[i] = "|".join(cells)
+        elif kind == 9:
+            blank = next((n for n in range(i, len(lines)) if not lines[n].strip() and n > 0 and lines[n - 1].startswith(("Content-Type", "HTTP/", "POST", "GET", "PUT", "PATCH"))), None)
+            lines.insert(blank + 1 if blank is not None else i, ODD_JSON[c % len(ODD_JSON)])
+    return "\n".join(lines)
+
+
+edits = st.lists(st.tuples(st.integers(0, 9), st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=6)
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(which=st.integers(0, len(PAGES) - 1), changes=edits)
+def test_a_mangled_real_page_gives_output_or_a_located_diagnostic(tmp_path_factory: pytest.TempPathFactory, which: int, changes: list[tuple[int, int, int, int]]) -> None:
+    import ast
+
+    from generator.diagnostics import PageError
+    from generator.pipeline import check, generate
+
+    tmp = tmp_path_factory.mktemp("fuzz")
+    docs, out = tmp / "docs", tmp / "out"
+    source = PAGES[which]
+    for other in PAGES:  # the page's neighbours too, so includes and shared types are there
+        target = docs / other.relative_to(ROOT / "docs_input")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(other.read_bytes())
+    mangled = _mutate(source.read_text("utf-8"), changes)
+    (docs / source.relative_to(ROOT / "docs_input")).write_text(mangled, encoding="utf-8")
+    _, diagnostics = check([docs])
+    assert all(d.location.file and d.location.line >= 0 for d in diagnostics)
+    try:
+        summary = generate([docs], out, "fuzz_client", cache_root=None, jobs=1)
+    except PageError as error:
+        assert error.diagnostic.location.file and str(error).startswith(str(docs))
+        assert not out.exists()
+        return
+    assert summary.files > 0
+    for path in out.rglob("*.py"):
+        ast.parse(path.read_text("utf-8"), str(path))
+    for path in out.rglob("*.json"):
+        json.loads(path.read_text("utf-8"))
