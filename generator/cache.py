@@ -3,26 +3,44 @@
 Entries are keyed by the hash of what they were made from, together with the generator's own
 fingerprint (its code, its templates, and the versions of the libraries that shape the output),
 so a hit is always byte-for-byte what a cold run would produce. Each run keeps only the entries
-it used. The folder is private to the user running the generator: its files are pickles.
+it used.
+
+A cache folder may come from elsewhere (a restored CI cache), so nothing in it can run: its files
+are JSON, read only as regular files below a size limit, and each starts with a header line
+carrying the format, the generator's fingerprint and an HMAC of the rest keyed by that
+fingerprint (and by GENERATOR_CACHE_KEY when set). Anything unreadable, stale, mismatched or not
+exactly the data a run writes is a miss. The parsed pages are decoded by `codec`, which checks
+every value against the model's types; JSON samples are checked as safe JSON again.
+
+The HMAC proves an entry was written by this generator's version, not by whom: anyone who has the
+generator can compute the fingerprint. Set GENERATOR_CACHE_KEY to a secret (e.g. a CI secret) to
+have entries written without it refused.
 """
 
 from __future__ import annotations
 
 import hashlib
-import marshal
+import hmac
+import json
 import os
-import pickle
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 from importlib.metadata import version
+from pathlib import Path
 from typing import Any
 
+from . import codec
+from .parse.page import ParsedPage
 from .resources import TEMPLATES
+from .untrusted import Refused, read_regular
 
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
+FORMAT = 2  # of the files; 1 was pickles, which are never read
+_MAGIC = "superoffice-docs-generator cache"
+_LIMIT = 256 << 20  # bytes in one cache file
+PageEntry = tuple[list[tuple[str, str]], ParsedPage]  # (include, digest) pairs, the parsed page
 
 
 def digest(*parts: bytes | str) -> str:
@@ -40,9 +58,16 @@ def fingerprint() -> str:
     return digest(str(sys.version_info[:2]), *libraries, *(f"{p.relative_to(PACKAGE.parent)}\0" + p.read_text("utf-8") for p in files))
 
 
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+
+
 @dataclass
 class Store:
-    pages: dict[str, Any] = field(default_factory=dict)  # page key → (include digests, ParsedPage)
+    pages: dict[str, Any] = field(default_factory=dict)  # page key → encoded PageEntry
     formatted: dict[str, str] = field(default_factory=dict)  # digest of unformatted source → formatted
 
 
@@ -63,17 +88,32 @@ class Cache:
             return cls(None, version)
         return cls(root / digest(str(out.resolve()))[:16], version)
 
+    def _key(self) -> bytes:
+        return (self.version + "\0" + os.environ.get("GENERATOR_CACHE_KEY", "")).encode()
+
     def _read(self, name: str) -> Any:
-        """A cache file's (version, value), or None when it is missing, unreadable or stale."""
+        """A cache file's value as plain JSON data, or None when it is missing, unreadable, stale
+        or was not written by this generator. Never raises, never runs anything."""
         if self.folder is None:
             return None
-        load = marshal.load if name.endswith(".marshal") else pickle.load
         try:
-            with open(self.folder / name, "rb") as handle:
-                stamp, value = load(handle)
-        except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            data = read_regular(self.folder / name, _LIMIT)
+            head, newline, payload = data.partition(b"\n")
+            header = _DECODER.decode(head.decode("utf-8")) if newline and len(head) < 1024 else None
+            if not (
+                isinstance(header, dict)
+                and header.get("cache") == _MAGIC
+                and header.get("format") == FORMAT
+                and header.get("version") == self.version
+                and isinstance(header.get("hmac"), str)
+            ):
+                return None
+            mac = hmac.new(self._key(), payload, hashlib.sha256).hexdigest()
+            if not hmac.compare_digest(mac, header["hmac"]):
+                return None
+            return _DECODER.decode(payload.decode("utf-8"))
+        except (OSError, Refused, ValueError, RecursionError, MemoryError):
             return None
-        return value if stamp == self.version else None
 
     @property
     def _old(self) -> Store:
@@ -81,10 +121,13 @@ class Cache:
         if self._loaded is None:
             pages: dict[str, Any] = {}
             for shard in range(_SHARDS):
-                part = self._read(f"pages-{shard:x}.pickle")
-                pages.update(part if isinstance(part, dict) else {})
-            formatted = self._read("formatted.marshal")
-            self._loaded = Store(pages, formatted if isinstance(formatted, dict) else {})
+                part = self._read(f"pages-{shard:x}.json")
+                if isinstance(part, dict):
+                    pages.update((k, v) for k, v in part.items() if _shard(k) == shard)
+            formatted = self._read("formatted.json")
+            if not isinstance(formatted, dict) or codec.problem_in_strings(formatted):
+                formatted = {}
+            self._loaded = Store(pages, formatted)
         return self._loaded
 
     @property
@@ -94,25 +137,31 @@ class Cache:
 
     # -- entries ---------------------------------------------------------------------------------
 
-    def page(self, key: str) -> Any:
-        entry = self._old.pages.get(key)
-        if entry is not None:
-            self._new.pages[key] = entry
+    def page(self, key: str) -> PageEntry | None:
+        """The last run's entry for a page: valid model objects, or None (a miss)."""
+        raw = self._old.pages.get(key)
+        if raw is None:
+            return None
+        try:
+            entry: PageEntry = codec.decode(PageEntry, raw)
+        except codec.Invalid:
+            return None
+        self._new.pages[key] = raw
         return entry
 
-    def put_page(self, key: str, entry: Any) -> None:
-        self._new.pages[key] = entry
+    def put_page(self, key: str, entry: PageEntry) -> None:
+        self._new.pages[key] = codec.encode(entry)
 
     def put_formatted(self, key: str, text: str) -> None:
         self._new.formatted[key] = text
 
     @property
-    def last_run(self) -> dict[str, Any]:
-        """What the last run read and wrote, kept in a file of its own so checking it is cheap."""
-        state = self._read("state.pickle")
-        return state if isinstance(state, dict) else {}
+    def last_run(self) -> Any:
+        """What the last run recorded (plain JSON data, to be decoded by the caller), None if nothing."""
+        return self._read("state.json")
 
-    def record_run(self, state: dict[str, Any]) -> None:
+    def record_run(self, state: Any) -> None:
+        """Keep `state` (plain JSON data) for the next run's `last_run`."""
         self._state = state
 
     def save(self) -> None:
@@ -123,21 +172,34 @@ class Cache:
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for shard in range(_SHARDS):
-                new = {k: v for k, v in self._new.pages.items() if int(k[0], 16) % _SHARDS == shard}
-                if new.keys() != {k for k in old.pages if int(k[0], 16) % _SHARDS == shard}:
-                    self._write(f"pages-{shard:x}.pickle", new)
+                new = {k: v for k, v in self._new.pages.items() if _shard(k) == shard}
+                if new.keys() != {k for k in old.pages if _shard(k) == shard}:
+                    self._write(f"pages-{shard:x}.json", new)
             if self._new.formatted.keys() != old.formatted.keys():
-                self._write("formatted.marshal", self._new.formatted)
-            self._write("state.pickle", self._state)
-        except OSError:
+                self._write("formatted.json", self._new.formatted)
+            self._write("state.json", self._state)
+            for stale in (*self.folder.glob("*.pickle"), *self.folder.glob("*.marshal")):
+                stale.unlink()  # an older generator's files: never read
+        except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time next run
 
     def _write(self, name: str, value: Any) -> None:
         assert self.folder is not None
+        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
+        data = payload.encode("utf-8")
+        header = {"cache": _MAGIC, "format": FORMAT, "version": self.version, "hmac": hmac.new(self._key(), data, hashlib.sha256).hexdigest()}
         fd, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}-")
-        with os.fdopen(fd, "wb") as handle:
-            if name.endswith(".marshal"):
-                marshal.dump((self.version, value), handle)
-            else:
-                pickle.dump((self.version, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, self.folder / name)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(json.dumps(header).encode() + b"\n" + data)
+            os.replace(temp, self.folder / name)
+        except BaseException:
+            os.unlink(temp)
+            raise
+
+
+def _shard(key: str) -> int:
+    """The shard a page key belongs to; -1 for a key that is not a digest (never ours)."""
+    if len(key) != 64 or key.strip("0123456789abcdef"):
+        return -1
+    return int(key[0], 16) % _SHARDS

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Location, PageError
+from .diagnostics import Diagnostic, Location, PageError
+from .untrusted import page_problem
 
 
 @dataclass(frozen=True)
@@ -15,7 +17,9 @@ class PageFile:
     file: str  # the page's path below it
 
 
-def discover(roots: list[Path]) -> list[PageFile]:
+def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> list[PageFile]:
+    """The pages below `roots`; a page that is not a regular file, or links to outside its docs
+    folder, is left out with a warning in `warnings`."""
     found: dict[Path, PageFile] = {}
     for root in roots:
         if root.is_file():
@@ -23,9 +27,16 @@ def discover(roots: list[Path]) -> list[PageFile]:
             continue
         if not root.is_dir():
             raise PageError(Location("", root.as_posix(), 0), "docs", "no such file or folder")
+        real_root = os.path.realpath(root)
         for path in sorted(root.rglob("*.md")):
             relative = path.relative_to(root)
-            if any(part.startswith(".") for part in relative.parts) or not path.is_file():
+            if any(part.startswith(".") for part in relative.parts) or path.is_dir():
+                continue
+            problem = page_problem(path, real_root)
+            if problem:
+                if warnings is not None:
+                    where = Location(root.as_posix(), relative.as_posix(), 1, 1)
+                    warnings.append(Diagnostic(where, "warning", "page-file", f"the page {problem}; it is skipped"))
                 continue
             found.setdefault(path.resolve(), PageFile(path, root.as_posix(), relative.as_posix()))
     return sorted(found.values(), key=lambda page: (page.root, page.file))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-_RUN = re.compile(r"([A-Z]+)([A-Z][a-z])")
+_RUN = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")  # lookarounds: linear on a long run of capitals
 _WORD = re.compile(r"([a-z\d])([A-Z])")
 _OTHER = re.compile(r"[^0-9A-Za-z_]+")
 
@@ -22,7 +22,7 @@ _OTHER = re.compile(r"[^0-9A-Za-z_]+")
 @lru_cache(maxsize=None)
 def snake(name: str) -> str:
     """`appointmentEntityId` → `appointment_entity_id`, `$orderBy` → `order_by`, always an identifier."""
-    text = _WORD.sub(r"\1_\2", _RUN.sub(r"\1_\2", name))
+    text = _WORD.sub(r"\1_\2", _RUN.sub("_", name))
     text = _OTHER.sub("_", text).strip("_").lower()
     return _identifier(re.sub(r"_+", "_", text), "value")
 

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import codec
 from .build import build_api
 from .cache import Cache, digest
 from .diagnostics import Diagnostic, Location, PageError
@@ -24,6 +25,8 @@ from .format import format_python
 from .lint import lint_pages
 from .model import Api
 from .parse import ParsedPage, read_page
+from .parse.page import read_bytes
+from .untrusted import INCLUDE_LIMIT, Refused, read_regular
 from .workers import Workers
 from .write import check_target, locked, write_tree
 
@@ -57,6 +60,28 @@ class Summary:
             self.seconds[stage] = self.seconds.get(stage, 0.0) + time.perf_counter() - start
 
 
+@dataclass
+class LastRun:
+    """What a run records in the cache for the next one to tell whether it has anything to do."""
+
+    package: str
+    inputs: str  # the digest of everything the output depends on
+    includes: list[str]
+    outputs: str  # the digest of the output tree's names, sizes and times
+    summary: Summary
+
+
+def _last_run(cache: Cache) -> LastRun | None:
+    raw = cache.last_run
+    if raw is None:
+        return None
+    try:
+        last: LastRun = codec.decode(LastRun, raw)
+    except codec.Invalid:
+        return None
+    return last
+
+
 def _parse_one(page: PageFile) -> ParsedPage | Diagnostic:
     try:
         return read_page(page.path, page.root, page.file)
@@ -78,9 +103,15 @@ def _emit_one(index: int) -> list[tuple[str, str, str]]:
 
 
 def _file_digest(path: str) -> str:
+    """What an include is now, to tell whether a cached page is fresh: the file it resolves to and
+    its bytes, read only under the rules the parser reads includes by (never a FIFO or a device,
+    never more than INCLUDE_LIMIT bytes)."""
     try:
-        return digest(Path(path).read_bytes())
-    except OSError:
+        where = os.path.realpath(path) if os.path.islink(path) else path  # a link retargeted is a change
+        return digest(where, read_regular(path, INCLUDE_LIMIT))
+    except Refused as error:
+        return f"refused: {os.path.realpath(path)} {error}"
+    except (OSError, ValueError):
         return "missing"
 
 
@@ -106,17 +137,30 @@ def parse_pages(
 
 def check(docs: list[Path], workers: Workers | None = None) -> tuple[int, list[Diagnostic]]:
     """(pages read, every diagnostic) for `docs`, errors included rather than raised: the linter."""
-    pages = discover(docs)
-    contents = [page.path.read_bytes() for page in pages]
-    parsed, errors = parse_pages(pages, contents, Cache(None, ""), workers or Workers())
+    skipped: list[Diagnostic] = []
+    pages = discover(docs, skipped)
+    readable, contents = [], []
+    for page in pages:
+        try:
+            contents.append(_read_bytes(page))
+            readable.append(page)
+        except PageError as error:
+            skipped.append(error.diagnostic)
+    parsed, errors = parse_pages(readable, contents, Cache(None, ""), workers or Workers())
     _, diagnostics = build_api(parsed)
-    return len(pages), sorted(errors + diagnostics + lint_pages(parsed))
+    return len(pages), sorted(skipped + errors + diagnostics + lint_pages(parsed))
 
 
-def read_docs(docs: list[Path]) -> tuple[list[PageFile], list[bytes]]:
-    """Every page below `docs` and its bytes."""
-    pages = discover(docs)
-    return pages, [page.path.read_bytes() for page in pages]
+def _read_bytes(page: PageFile) -> bytes:
+    """A page's bytes, read by the parser's rules; a located PageError when it cannot be."""
+    return read_bytes(page.path, Location(page.root, page.file))
+
+
+def read_docs(docs: list[Path], skipped: list[Diagnostic] | None = None) -> tuple[list[PageFile], list[bytes]]:
+    """Every page below `docs` and its bytes; pages left out go to `skipped` as warnings.
+    Raises PageError on a page that cannot be read."""
+    pages = discover(docs, skipped)
+    return pages, [_read_bytes(page) for page in pages]
 
 
 def load(
@@ -125,13 +169,15 @@ def load(
     workers: Workers | None = None,
     summary: Summary | None = None,
     read: tuple[list[PageFile], list[bytes]] | None = None,
+    skipped: list[Diagnostic] | None = None,
 ) -> tuple[Api, Summary]:
-    """Read every page below `docs` into the model (`read`: the pages, when already read).
-    Raises PageError on a page it cannot use."""
+    """Read every page below `docs` into the model (`read`: the pages, when already read, and
+    `skipped`: the warnings about pages left out then). Raises PageError on a page it cannot use."""
     summary = summary or Summary()
+    skipped = [] if skipped is None else skipped
     cache = cache or Cache(None, "")
     with summary.timed("discover"):
-        pages, contents = read or read_docs(docs)
+        pages, contents = read or read_docs(docs, skipped)
     with summary.timed("parse"):
         parsed, errors = parse_pages(pages, contents, cache, workers or Workers(1))
     if errors:
@@ -157,7 +203,7 @@ def load(
     summary.groups = len(api.groups)
     summary.models = len(api.models)
     summary.matched = len(api.matched)
-    summary.diagnostics = sorted(diagnostics)
+    summary.diagnostics = sorted(skipped + diagnostics)
     return api, summary
 
 
@@ -244,29 +290,23 @@ def _generate_locked(
 ) -> Summary:
     summary = Summary()
     cache = Cache.for_output(cache_root, out)
-    last = cache.last_run
-    read = read_docs(docs)
-    if last and last["package"] == package and last["outputs"] == _outputs(out):
-        if last["inputs"] == _inputs(cache.version, package, _sources(read), last["includes"]):
-            unchanged: Summary = last["summary"]
+    last = _last_run(cache)
+    skipped: list[Diagnostic] = []
+    read = read_docs(docs, skipped)
+    if last is not None and last.package == package and last.outputs == _outputs(out):
+        if last.inputs == _inputs(cache.version, package, _sources(read), last.includes):
+            unchanged = last.summary
             unchanged.unchanged, unchanged.seconds = True, {}
             return unchanged
     workers = Workers(jobs)
-    api, summary = load(docs, cache, workers, summary, read)
+    api, summary = load(docs, cache, workers, summary, read, skipped)
     if strict and summary.diagnostics:
         return summary
     files = render_files(api, package, cache, workers, summary)
     with summary.timed("write"):
         write_tree(out, files)
     summary.files = len(files)
-    cache.record_run(
-        {
-            "package": package,
-            "inputs": _inputs(cache.version, package, summary.sources, summary.includes),
-            "includes": summary.includes,
-            "outputs": _outputs(out),
-            "summary": summary,
-        }
-    )
+    state = LastRun(package, _inputs(cache.version, package, summary.sources, summary.includes), summary.includes, _outputs(out), summary)
+    cache.record_run(codec.encode(state))
     cache.save()
     return summary

@@ -61,8 +61,10 @@ def test_an_edited_or_removed_output_is_regenerated(docs: Path, tmp_path: Path) 
 def test_a_corrupt_cache_is_ignored(docs: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     first, _ = run(docs, tmp_path / "out", cache)
-    for store in cache.rglob("*.pickle"):
-        store.write_bytes(b"not a pickle")
+    stores = list(cache.rglob("*.json"))
+    assert stores
+    for store in stores:
+        store.write_bytes(b"not a cache file")
     again, unchanged = run(docs, tmp_path / "out", cache)
     assert not unchanged and again == first
 

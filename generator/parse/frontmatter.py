@@ -10,6 +10,8 @@ from ..diagnostics import Location, PageError
 
 # libyaml's safe loader when PyYAML was built with it: the same documents, read in C.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_DEPTH = 50  # nesting of collections in front matter (real pages: 2)
+MAX_ALIASES = 16  # aliases in front matter (real pages: none)
 
 
 def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
@@ -25,9 +27,9 @@ def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
     source = "\n".join(lines[1:end])
     try:
         try:
-            data = yaml.load(source, Loader=_LOADER)
+            data = _load(source, _LOADER, at)
         except yaml.YAMLError:
-            data = yaml.safe_load(source)  # its messages and marks are the more precise
+            data = _load(source, yaml.SafeLoader, at)  # its messages and marks are the more precise
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = 2 + (mark.line if mark is not None else 0)
@@ -37,12 +39,43 @@ def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
             "front-matter",
             f"invalid YAML front matter: {problem}",
         ) from None
+    except RecursionError:  # not reached after the check of `_load`; kept as a last guard
+        raise PageError(at._replace(line=2), "front-matter", "the front matter is nested too deeply") from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise PageError(Location(at.root, at.file, 2), "front-matter", "front matter is not a mapping of keys to values")
     body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
     return {str(key): value for key, value in data.items()}, body
+
+
+def _load(source: str, loader: Any, at: Location) -> Any:
+    """The YAML document, once its events show it small enough to build: nested at most
+    MAX_DEPTH deep (building recurses) and with at most MAX_ALIASES aliases (each alias shares a
+    node, so nested aliases make a value that is exponentially large once walked: a "billion
+    laughs"). The events come from the parser, which does not recurse; the check is linear."""
+    depth = aliases = 0
+    for event in yaml.parse(source, Loader=loader):
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise PageError(_at(at, event), "front-matter", f"the front matter is nested deeper than {MAX_DEPTH} levels")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if aliases > MAX_ALIASES:
+                raise PageError(
+                    _at(at, event), "front-matter", f"the front matter uses more than {MAX_ALIASES} aliases (*name)"
+                )
+    return yaml.load(source, Loader=loader)
+
+
+def _at(at: Location, event: Any) -> Location:
+    mark = getattr(event, "start_mark", None)
+    if mark is None:
+        return at._replace(line=2, col=1)
+    return at._replace(line=2 + mark.line, col=mark.column + 1)
 
 
 def key_line(text: str, key: str) -> int:

@@ -2,28 +2,35 @@
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import unquote
 
 from ..diagnostics import Diagnostic, Location
 from ..model import Sample
+from ..untrusted import UnsafeJson, line_col, loads
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS")
 _ALIASES = {"DEL": "DELETE"}
-_REQUEST_LINE = re.compile(r"^(?P<method>[A-Za-z]+)\s+(?P<target>/\S.*?)(?:\s+HTTP/[\d.]+)?\s*$")
+# Linear on any line: the method, then a target that runs to the end of the (stripped) line; a
+# trailing HTTP version is split off with rsplit, not a regex that backtracks over whitespace.
+_REQUEST_LINE = re.compile(r"(?P<method>[A-Za-z]++)\s++(?P<target>/\S.*+)")
+_VERSION = re.compile(r"HTTP/[\d.]+")
 
 
 def request_line(line: str) -> tuple[str, str] | None:
     """(METHOD, target) of `POST /api/v1/x?y=1`, the method upper-cased; None if not one."""
-    match = _REQUEST_LINE.match(line.strip())
+    match = _REQUEST_LINE.fullmatch(line.strip())
     if not match:
         return None
     method = match["method"].upper()
     method = _ALIASES.get(method, method)
     if method not in METHODS:
         return None
-    return method, match["target"]
+    target = match["target"]
+    rest = target.rsplit(None, 1)
+    if len(rest) == 2 and _VERSION.fullmatch(rest[1]):
+        target = rest[0]
+    return method, target
 
 
 def split_target(target: str) -> tuple[str, list[tuple[str, str]]]:
@@ -68,10 +75,9 @@ def decode_json(sample: Sample, diagnostics: list[Diagnostic], what: str) -> Non
     if not text or not (declared or text[:1] in ("{", "[")):
         return
     try:
-        sample.body = json.loads(text)
+        sample.body = loads(text)
         sample.has_json = True
-    except json.JSONDecodeError as error:
-        at = sample.location._replace(line=sample.body_line + error.lineno - 1, col=error.colno)
-        diagnostics.append(
-            Diagnostic(at, "warning", "sample-json", f"invalid JSON in the {what}: {error.msg}")
-        )
+    except UnsafeJson as error:
+        lines, col = line_col(text, error.pos)
+        at = sample.location._replace(line=sample.body_line + lines, col=col)
+        diagnostics.append(Diagnostic(at, "warning", "sample-json", f"invalid JSON in the {what}: {error.message}"))

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic, Location, PageError
 from ..model import ANY, Body, ObjectType, Operation, Param, Property, Sample, Status, TypeRef
+from ..untrusted import INCLUDE_LIMIT, PAGE_LIMIT, Refused, inside, lexically_inside, read_regular
 from . import frontmatter, http
 from .markdown import Block, Fence, Heading, Include, Paragraph, Table, blocks
 from .types import parse_type
@@ -39,11 +40,14 @@ class ParsedPage:
 
 def read_page(path: Path, root: str, file: str) -> ParsedPage:
     """Parse the page at `path`, known as `file` below the docs folder `root`. Raises PageError."""
-    return parse_page(_read_text(path, Location(root, file)), file, path.parent, root)
+    return parse_page(read_text(path, Location(root, file)), file, path.parent, root, Path(root or "."))
 
 
-def parse_page(text: str, file: str, folder: Path | None = None, root: str = "") -> ParsedPage:
-    """Parse a page's text; includes are resolved in `folder`, the page's own folder."""
+def parse_page(
+    text: str, file: str, folder: Path | None = None, root: str = "", docs: Path | None = None
+) -> ParsedPage:
+    """Parse a page's text; includes are resolved in `folder`, the page's own folder, and only
+    read when they are regular files inside `docs`, the docs folder (default: `folder`)."""
     front, body = frontmatter.split(text, Location(root, file))
     uid = ""
     if front is not None:
@@ -65,6 +69,7 @@ def parse_page(text: str, file: str, folder: Path | None = None, root: str = "")
         # A group's index page: its block holds only the group's path, its body links to pages.
         return ParsedPage(file, skipped="not an endpoint page (an index page: its ```http block has no method)")
     reader = _PageReader(Location(root, file), folder, front or {}, uid, page_blocks, endpoint)
+    reader.docs = docs if docs is not None else folder
     reader.title_line = frontmatter.key_line(text, "title")
     return reader.read()
 
@@ -75,8 +80,22 @@ def _states_an_endpoint(block: Fence) -> bool:
     return http.request_line(first) is not None
 
 
-def _read_text(path: Path, at: Location) -> str:
-    data = path.read_bytes()
+def read_text(path: Path, at: Location) -> str:
+    """A page's text; a located PageError when it is not UTF-8 text or cannot be read."""
+    return _decode(read_bytes(path, at), at)
+
+
+def read_bytes(path: Path, at: Location) -> bytes:
+    """A page's bytes; a located PageError unless it is a regular file of at most PAGE_LIMIT bytes."""
+    try:
+        return read_regular(path, PAGE_LIMIT)
+    except Refused as error:
+        raise PageError(at._replace(line=1), "page-file", f"the page {error}; it is not read") from None
+    except OSError as error:
+        raise PageError(at._replace(line=1), "page-file", f"the page cannot be read: {error.strerror or error}") from None
+
+
+def _decode(data: bytes, at: Location) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -137,6 +156,7 @@ class _PageReader:
         self.types: list[ObjectType] = []
         self.includes: list[str] = []
         self.title_line = 0
+        self.docs: Path | None = folder  # includes are read only from inside it
 
     def at(self, line: int, col: int = 1, file: str | None = None) -> Location:
         return Location(self.page.root, file or self.file, line, col)
@@ -304,18 +324,33 @@ class _PageReader:
         return out
 
     def _include(self, block: Include) -> list[Fence]:
+        """The fenced blocks of an included file: only a regular file inside the docs folder, symbolic
+        links resolved, of at most INCLUDE_LIMIT bytes, is opened; anything else is a warning."""
         target = block.target.split("#")[0].split("?")[0]
+        where = self.at(block.line)
+        if self.folder is None:
+            self.warn(where, "include", f"the included file '{block.target}' does not exist")
+            return []
+        docs = str(self.docs if self.docs is not None else self.folder)
+        path = os.path.normpath(os.path.join(self.folder, target))
+        if os.path.isabs(target) or target[:1] in ("/", "\\") or not lexically_inside(path, docs):
+            self.warn(where, "include", f"the included file '{block.target}' is outside the docs folder; it is not read")
+            return []
         display = os.path.normpath(os.path.join(os.path.dirname(self.file), target)).replace(os.sep, "/")
-        path = (self.folder / target) if self.folder is not None else None
-        if path is not None:
-            self.includes.append(str(path))
-        if path is None or not path.is_file():
-            self.warn(self.at(block.line), "include", f"the included file '{block.target}' does not exist")
+        self.includes.append(path)
+        if not os.path.exists(path):
+            self.warn(where, "include", f"the included file '{block.target}' does not exist")
+            return []
+        if not inside(path, docs):
+            self.warn(where, "include", f"the included file '{block.target}' links to outside the docs folder; it is not read")
             return []
         try:
-            text = _read_text(path, self.at(1, file=display))
+            text = _decode(read_regular(path, INCLUDE_LIMIT), self.at(1, file=display))
+        except Refused as error:
+            self.warn(where, "include", f"the included file '{block.target}' {error}; it is not read")
+            return []
         except (PageError, OSError) as error:
-            self.warn(self.at(block.line), "include", f"the included file '{block.target}' cannot be read: {error}")
+            self.warn(where, "include", f"the included file '{block.target}' cannot be read: {error}")
             return []
         fences = [b for b in blocks(text) if isinstance(b, Fence)]
         if not fences:
@@ -485,7 +520,12 @@ def _binary_sample(sample: Sample | None) -> bool:
 
 
 def _without_required(text: str) -> str:
-    return re.sub(r"\s*\bRequired\s*$", "", text).strip()
+    """The text without a final word "Required" (string operations: a regex searching for it from
+    every position would be quadratic on a long run of spaces)."""
+    text = text.strip()
+    if text.endswith("Required") and not text[-9:-8].isalnum() and text[-9:-8] != "_":
+        text = text[:-8].strip()
+    return text
 
 
 def _path_examples(template: str, sample: Sample | None) -> dict[str, str]:

@@ -10,7 +10,9 @@ import re
 
 from markdown_it.token import Token
 
-_TAG = re.compile(r"<\s*(/?)\s*([A-Za-z][\w:-]*)([^>]*?)(/?)\s*>")
+# Possessive quantifiers and attributes that stop at the next '<': each '<' is tried once, over
+# the text up to the next '<' or '>', so cleaning is linear however many tags are left open.
+_TAG = re.compile(r"<\s*+(/?)\s*+([A-Za-z][\w:-]*+)([^<>]*+)>")
 _CREF = re.compile(r"""cref\s*=\s*["'](?:\w:)?([^"']*)["']""")
 _SO_REF = re.compile(r"\{SuperOffice(?:\.[A-Za-z_]\w*)*\.([A-Za-z_]\w*)\}")
 _BREAKS = {"para": "\n\n", "p": "\n\n", "br": "\n"}
@@ -18,8 +20,9 @@ _BLANKS = re.compile(r"\n{3,}")
 
 
 def _tag(match: re.Match[str]) -> str:
-    closing, name, attrs, self_closing = match.groups()
+    closing, name, attrs = match.groups()
     name = name.lower()
+    self_closing = attrs.rstrip().endswith("/")
     if name in _BREAKS:
         return _BREAKS[name]
     if name == "see" and self_closing and not closing:

@@ -36,6 +36,8 @@ _SCALARS: dict[str, TypeRef] = {
     "": ANY,
 }
 
+MAX_ARRAY_DEPTH = 8  # `int[][]` is two; later stages recurse over the levels
+
 _NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -49,8 +51,17 @@ def parse_type(text: str) -> TypeRef | None:
         values = tuple(v.strip() for v in text[5:].split(",") if v.strip())
         return TypeRef("enum", values=values)
     if text.endswith("[]"):
-        item = parse_type(text[:-2])
-        return TypeRef("array", item=item or ANY) if item is not None else None
+        base = text.rstrip("[] ")
+        suffix = text[len(base) :].replace(" ", "")
+        levels = len(suffix) // 2
+        if suffix != "[]" * levels or levels > MAX_ARRAY_DEPTH:
+            return None  # odd brackets, or arrays of arrays nested beyond anything real
+        ref = parse_type(base)
+        if ref is None:
+            return None
+        for _ in range(levels):
+            ref = TypeRef("array", item=ref)
+        return ref
     if _NAMED.match(text):
         return TypeRef("named", name=text)
     return None

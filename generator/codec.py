@@ -1,0 +1,229 @@
+"""The model's dataclasses to and from plain JSON data, for the cache.
+
+A dataclass is a list of its fields' values in declaration order, a named tuple (Location) a list
+too; everything else is JSON as it is. Decoding is driven by the classes' type hints and checks
+every value against them (a string is a string that encodes to UTF-8, an int is an int of at most
+64 bits, a Literal one of its values, a JSON sample safe JSON, ...), so data from a cache file
+someone else wrote gives valid model objects or `Invalid`, nothing else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import types
+import typing
+from collections.abc import Callable
+from typing import Any, get_args, get_origin, get_type_hints
+
+from .diagnostics import Location
+from .untrusted import problem
+
+_INT_BOUND = 1 << 63
+
+Decoder = Callable[[Any], Any]
+
+
+class Invalid(ValueError):
+    """Data that is not an encoding of the type asked for."""
+
+
+def encode(value: Any) -> Any:
+    """Plain JSON data for a model value (dataclasses, named tuples, lists, dicts, scalars)."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float or value is None:
+        return value
+    if kind is list or kind is tuple or kind is Location:  # a named tuple is a list too
+        return [encode(item) for item in value]
+    if kind is dict:
+        return {key: encode(item) for key, item in value.items()}
+    names = _NAMES.get(kind)
+    if names is None:
+        if not dataclasses.is_dataclass(kind):
+            raise TypeError(f"cannot encode {kind.__name__}")
+        names = _NAMES[kind] = tuple(f.name for f in _fields(kind))
+    return [encode(getattr(value, name)) for name in names]
+
+
+_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def decode(tp: Any, data: Any) -> Any:
+    """The value of type `tp` that `data` encodes. Raises Invalid."""
+    try:
+        return decoder(tp)(data)
+    except RecursionError:
+        raise Invalid("nested too deeply") from None
+
+
+_DECODERS: dict[Any, Decoder] = {}
+# Checks a decoded object must pass beyond its types: what the parser never produces.
+CHECKS: dict[type, Callable[[Any], bool]] = {}
+
+
+def decoder(tp: Any) -> Decoder:
+    found = _DECODERS.get(tp)
+    if found is None:
+        # Registered before it is built, so a type that refers to itself (TypeRef.item) finds it.
+        _DECODERS[tp] = lambda data: built(data)
+        built = _build(tp)
+        _DECODERS[tp] = found = built
+    return found
+
+
+def _fail(what: str, data: Any) -> typing.NoReturn:
+    raise Invalid(f"expected {what}, got {type(data).__name__}")
+
+
+def _string(data: Any) -> str:
+    if type(data) is not str:
+        _fail("a string", data)
+    if not data.isascii():
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError:
+            raise Invalid("a string that is not text") from None
+    return data
+
+
+def _int(data: Any) -> int:
+    if type(data) is not int or not -_INT_BOUND < data < _INT_BOUND:
+        _fail("a 64-bit integer", data)
+    return data
+
+
+def _float(data: Any) -> float:
+    if type(data) is int and -_INT_BOUND < data < _INT_BOUND:
+        return float(data)
+    if type(data) is not float or not math.isfinite(data):
+        _fail("a finite number", data)
+    return data
+
+
+def _bool(data: Any) -> bool:
+    if type(data) is not bool:
+        _fail("a boolean", data)
+    return data
+
+
+def _json(data: Any) -> Any:
+    found = problem(data)
+    if found is not None:
+        raise Invalid(found)
+    return data
+
+
+_SCALARS: dict[Any, Decoder] = {str: _string, int: _int, float: _float, bool: _bool, Any: _json}
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    return tuple(f for f in dataclasses.fields(cls) if f.init)
+
+
+def _build(tp: Any) -> Decoder:
+    if tp in _SCALARS:
+        return _SCALARS[tp]
+    origin, args = get_origin(tp), get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in args if a is not type(None)]
+        if len(options) != 1:
+            raise TypeError(f"cannot decode {tp}")
+        inner = decoder(options[0])
+        return lambda data: None if data is None else inner(data)
+    if origin is typing.Literal:
+        allowed = frozenset(args)
+
+        def literal(data: Any) -> Any:
+            if type(data) is not str or data not in allowed:
+                _fail(f"one of {sorted(allowed)}", data)
+            return data
+
+        return literal
+    if origin is list:
+        item = decoder(args[0])
+
+        def list_of(data: Any) -> list[Any]:
+            if type(data) is not list:
+                _fail("a list", data)
+            return [item(x) for x in data]
+
+        return list_of
+    if origin is dict:
+        key, value = decoder(args[0]), decoder(args[1])
+
+        def dict_of(data: Any) -> dict[Any, Any]:
+            if type(data) is not dict:
+                _fail("an object", data)
+            return {key(k): value(v) for k, v in data.items()}
+
+        return dict_of
+    if origin is tuple:
+        if len(args) == 2 and args[1] is Ellipsis:
+            item = decoder(args[0])
+
+            def tuple_of(data: Any) -> tuple[Any, ...]:
+                if type(data) is not list:
+                    _fail("a list", data)
+                return tuple(item(x) for x in data)
+
+            return tuple_of
+        return _record(tuple, [decoder(a) for a in args], lambda values: tuple(values))
+    if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):  # a NamedTuple
+        hints = get_type_hints(tp)
+        return _record(tp, [decoder(hints[name]) for name in tp._fields], lambda values: tp(*values))
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
+        hints = get_type_hints(tp)
+        parts = [decoder(hints[f.name]) for f in _fields(tp)]
+        return _record(tp, parts, lambda values: tp(*values))
+    raise TypeError(f"cannot decode {tp}")
+
+
+def _record(tp: Any, parts: list[Decoder], make: Callable[[list[Any]], Any]) -> Decoder:
+    size = len(parts)
+    pairs = list(enumerate(parts))
+
+    def record(data: Any) -> Any:
+        if type(data) is not list or len(data) != size:
+            _fail(f"a list of {size} values for {getattr(tp, '__name__', tp)}", data)
+        value = make([part(data[i]) for i, part in pairs])
+        check = CHECKS.get(tp)
+        if check is not None and not check(value):
+            raise Invalid(f"a {tp.__name__} the parser would not produce")
+        return value
+
+    return record
+
+
+CHECKS[Location] = lambda where: where.line >= 0 and where.col >= 0
+
+
+def problem_in_strings(mapping: dict[Any, Any]) -> bool:
+    """Whether a mapping is not one of strings to strings (that encode to UTF-8)."""
+    try:
+        for key, value in mapping.items():
+            _string(key)
+            _string(value)
+    except Invalid:
+        return True
+    return False
+
+
+def _register_model_checks() -> None:
+    from .model import Operation, Status, TypeRef
+    from .parse.http import METHODS
+    from .parse.types import MAX_ARRAY_DEPTH
+
+    def shallow(ref: TypeRef) -> bool:
+        for _ in range(MAX_ARRAY_DEPTH + 1):
+            if ref.item is None:
+                return True
+            ref = ref.item
+        return False
+
+    CHECKS[TypeRef] = shallow
+
+    CHECKS[Operation] = lambda op: op.method in METHODS and op.path.startswith("/")
+    CHECKS[Status] = lambda status: 100 <= status.code <= 599
+
+
+_register_model_checks()
