@@ -49,6 +49,10 @@ CODES: dict[str, str] = {
 }
 
 
+ERROR_CODES = frozenset({"front-matter", "encoding", "no-endpoint"})
+"""The codes that are errors: a page that cannot be an endpoint. The others are warnings."""
+
+
 def lint_pages(pages: list[ParsedPage]) -> list[Diagnostic]:
     """The cross-checks of every endpoint page."""
     found: list[Diagnostic] = []

@@ -24,13 +24,14 @@ def counts(diagnostics: list[Diagnostic]) -> str:
     return f"{by['error']} errors, {by['warning']} warnings"
 
 
-def as_text(diagnostics: list[Diagnostic], pages: int) -> str:
+def as_text(diagnostics: list[Diagnostic], pages: int, note: str = "") -> str:
+    """One line per finding, then the count (`note`: what was left out, e.g. ` (5 known from the baseline)`)."""
     lines = [str(d) for d in diagnostics]
-    lines.append(f"{pages} pages checked: {counts(diagnostics)}")
+    lines.append(f"{pages} pages checked: {counts(diagnostics)}{note}")
     return "\n".join(lines) + "\n"
 
 
-def as_json(diagnostics: list[Diagnostic], pages: int) -> str:
+def as_json(diagnostics: list[Diagnostic], pages: int, note: str = "") -> str:
     items = [
         {
             "file": d.location.path,
@@ -47,7 +48,7 @@ def as_json(diagnostics: list[Diagnostic], pages: int) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def as_sarif(diagnostics: list[Diagnostic], pages: int) -> str:
+def as_sarif(diagnostics: list[Diagnostic], pages: int, note: str = "") -> str:
     used = sorted({d.code for d in diagnostics} | set(CODES))
     rules = [{"id": code, "shortDescription": {"text": CODES.get(code, code)}} for code in used]
     results = [

@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
@@ -40,10 +40,21 @@ class Workers:
     def __init__(self, jobs: int | None = None) -> None:
         self.jobs = jobs if jobs is not None else (os.cpu_count() or 1)
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+    def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Callable[[int, int], None] | None = None) -> list[R]:
+        """`fn` of every item, in order; `progress(done, total)` is told after each one."""
         if self.jobs <= 1 or len(items) < _SMALL or "fork" not in multiprocessing.get_all_start_methods():
-            return [fn(item) for item in items]
+            return _counted((fn(item) for item in items), len(items), progress)
         context = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (self.jobs * 8)))  # small chunks: no idle tail
         with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start_worker) as pool:
-            return list(pool.map(fn, items, chunksize=chunk))
+            return _counted(pool.map(fn, items, chunksize=chunk), len(items), progress)
+
+
+def _counted(results: Iterator[R], total: int, progress: Callable[[int, int], None] | None) -> list[R]:
+    if progress is None:
+        return list(results)
+    done = []
+    for result in results:
+        done.append(result)
+        progress(len(done), total)
+    return done

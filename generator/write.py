@@ -23,7 +23,9 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 MANIFEST = ".generator-manifest.json"
 GENERATOR = "superoffice-docs-generator"
@@ -36,10 +38,65 @@ class OutputError(Exception):
     """The output folder cannot be written without touching what is not the generator's."""
 
 
-def manifest_text(files: dict[str, str]) -> str:
-    """The manifest for a tree of `files`: every path with the SHA-256 of its bytes."""
+def manifest_text(files: dict[str, str], api: dict[str, Any] | None = None) -> str:
+    """The manifest for a tree of `files`: every path with the SHA-256 of its bytes, and the API's
+    signature (see `changelog.signature`) when given, one line per operation and type, so the next
+    run can say what changed."""
     digests = {path: hashlib.sha256(text.encode("utf-8")).hexdigest() for path, text in sorted(files.items())}
-    return json.dumps({"generator": GENERATOR, "files": digests}, indent=2) + "\n"
+    text = json.dumps({"generator": GENERATOR, "files": digests}, indent=2)
+    if api is None:
+        return text + "\n"
+    sections = []
+    for name, entries in sorted(api.items()):
+        lines = [f"      {json.dumps(key)}: {json.dumps(value, sort_keys=True)}" for key, value in sorted(entries.items())]
+        body = "{\n" + ",\n".join(lines) + "\n    }" if lines else "{}"
+        sections.append(f"    {json.dumps(name)}: {body}")
+    return text[: -len("\n}")] + ',\n  "api": {\n' + ",\n".join(sections) + "\n  }\n}\n"
+
+
+def read_api_signature(folder: Path) -> dict[str, Any] | None:
+    """The API signature the last run stored in `folder`'s manifest, or None when there is none."""
+    try:
+        with open(folder / MANIFEST, "rb") as handle:
+            data = json.loads(handle.read(64 * 1024 * 1024))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("generator") != GENERATOR or not isinstance(data.get("api"), dict):
+        return None
+    return data["api"]
+
+
+@dataclass
+class FileChanges:
+    """How a tree of files differs from an output folder (paths relative to it, sorted)."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+def compare_tree(out: Path, files: dict[str, str]) -> FileChanges:
+    """What replacing `out` with `files` changes: files added, changed (other bytes) and removed
+    (anything else below `out` but tools' leftovers, and the manifest unless `files` has it)."""
+    changes = FileChanges()
+    for path, text in sorted(files.items()):
+        try:
+            old = (out / path).read_bytes() if not (out / path).is_symlink() else None
+        except OSError:
+            old = None
+        if old is None:
+            changes.added.append(path)
+        elif old != text.encode("utf-8"):
+            changes.changed.append(path)
+        else:
+            changes.unchanged += 1
+    if out.is_dir():
+        changes.removed = sorted(_foreign(out, files))
+    return changes
 
 
 def read_manifest(folder: Path) -> dict[str, str] | None:
@@ -136,14 +193,14 @@ def _ours(folder: Path) -> bool:
     return folder.is_dir() and (read_manifest(folder) is not None or not any(folder.iterdir()))
 
 
-def write_tree(out: Path, files: dict[str, str]) -> None:
+def write_tree(out: Path, files: dict[str, str], api: dict[str, Any] | None = None) -> None:
     """Replace `out` with exactly `files` (relative path → text) and their manifest. Call it
     under `locked(out)`, after `check_target`."""
     out = Path(os.path.abspath(out))
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
         os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 is not what an output folder should have
-        (staging / MANIFEST).write_text(manifest_text(files), encoding="utf-8")  # first: marks it ours
+        (staging / MANIFEST).write_text(manifest_text(files, api), encoding="utf-8")  # first: marks it ours
         for relative, text in sorted(files.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -86,7 +86,7 @@ def test_a_planted_pickle_in_the_cache_does_not_run(tmp_path: Path) -> None:
         (folder / name).write_bytes(payload)
     again = cli("generate", "docs_input", "--out", out, "--cache", cache)
     assert again.returncode == 0 and not marker.exists()
-    assert "files written" in again.stdout  # every entry was a miss: a cold run
+    assert "is up to date" not in again.stdout  # every entry was a miss: a cold run
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == first
 
 
@@ -117,7 +117,7 @@ def test_crafted_cache_entries_are_misses(tmp_path: Path) -> None:
         writer._write(shard.name, entries)
     writer._write("formatted.json", {"k": 1})
     again = cli("generate", "docs_input", "--out", out, "--cache", cache)
-    assert again.returncode == 0 and "files written" in again.stdout
+    assert again.returncode == 0 and "is up to date" not in again.stdout
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == first
 
 
