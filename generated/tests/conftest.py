@@ -1,7 +1,12 @@
-"""Test support: the client wired to a mock SuperOffice API through httpx.MockTransport."""
+"""Test support: the clients wired to a mock SuperOffice API through httpx.MockTransport.
+
+Every test that takes ``api`` runs twice: through `Client`, and through `AsyncClient` (each
+call run to its end with asyncio.run).
+"""
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import sys
@@ -16,7 +21,24 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from superoffice_client import ApiError, Client, Model, models  # noqa: E402
+from superoffice_client import (  # noqa: E402
+    ApiConnectionError,
+    ApiError,
+    ApiStatusError,
+    ApiTimeoutError,
+    AsyncClient,
+    AuthenticationError,
+    BadRequestError,
+    Client,
+    ConflictError,
+    InternalServerError,
+    Model,
+    NotFoundError,
+    PermissionDeniedError,
+    PreconditionFailedError,
+    RateLimitError,
+    models,
+)
 
 BASE_URL = "https://sod.superoffice.com/Cust12345"
 SETTINGS: dict[str, Any] = {
@@ -27,19 +49,46 @@ SETTINGS: dict[str, Any] = {
     "culture": "nb-NO",
     "timezone": "CET",
 }
+FAILURES: dict[str, tuple[int | type[httpx.TransportError], type[ApiError]]] = {
+    "400": (400, BadRequestError),
+    "401": (401, AuthenticationError),
+    "403": (403, PermissionDeniedError),
+    "404": (404, NotFoundError),
+    "409": (409, ConflictError),
+    "412": (412, PreconditionFailedError),
+    "429": (429, RateLimitError),
+    "500": (500, InternalServerError),
+    "503": (503, InternalServerError),
+    "connection": (httpx.ConnectError, ApiConnectionError),
+    "timeout": (httpx.ReadTimeout, ApiTimeoutError),
+}
+"""Each way a call can fail: the answer (a status, or the transport error met) and what it raises."""
+
+SuperOfficeClient = Client | AsyncClient
 
 
 class MockApi:
-    """Records the client's requests and answers each with the response set by ``respond``."""
+    """Records the client's requests and answers each with the response set by ``replay``."""
 
-    def __init__(self) -> None:
+    def __init__(self, surface: str) -> None:
         self.requests: list[httpx.Request] = []
         self._response = httpx.Response(204)
-        self.client = Client(BASE_URL, **SETTINGS, transport=httpx.MockTransport(self._handle))
+        self._failure: type[httpx.TransportError] | None = None
+        cls = AsyncClient if surface == "async" else Client
+        self.client: SuperOfficeClient = cls(
+            BASE_URL, **SETTINGS, transport=httpx.MockTransport(self._handle)
+        )
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
+        if self._failure is not None:
+            raise self._failure("the mock API is not answering")
         return self._response
+
+    def run(self, call: Callable[[SuperOfficeClient], Any], client: SuperOfficeClient) -> Any:
+        """The call's result; an AsyncClient's call is awaited to its end."""
+        result = call(client)
+        return asyncio.run(result) if asyncio.iscoroutine(result) else result
 
     def replay(self, sample: dict[str, Any]) -> dict[str, Any]:
         """Answer the next request with the sample's response; give the sample back."""
@@ -93,27 +142,48 @@ class MockApi:
         assert value.to_dict() == expected
         assert cls.from_dict(value.to_dict()) == value
 
-    def check_endpoint(self, call: Callable[[Client], Any], sample: dict[str, Any]) -> None:
+    def check_endpoint(
+        self, call: Callable[[SuperOfficeClient], Any], sample: dict[str, Any]
+    ) -> None:
         """Call the endpoint against its sample response; check what it sent and what it returned."""
         self.replay(sample)
         if sample["check"] == "raises":
-            with pytest.raises(ApiError) as raised:
-                call(self.client)
+            with pytest.raises(ApiStatusError) as raised:
+                self.run(call, self.client)
             assert raised.value.status_code == sample["status"]
         else:
-            result = call(self.client)
+            result = self.run(call, self.client)
             self.check_result(result, sample)
         self.expect(sample)
 
-    def check_error(self, call: Callable[[Client], Any]) -> None:
-        """A non-2xx answer raises ApiError carrying SuperOffice's error type and message."""
-        error = {"ErrorType": "SoException", "ErrorMessage": "Something went wrong"}
-        self.fail(500, error)
+    def check_error(self, call: Callable[[SuperOfficeClient], Any], failure: str) -> None:
+        """The failure raises its class of ApiError, after one request (no retries allowed);
+        a status error carries SuperOffice's error type, message and source."""
+        answer, expected = FAILURES[failure]
+        error = {
+            "Error": True,
+            "ErrorType": "SoException",
+            "ErrorMessage": "Something went wrong",
+            "ErrorSource": "NetServer",
+        }
+        if isinstance(answer, int):
+            self.fail(answer, error)
+        else:
+            self._failure = answer
         with pytest.raises(ApiError) as raised:
-            call(self.client)
-        assert raised.value.status_code == 500
-        assert raised.value.body == error
-        assert str(raised.value).endswith("[SoException]: Something went wrong")
+            self.run(call, self.client.with_options(max_retries=0))
+        assert type(raised.value) is expected
+        assert len(self.requests) == 1
+        assert raised.value.request.url.path == self.requests[0].url.path
+        if isinstance(raised.value, ApiStatusError):
+            assert raised.value.status_code == answer
+            assert raised.value.body == error
+            assert raised.value.error_type == "SoException"
+            assert raised.value.error_message == "Something went wrong"
+            assert raised.value.error_source == "NetServer"
+            assert str(raised.value).endswith("[SoException]: Something went wrong")
+        else:
+            assert "the mock API is not answering" in str(raised.value)
 
     def check_result(self, result: Any, sample: dict[str, Any]) -> None:
         """The decoded result, as the sample's `check` says it must be."""
@@ -136,6 +206,14 @@ class MockApi:
             assert result == expected
 
 
-@pytest.fixture
-def api() -> MockApi:
-    return MockApi()
+@pytest.fixture(params=["sync", "async"])
+def api(request: pytest.FixtureRequest) -> MockApi:
+    """A mock API and, in turn, each of the two clients."""
+    return MockApi(request.param)
+
+
+@pytest.fixture(params=list(FAILURES))
+def failure(request: pytest.FixtureRequest) -> str:
+    """Each way a call can fail (FAILURES)."""
+    name: str = request.param
+    return name
