@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import keyword
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,12 @@ def _package_name(text: str) -> str:
     return text
 
 
+def _package_version(text: str) -> str:
+    if not re.fullmatch(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?", text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a version such as 0.1.0 or 1.2.0rc1")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m generator",
@@ -34,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="output folder, replaced as a whole (default: generated)")
     gen.add_argument("--package", type=_package_name, default="superoffice_client", metavar="NAME",
                      help="name of the generated Python package (default: superoffice_client)")
+    gen.add_argument("--package-version", type=_package_version, default="0.1.0", metavar="VERSION",
+                     help="the generated package's version, in its pyproject and __version__ (default: 0.1.0)")
     gen.add_argument("--strict", action="store_true", help="fail (exit 1) when there are warnings")
     gen.add_argument("--cache", type=Path, default=Path(".cache/generator"), metavar="DIR",
                      help="where parsed pages and formatted files are kept between runs (default: .cache/generator)")
@@ -65,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return _openapi(args)
     try:
         cache = None if args.no_cache else args.cache
-        summary = generate(args.docs, args.out, args.package, args.strict, cache, args.jobs)
+        summary = generate(args.docs, args.out, args.package, args.strict, cache, args.jobs, args.package_version)
     except PageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1

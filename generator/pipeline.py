@@ -162,7 +162,12 @@ def load(
 
 
 def render_files(
-    api: Api, package: str, cache: Cache | None = None, workers: Workers | None = None, summary: Summary | None = None
+    api: Api,
+    package: str,
+    cache: Cache | None = None,
+    workers: Workers | None = None,
+    summary: Summary | None = None,
+    package_version: str = "0.1.0",
 ) -> dict[str, str]:
     """Every output file: rendered, its Python formatted by black (or taken from the cache)."""
     from .emit.client import client_jobs
@@ -173,7 +178,7 @@ def render_files(
     summary = summary or Summary()
     cache = cache or Cache(None, "")
     with summary.timed("view"):
-        view = python_view(api, package)
+        view = python_view(api, package, package_version)
         _JOBS = client_jobs(view) + test_jobs(view, api.types)
         _FORMATTED = cache.formatted_entries
     try:
@@ -218,36 +223,40 @@ def generate(
     strict: bool = False,
     cache_root: Path | None = None,
     jobs: int | None = None,
+    package_version: str = "0.1.0",
 ) -> Summary:
     """Write the client for `docs` to `out`; with `strict`, warnings stop the run before writing."""
     collecting = gc.isenabled()
     gc.disable()  # a run makes little cyclic garbage, and collections would rescan every page
     try:
-        return _generate(docs, out, package, strict, cache_root, jobs)
+        return _generate(docs, out, package, strict, cache_root, jobs, package_version)
     finally:
         if collecting:
             gc.enable()
 
 
-def _generate(docs: list[Path], out: Path, package: str, strict: bool, cache_root: Path | None, jobs: int | None) -> Summary:
+def _generate(
+    docs: list[Path], out: Path, package: str, strict: bool, cache_root: Path | None, jobs: int | None, package_version: str
+) -> Summary:
     protected = [(doc, "the doc pages") for doc in docs]
     if cache_root is not None:
         protected.append((cache_root, "the cache"))
     check_target(out, protected)  # before any work: a refused --out costs the user nothing
     with locked(out):
         check_target(out, protected)  # again: another run may have written it meanwhile
-        return _generate_locked(docs, out, package, strict, cache_root, jobs)
+        return _generate_locked(docs, out, package, strict, cache_root, jobs, package_version)
 
 
 def _generate_locked(
-    docs: list[Path], out: Path, package: str, strict: bool, cache_root: Path | None, jobs: int | None
+    docs: list[Path], out: Path, package: str, strict: bool, cache_root: Path | None, jobs: int | None, package_version: str
 ) -> Summary:
     summary = Summary()
+    key = f"{package}=={package_version}"  # what the last run's output was made for
     cache = Cache.for_output(cache_root, out)
     last = cache.last_run
     read = read_docs(docs)
-    if last and last["package"] == package and last["outputs"] == _outputs(out):
-        if last["inputs"] == _inputs(cache.version, package, _sources(read), last["includes"]):
+    if last and last["package"] == key and last["outputs"] == _outputs(out):
+        if last["inputs"] == _inputs(cache.version, key, _sources(read), last["includes"]):
             unchanged: Summary = last["summary"]
             unchanged.unchanged, unchanged.seconds = True, {}
             return unchanged
@@ -255,14 +264,14 @@ def _generate_locked(
     api, summary = load(docs, cache, workers, summary, read)
     if strict and summary.diagnostics:
         return summary
-    files = render_files(api, package, cache, workers, summary)
+    files = render_files(api, package, cache, workers, summary, package_version)
     with summary.timed("write"):
         write_tree(out, files)
     summary.files = len(files)
     cache.record_run(
         {
-            "package": package,
-            "inputs": _inputs(cache.version, package, summary.sources, summary.includes),
+            "package": key,
+            "inputs": _inputs(cache.version, key, summary.sources, summary.includes),
             "includes": summary.includes,
             "outputs": _outputs(out),
             "summary": summary,

@@ -13,6 +13,7 @@ def client_jobs(view: PyPackage) -> list[Job]:
     root = view.name
     jobs = [
         partial(render_file, "pyproject.toml", "project/pyproject.toml.j2", package=view),
+        partial(render_file, "README.md", "project/README.md.j2", package=view),
         partial(render_file, f"{root}/__init__.py", "package/__init__.py.j2", package=view),
         partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view),
         partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view),

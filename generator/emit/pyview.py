@@ -138,6 +138,17 @@ class PyPackage:
     models: list[PyModel]
     version: str = "0.1.0"
 
+    @property
+    def example(self) -> tuple[PyGroup, PyMethod, str]:
+        """The call the generated README shows: a GET with simple arguments, if there is one
+        (`get_ticket_entity`, `"id=1"`), else the first method with simple arguments."""
+        candidates = [
+            (g, m) for g in self.groups for m in g.methods if m.returns not in ("bytes", "None") and all(_example(a.hint) for a in m.args if a.required)
+        ]
+        gets = sorted(((g, m) for g, m in candidates if m.op.method == "GET"), key=lambda gm: not gm[1].parts)
+        group, method = (gets or candidates or [(g, m) for g in self.groups for m in g.methods])[0]
+        return group, method, ", ".join(f"{a.name}={_example(a.hint) or '{}'}" for a in method.args if a.required)
+
 
 class _Hints:
     """TypeRef → annotation and codec, collecting what each module must import."""
@@ -313,6 +324,11 @@ class _Arguments(Namespace):
 
     def claim(self, name: str) -> str:
         return super().claim(name + "_" if name in OPTIONS else name)
+
+
+def _example(hint: str) -> str:
+    """A value of a simple argument type for the README's examples; "" for others."""
+    return {"int": "1", "str": '"text"', "bool": "True", "float": "1.5", "Select": '["Id"]'}.get(hint, "")
 
 
 def _param_arg(param: Param, name: str, hints: _Hints) -> PyArg:
