@@ -6,6 +6,7 @@ import argparse
 import difflib
 import keyword
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
@@ -35,6 +36,7 @@ DEFAULTS: dict[str, Any] = {
     "cache": ".cache/generator",
     "ignore": [],
     "baseline": None,
+    "package_version": "0.1.0",
 }
 
 
@@ -93,6 +95,12 @@ def _accepting(parser: argparse.ArgumentParser) -> None:
                         help="do not report the findings FILE lists (see --write-baseline)")
 
 
+def _package_version(text: str) -> str:
+    if not re.fullmatch(r"\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?", text):
+        raise argparse.ArgumentTypeError(f"'{text}' is not a version such as 0.1.0 or 1.2.0rc1")
+    return text
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=_prog(),
@@ -107,6 +115,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="output folder, replaced as a whole (default: generated)")
     gen.add_argument("--package", type=_package_name, default=None, metavar="NAME",
                      help="name of the generated Python package (default: superoffice_client)")
+    gen.add_argument("--package-version", type=_package_version, default=None, metavar="VERSION",
+                     help="the generated package's version, in its pyproject and __version__ (default: 0.1.0)")
     _accepting(gen)
     gen.add_argument("--check", action="store_true",
                      help="write nothing; exit 1 when the output is not what a run would write, listing the files")
@@ -163,8 +173,6 @@ def _settle(args: argparse.Namespace, config: dict[str, Any]) -> None:
         setattr(args, dest, value)
     if "no_cache" in given and args.no_cache is None:
         args.no_cache = False
-    if "package_version" in given and getattr(args, "package_version") is None:
-        args.package_version = config.get("package_version")  # passed on where the option exists
 
 
 def _typed(dest: str, value: Any) -> Any:
@@ -180,6 +188,11 @@ def _typed(dest: str, value: Any) -> Any:
             return _package_name(value)
         except argparse.ArgumentTypeError as error:
             raise ConfigError(f"pyproject.toml: package: {error}") from None
+    if dest == "package_version":
+        try:
+            return _package_version(value)
+        except argparse.ArgumentTypeError as error:
+            raise ConfigError(f"pyproject.toml: package-version: {error}") from None
     if dest == "ignore":
         try:
             return baseline.codes(",".join(value))
@@ -224,7 +237,7 @@ def _generate(args: argparse.Namespace, accepted: Accepted) -> int:
         cache = None if args.no_cache else args.cache
         summary = generate(
             args.docs, args.out, args.package, args.strict, cache, args.jobs,
-            check=args.check, shown=accepted.shown, progress=progress,
+            check=args.check, shown=accepted.shown, progress=progress, package_version=args.package_version,
         )
     except PageError as error:
         progress.clear()

@@ -238,6 +238,7 @@ def render_files(
     workers: Workers | None = None,
     summary: Summary | None = None,
     progress: Progress | None = None,
+    package_version: str = "0.1.0",
 ) -> dict[str, str]:
     """Every output file: rendered, its Python formatted by black (or taken from the cache), each
     Python and TOML file starting with the header."""
@@ -249,7 +250,7 @@ def render_files(
     summary = summary or Summary()
     cache = cache or Cache(None, "")
     with summary.timed("view"):
-        view = python_view(api, package)
+        view = python_view(api, package, package_version)
         _JOBS = client_jobs(view) + test_jobs(view, api.types)
         _FORMATTED = cache.formatted_entries
     try:
@@ -307,6 +308,7 @@ class Run:
     check: bool = False  # compare with the output instead of writing it
     shown: Callable[[list[Diagnostic]], list[Diagnostic]] = _all  # the warnings --strict counts
     progress: Progress | None = None
+    package_version: str = "0.1.0"  # the generated package's, in its pyproject and __version__
 
 
 def generate(
@@ -345,7 +347,7 @@ def _generate(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
 
 def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
     summary = Summary()
-    key = package
+    key = f"{package}=={run.package_version}"  # what the last run's output was made for
     cache = Cache.for_output(run.cache_root, out)
     last = _last_run(cache)
     skipped: list[Diagnostic] = []
@@ -360,7 +362,7 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Sum
     api, summary = load(docs, cache, workers, summary, read, skipped, run.progress)
     if run.strict and run.shown(summary.diagnostics):
         return summary
-    files = render_files(api, package, cache, workers, summary, run.progress)
+    files = render_files(api, package, cache, workers, summary, run.progress, run.package_version)
     api_signature = signature(api)
     previous = read_api_signature(out)
     if previous is not None:
@@ -381,7 +383,7 @@ def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summar
     cache = Cache.for_output(run.cache_root, out)
     workers = Workers(run.jobs)
     api, summary = load(docs, cache, workers, summary, None, None, run.progress)
-    files = render_files(api, package, cache, workers, summary, run.progress)
+    files = render_files(api, package, cache, workers, summary, run.progress, run.package_version)
     api_signature = signature(api)
     previous = read_api_signature(out)
     if previous is not None:

@@ -48,7 +48,7 @@ def main(root: Path, base_url: str) -> dict[str, Any]:
         spec.loader.exec_module(module)
         for name, call in module.CALLS.items():
             counts["endpoints"] += 1
-            api = conftest.MockApi()
+            api = conftest.MockApi("sync")
             api.client.close()
             api.client = client_class(
                 base_url + "/Cust12345", **conftest.SETTINGS, timeout=10, max_retries=0, transport=Recording(api.requests)

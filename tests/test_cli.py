@@ -106,7 +106,8 @@ def test_an_anonymous_type_with_a_named_types_table_is_generated_as_that_type(do
     assert result.returncode == 0, result.stderr
     assert "17 endpoints in 3 groups, 6 models (1 anonymous type matched to named ones), 5 warnings" in result.stdout
     out = docs.parent / "out"
-    assert "def get_owners(self, *, ticket_id: int | None | NotGiven = NOT_GIVEN) -> list[Associate]:" in (out / "demo_client/groups/ticket_agent.py").read_text()
+    signature = "def get_owners(\n        self, *, ticket_id: int | None | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]\n    ) -> list[Associate]:"
+    assert signature in (out / "demo_client/groups/ticket_agent.py").read_text()
     assert not list(out.rglob("*get_owners_item*"))
     emitted = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=out, capture_output=True, text=True)
     assert emitted.returncode == 0, emitted.stdout

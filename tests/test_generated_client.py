@@ -13,7 +13,7 @@ import pytest
 GENERATED = Path(__file__).resolve().parent.parent / "generated"
 sys.path.insert(0, str(GENERATED))
 
-from superoffice_client import DEFAULT_TIMEOUT, ApiError, Client  # noqa: E402
+from superoffice_client import DEFAULT_TIMEOUT, ApiConnectionError, ApiError, Client  # noqa: E402
 from superoffice_client.models import TicketEntity  # noqa: E402
 
 
@@ -54,8 +54,9 @@ def test_two_ways_to_sign_in_are_refused() -> None:
 
 
 def test_default_timeout_is_not_none() -> None:
-    api, _ = client(httpx.Response(204))
-    assert DEFAULT_TIMEOUT == 30.0 and api._http.timeout == httpx.Timeout(30.0)
+    api, recorder = client(httpx.Response(204))
+    api.ticket_entity.delete_ticket_entity(id=1)
+    assert DEFAULT_TIMEOUT == 30.0 and recorder.requests[0].extensions["timeout"] == httpx.Timeout(30.0).as_dict()
 
 
 def test_optional_arguments_not_given_are_not_sent_and_select_takes_both_forms() -> None:
@@ -122,7 +123,7 @@ def test_binary_bodies_are_sent_as_octet_stream() -> None:
         (httpx.Response(400, json={"ErrorType": "ArgumentException", "ErrorMessage": "Bad id"}), "HTTP 400 Bad Request from GET /SuperOffice/api/v1/Ticket/Count [ArgumentException]: Bad id"),
         (httpx.Response(401, json={"Message": "Authorization has been denied"}), "HTTP 401 Unauthorized from GET /SuperOffice/api/v1/Ticket/Count: Authorization has been denied"),
         (httpx.Response(502, text="upstream down"), "HTTP 502 Bad Gateway from GET /SuperOffice/api/v1/Ticket/Count: upstream down"),
-        (httpx.Response(200, text="{not json"), "HTTP 200 OK from GET /SuperOffice/api/v1/Ticket/Count: the response body is not valid JSON"),
+        (httpx.Response(200, text="{not json"), "HTTP 200 OK from GET /SuperOffice/api/v1/Ticket/Count: the answer is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
     ],
 )
 def test_errors_carry_status_body_and_superoffice_message(response: httpx.Response, message: str) -> None:
@@ -145,7 +146,7 @@ def test_importing_the_package_loads_no_group_and_no_model() -> None:
         "print('TicketEntity' in dir(models), len(dir(models)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True).stdout.splitlines()
-    assert out[0] == "['superoffice_client._client', 'superoffice_client._model', 'superoffice_client._runtime']"
+    assert out[0] == "['superoffice_client._client', 'superoffice_client._model', 'superoffice_client._runtime', 'superoffice_client._version']"
     assert "superoffice_client.groups.ticket_agent" in out[1]
     assert "superoffice_client.groups.ticket_entity" not in out[1]
     assert not any(".models." in name for name in out[1].split(","))
@@ -185,7 +186,7 @@ def test_requests_are_repeated_at_most_max_retries_times() -> None:
         api.ticket_entity.get_ticket_count(status="Open")
     assert raised.value.status_code == 503 and len(script.requests) == 3
     api, script = scripted(httpx.ConnectError("down"), max_retries=0)
-    with pytest.raises(httpx.ConnectError):
+    with pytest.raises(ApiConnectionError, match="GET /Cust1/api/v1/Ticket/Count: down"):
         api.ticket_entity.get_ticket_count(status="Open")
 
 

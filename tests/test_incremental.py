@@ -73,4 +73,4 @@ def test_importing_the_package_does_not_import_every_group(tmp_path: Path, docs:
     generate([docs], tmp_path / "out", "demo_client", jobs=1)
     code = "import sys, demo_client; print(sorted(m for m in sys.modules if m.startswith('demo_client.')))"
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path / "out", capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "['demo_client._client', 'demo_client._model', 'demo_client._runtime']"
+    assert out.stdout.strip() == "['demo_client._client', 'demo_client._model', 'demo_client._runtime', 'demo_client._version']"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,14 @@ def mypy(folder: Path, package: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_committed_client_passes_mypy_strict() -> None:
     result = mypy(ROOT / "generated", "superoffice_client")
+    assert result.returncode == 0, result.stdout
+
+
+def test_a_script_using_every_feature_passes_mypy_strict() -> None:
+    """tests/client_usage.py: async, errors, options, raw responses, auth providers, as users write them."""
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null"]
+    env = {**os.environ, "MYPYPATH": str(ROOT / "generated")}
+    result = subprocess.run([*command, str(ROOT / "tests" / "client_usage.py")], capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout
 
 

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from superoffice_client import Client
+from superoffice_client import AsyncClient, Client
 
 if TYPE_CHECKING:
     from conftest import MockApi
 
 SAMPLES = json.loads((Path(__file__).parent / "samples/appointment_agent.json").read_text("utf-8"))
 
-CALLS: dict[str, Callable[[Client], Any]] = {
+CALLS: dict[str, Callable[[Client | AsyncClient], Any]] = {
     "set_activity_status": lambda client: client.appointment_agent.set_activity_status(
         select=["name", "department", "category/id"],
         activity_identifier=["quibusdam", "nostrum"],
@@ -39,6 +39,6 @@ def test_endpoint(api: MockApi, endpoint: str) -> None:
     api.check_endpoint(CALLS[endpoint], SAMPLES[endpoint])
 
 
-def test_error(api: MockApi) -> None:
-    """A non-2xx answer raises ApiError with SuperOffice's error type and message."""
-    api.check_error(CALLS["set_activity_status"])
+def test_error(api: MockApi, failure: str) -> None:
+    """Each failure raises its class of ApiError (FAILURES in conftest.py)."""
+    api.check_error(CALLS["set_activity_status"], failure)

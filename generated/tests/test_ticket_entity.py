@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from superoffice_client import Client
+from superoffice_client import AsyncClient, Client
 
 if TYPE_CHECKING:
     from conftest import MockApi
 
 SAMPLES = json.loads((Path(__file__).parent / "samples/ticket_entity.json").read_text("utf-8"))
 
-CALLS: dict[str, Callable[[Client], Any]] = {
+CALLS: dict[str, Callable[[Client | AsyncClient], Any]] = {
     "delete_ticket_entity": lambda client: client.ticket_entity.delete_ticket_entity(id=123),
     "get_all": lambda client: client.ticket_entity.get_all(
         select=["title", "status"],
@@ -58,6 +58,6 @@ def test_endpoint(api: MockApi, endpoint: str) -> None:
     api.check_endpoint(CALLS[endpoint], SAMPLES[endpoint])
 
 
-def test_error(api: MockApi) -> None:
-    """A non-2xx answer raises ApiError with SuperOffice's error type and message."""
-    api.check_error(CALLS["delete_ticket_entity"])
+def test_error(api: MockApi, failure: str) -> None:
+    """Each failure raises its class of ApiError (FAILURES in conftest.py)."""
+    api.check_error(CALLS["delete_ticket_entity"], failure)

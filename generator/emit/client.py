@@ -13,11 +13,13 @@ def client_jobs(view: PyPackage) -> list[Job]:
     root = view.name
     jobs = [
         partial(render_file, "pyproject.toml", "project/pyproject.toml.j2", package=view),
+        partial(render_file, "README.md", "project/README.md.j2", package=view),
         partial(render_file, f"{root}/__init__.py", "package/__init__.py.j2", package=view),
         partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view),
         partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view),
         partial(render_file, f"{root}/_model.py", "package/_model.py.j2", package=view),
         partial(render_file, f"{root}/_runtime.py", "package/_runtime.py.j2", package=view),
+        partial(render_file, f"{root}/_version.py", "package/_version.py.j2", package=view),
         partial(render_file, f"{root}/groups/__init__.py", "package/groups/__init__.py.j2", package=view),
         partial(render_file, f"{root}/models/__init__.py", "package/models/__init__.py.j2", package=view),
     ]

@@ -77,9 +77,9 @@ class PyMethod:
 
     @property
     def params(self) -> list[str]:
-        """The signature: `self`, then keyword-only arguments, required first."""
+        """The signature: `self`, keyword-only arguments (required first), the request options."""
         args = [f"{a.name}: {a.hint}" + ("" if a.required else " = NOT_GIVEN") for a in self.args]
-        return ["self", "*", *args] if args else ["self"]
+        return ["self", *(["*", *args] if args else []), "**options: Unpack[RequestOptions]"]
 
     @property
     def typed_result(self) -> bool:
@@ -97,7 +97,7 @@ class PyMethod:
                 items.append(Keyword(keyword, {a.wire: a.name for a in args}, expressions=True))
         if self.body is not None:
             items.append(f"{'content' if self.binary else 'body'}={self.body.name}")
-        return items
+        return [*items, "**options"]
 
     @property
     def path(self) -> str:
@@ -115,7 +115,10 @@ class PyMethod:
 @dataclass
 class PyGroup:
     name: str
-    cls: str
+    cls: str  # the group's class in `Client`; the three below are its siblings
+    async_cls: str  # in `AsyncClient`
+    raw_cls: str  # in `Client.with_raw_response`
+    async_raw_cls: str  # in `AsyncClient.with_raw_response`
     module: str
     accessor: str
     doc: str
@@ -133,6 +136,18 @@ class PyPackage:
     name: str
     groups: list[PyGroup]
     models: list[PyModel]
+    version: str = "0.1.0"
+
+    @property
+    def example(self) -> tuple[PyGroup, PyMethod, str]:
+        """The call the generated README shows: a GET with simple arguments, if there is one
+        (`get_ticket_entity`, `"id=1"`), else the first method with simple arguments."""
+        candidates = [
+            (g, m) for g in self.groups for m in g.methods if m.returns not in ("bytes", "None") and all(_example(a.hint) for a in m.args if a.required)
+        ]
+        gets = sorted(((g, m) for g, m in candidates if m.op.method == "GET"), key=lambda gm: not gm[1].parts)
+        group, method = (gets or candidates or [(g, m) for g in self.groups for m in g.methods])[0]
+        return group, method, ", ".join(f"{a.name}={_example(a.hint) or '{}'}" for a in method.args if a.required)
 
 
 class _Hints:
@@ -196,13 +211,20 @@ class _Hints:
         return ""
 
 
-def python_view(api: Api, package: str) -> PyPackage:
+OPTIONS = ("timeout", "extra_headers", "extra_query", "max_retries")
+"""The request options every method takes (`_runtime.RequestOptions`); an argument documented
+under one of these names gets a trailing `_` (`timeout_`), as keywords do."""
+
+RUNTIME_NAMES = {"Group", "AsyncGroup", "RequestOptions", "Select", "Any", "Sequence", "Unpack", "datetime", "NotGiven", "NOT_GIVEN"}
+"""Names a group module imports, which no class it defines or imports may take."""
+
+
+def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
     models = _model_names(api)
     for py_model in models.values():
         _fill_model(py_model, api.types[py_model.name], models, api.types)
     accessors = Namespace()
-    reserved = {"Group", "Select", "Any", "Sequence", "datetime", "NotGiven", "NOT_GIVEN"}
-    classes = Namespace({m.cls for m in models.values()} | reserved)
+    classes = Namespace({m.cls for m in models.values()} | RUNTIME_NAMES)
     groups = []
     for group in api.groups:
         accessor = accessors.claim(snake(group.name))
@@ -212,10 +234,14 @@ def python_view(api: Api, package: str) -> PyPackage:
         if any(not a.required for m in methods for a in m.args):
             hints.runtime.update({"NOT_GIVEN", "NotGiven"})
         prefix = _common_prefix([op.path for op in group.operations])
+        base = pascal(group.name) + "Api"
         groups.append(
             PyGroup(
                 name=group.name,
-                cls=classes.claim(pascal(group.name) + "Api"),
+                cls=classes.claim(base),
+                async_cls=classes.claim("Async" + base),
+                raw_cls=classes.claim(base + "WithRawResponse"),
+                async_raw_cls=classes.claim(f"Async{base}WithRawResponse"),
                 module=accessor,
                 accessor=accessor,
                 doc=f"The {group.name} endpoints ({len(methods)}), under {prefix}.",
@@ -229,13 +255,13 @@ def python_view(api: Api, package: str) -> PyPackage:
             )
         )
     ordered = [models[name] for name in sorted(models)]
-    return PyPackage(package, groups, ordered)
+    return PyPackage(package, groups, ordered, version)
 
 
 def _model_names(api: Api) -> dict[str, PyModel]:
     """A model class for every documented type but the agents' argument carriers, whose
     properties become keyword arguments instead."""
-    classes = Namespace({"Model", "Field", "Any", "datetime", "TYPE_CHECKING", "ClassVar", "NotGiven"})
+    classes = Namespace({"Model", "Field", "TYPE_CHECKING", "ClassVar"} | RUNTIME_NAMES)
     modules = Namespace()
     out = {}
     for object_type in api.models:
@@ -269,7 +295,7 @@ def _property_type(ref: TypeRef) -> TypeRef:
 
 
 def _method(op: Operation, name: str, hints: _Hints) -> PyMethod:
-    args = Namespace({"self", "result"})  # the method's own names
+    args = _Arguments()
     parts = [_param_arg(p, args.claim(snake(p.name)), hints) for p in op.path_params]
     body_arg: PyArg | None = None
     fields: list[PyArg] = []
@@ -288,6 +314,21 @@ def _method(op: Operation, name: str, hints: _Hints) -> PyMethod:
     method = PyMethod(name, op, "", returns, result, parts, query, fields, body_arg, binary)
     method.doc = _method_doc(op, method)
     return method
+
+
+class _Arguments(Namespace):
+    """A method's argument names: not its own (`self`, `result`, `options`), nor an option's."""
+
+    def __init__(self) -> None:
+        super().__init__({"self", "result", "options", *OPTIONS})
+
+    def claim(self, name: str) -> str:
+        return super().claim(name + "_" if name in OPTIONS else name)
+
+
+def _example(hint: str) -> str:
+    """A value of a simple argument type for the README's examples; "" for others."""
+    return {"int": "1", "str": '"text"', "bool": "True", "float": "1.5", "Select": '["Id"]'}.get(hint, "")
 
 
 def _param_arg(param: Param, name: str, hints: _Hints) -> PyArg:
@@ -324,7 +365,10 @@ def _method_doc(op: Operation, method: PyMethod) -> str:
         parts.append("Args:\n" + "\n".join(_indent(line) for line in lines))
     if op.result is not None:
         parts.append(f"Returns:\n    {method.returns}" + _status_doc(op))
-    parts.append("Raises:\n    ApiError: The API answered with a status that is not 2xx.")
+    parts.append(
+        "Raises:\n    ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...)."
+        "\n    ApiConnectionError: No answer (ApiTimeoutError: none in time)."
+    )
     return "\n\n".join(parts)
 
 

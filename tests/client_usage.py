@@ -1,0 +1,111 @@
+"""A user's script using every feature of the generated client; `test_typing` runs mypy --strict
+on it (`assert_type` fails the check when a type is not what users are promised). Not run."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any, assert_type
+
+import httpx
+
+from superoffice_client import (
+    NOT_GIVEN,
+    ApiConnectionError,
+    ApiError,
+    ApiResponseError,
+    ApiStatusError,
+    ApiTimeoutError,
+    AsyncClient,
+    AuthenticationError,
+    AuthProvider,
+    CallableAuth,
+    Client,
+    NotFoundError,
+    PreconditionFailedError,
+    RateLimitError,
+    RawResponse,
+    RequestOptions,
+    StaticAuth,
+    __version__,
+)
+from superoffice_client.models import TicketEntity
+
+
+class RefreshingToken(AuthProvider):
+    def __init__(self) -> None:
+        self.value = "Bearer first"
+
+    def authorization(self, *, refresh: bool = False) -> str:
+        if refresh:
+            self.value = "Bearer next"
+        return self.value
+
+
+def sync_usage() -> None:
+    assert_type(__version__, str)
+    with Client("https://sod.superoffice.com/Cust1", auth=RefreshingToken(), app_token="a") as client:
+        entity = client.ticket_entity.get_ticket_entity(id=1, timeout=5.0, max_retries=0)
+        assert_type(entity, TicketEntity)
+        client.ticket_entity.get_ticket_entity(
+            id=1,
+            timeout=httpx.Timeout(5.0, connect=2.0),
+            extra_headers={"If-Modified-Since": "Wed, 21 Oct 2015 07:28:00 GMT"},
+            extra_query={"$select": "Title"},
+        )
+        options: RequestOptions = {"timeout": None, "max_retries": 1}
+        client.ticket_entity.put_ticket_entity(id=1, entity=entity, **options)
+        raw = client.with_raw_response.ticket_entity.get_ticket_entity(id=1)
+        assert_type(raw, RawResponse[TicketEntity])
+        assert_type(raw.parse(), TicketEntity)
+        assert_type(raw.status_code, int)
+        assert_type(raw.headers, httpx.Headers)
+        assert_type(raw.http_request, httpx.Request)
+        count = client.with_raw_response.ticket_entity.get_ticket_count(status="Open").parse()
+        assert_type(count, int)
+        quick = client.with_options(timeout=2, headers={"X-Trace": "1"}, max_retries=0, max_response_bytes=1024)
+        assert_type(quick, Client)
+        assert_type(quick.ticket_agent.is_ticket_open(ticket_id=1), bool)
+        assert_type(client.ticket_agent.add_message(ticket_id=1, body="x", cc=NOT_GIVEN), int)
+        try:
+            client.ticket_entity.delete_ticket_entity(
+                id=1, extra_headers={"If-Unmodified-Since": "Wed, 21 Oct 2015 07:28:00 GMT"}
+            )
+        except PreconditionFailedError as error:
+            assert_type(error.status_code, int)
+            assert_type(error.error_type, str | None)
+            assert_type(error.error_message, str | None)
+            assert_type(error.error_source, str | None)
+            assert_type(error.response, httpx.Response)
+        except (NotFoundError, AuthenticationError, RateLimitError) as error:
+            assert_type(error.body, Any)
+        except ApiStatusError as error:
+            print(error.status_code)
+        except ApiTimeoutError as error:
+            assert_type(error.request, httpx.Request)
+        except ApiConnectionError:
+            pass
+        except ApiResponseError as error:
+            assert_type(error.body, str | None)
+        except ApiError as error:
+            assert_type(error.message, str)
+    Client("https://x", auth=CallableAuth(lambda refresh: "Bearer x"))
+    Client("https://x", auth=StaticAuth("SOTicket 7T:abc"), max_response_bytes=1 << 20, backoff=0.1)
+    logging.getLogger("superoffice_client").setLevel(logging.DEBUG)
+
+
+async def async_usage() -> None:
+    async with AsyncClient("https://sod.superoffice.com/Cust1", token="t") as client:
+        entity = await client.ticket_entity.get_ticket_entity(id=1, timeout=5.0)
+        assert_type(entity, TicketEntity)
+        raw = await client.with_raw_response.ticket_entity.get_ticket_entity(id=1)
+        assert_type(raw, RawResponse[TicketEntity])
+        assert_type(raw.parse(), TicketEntity)
+        quick = client.with_options(timeout=1)
+        assert_type(quick, AsyncClient)
+        assert_type(await quick.ticket_agent.is_ticket_open(ticket_id=1), bool)
+
+
+if __name__ == "__main__":
+    sync_usage()
+    asyncio.run(async_usage())
