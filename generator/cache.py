@@ -13,8 +13,10 @@ exactly the data a run writes is a miss. The parsed pages are decoded by `codec`
 every value against the model's types; JSON samples are checked as safe JSON again.
 
 The HMAC proves an entry was written by this generator's version, not by whom: anyone who has the
-generator can compute the fingerprint. Set GENERATOR_CACHE_KEY to a secret (e.g. a CI secret) to
-have entries written without it refused.
+generator can compute the fingerprint. So the cache holds only parsed pages, checked as above: a
+forged entry can say no more than a crafted page could, and generated code is never taken from
+the cache. Set GENERATOR_CACHE_KEY to a secret (e.g. a CI secret) to have entries written without
+it refused.
 """
 
 from __future__ import annotations
@@ -68,7 +70,6 @@ _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 @dataclass
 class Store:
     pages: dict[str, Any] = field(default_factory=dict)  # page key → encoded PageEntry
-    formatted: dict[str, str] = field(default_factory=dict)  # digest of unformatted source → formatted
 
 
 class Cache:
@@ -124,16 +125,8 @@ class Cache:
                 part = self._read(f"pages-{shard:x}.json")
                 if isinstance(part, dict):
                     pages.update((k, v) for k, v in part.items() if _shard(k) == shard)
-            formatted = self._read("formatted.json")
-            if not isinstance(formatted, dict) or codec.problem_in_strings(formatted):
-                formatted = {}
-            self._loaded = Store(pages, formatted)
+            self._loaded = Store(pages)
         return self._loaded
-
-    @property
-    def formatted_entries(self) -> dict[str, str]:
-        """All formatted files of the last run, for workers to look up (read-only)."""
-        return self._old.formatted
 
     # -- entries ---------------------------------------------------------------------------------
 
@@ -151,9 +144,6 @@ class Cache:
 
     def put_page(self, key: str, entry: PageEntry) -> None:
         self._new.pages[key] = codec.encode(entry)
-
-    def put_formatted(self, key: str, text: str) -> None:
-        self._new.formatted[key] = text
 
     @property
     def last_run(self) -> Any:
@@ -175,11 +165,9 @@ class Cache:
                 new = {k: v for k, v in self._new.pages.items() if _shard(k) == shard}
                 if new.keys() != {k for k in old.pages if _shard(k) == shard}:
                     self._write(f"pages-{shard:x}.json", new)
-            if self._new.formatted.keys() != old.formatted.keys():
-                self._write("formatted.json", self._new.formatted)
             self._write("state.json", self._state)
-            for stale in (*self.folder.glob("*.pickle"), *self.folder.glob("*.marshal")):
-                stale.unlink()  # an older generator's files: never read
+            for stale in (*self.folder.glob("*.pickle"), *self.folder.glob("*.marshal"), self.folder / "formatted.json"):
+                stale.unlink(missing_ok=True)  # an older generator's files: never read
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time next run
 

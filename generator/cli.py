@@ -122,11 +122,13 @@ def _parser() -> argparse.ArgumentParser:
                      help="write nothing; exit 1 when the output is not what a run would write, listing the files")
     gen.add_argument("--diff", action="store_true", help="with --check, show the differences as a unified diff")
     gen.add_argument("--cache", type=Path, default=None, metavar="DIR",
-                     help="where parsed pages and formatted files are kept between runs (default: .cache/generator)")
+                     help="where parsed pages are kept between runs (default: .cache/generator)")
     gen.add_argument("--no-cache", action="store_true", default=None, help="neither read nor write the cache")
     gen.add_argument("--jobs", type=_jobs, default=None, metavar="N",
                      help="processes to parse and format with (default: one per core)")
     gen.add_argument("--timings", action="store_true", help="print the seconds each stage took")
+    gen.add_argument("--verify-format", action="store_true",
+                     help="run black over every generated file and fail if it would change any")
 
     lint = commands.add_parser("lint", help="report what is wrong or suspicious in the pages")
     _docs(lint)
@@ -238,6 +240,7 @@ def _generate(args: argparse.Namespace, accepted: Accepted) -> int:
         summary = generate(
             args.docs, args.out, args.package, args.strict, cache, args.jobs,
             check=args.check, shown=accepted.shown, progress=progress, package_version=args.package_version,
+            verify_format=args.verify_format,
         )
     except PageError as error:
         progress.clear()
@@ -278,7 +281,7 @@ def _generate(args: argparse.Namespace, accepted: Accepted) -> int:
     print(_summary_line(summary, shown, accepted, _written(summary, args.out)))
     if args.timings:
         stages = ", ".join(f"{stage} {seconds:.3f}s" for stage, seconds in summary.seconds.items())
-        print(f"timings: {stages or 'no stage ran'}")
+        print(f"timings: {stages or 'no stage ran'}; black formatted {summary.black_formatted} files")
     if args.strict and shown:
         print(f"error: {len(shown)} warnings with --strict; nothing written", file=sys.stderr)
         return 1

@@ -197,17 +197,6 @@ def _record(tp: Any, parts: list[Decoder], make: Callable[[list[Any]], Any]) -> 
 CHECKS[Location] = lambda where: where.line >= 0 and where.col >= 0
 
 
-def problem_in_strings(mapping: dict[Any, Any]) -> bool:
-    """Whether a mapping is not one of strings to strings (that encode to UTF-8)."""
-    try:
-        for key, value in mapping.items():
-            _string(key)
-            _string(value)
-    except Invalid:
-        return True
-    return False
-
-
 def _register_model_checks() -> None:
     from .model import Operation, Status, TypeRef
     from .parse.http import METHODS

@@ -1,8 +1,9 @@
 """The pipeline: discover → parse → model → emit → format → write.
 
-Pages are parsed and files formatted on all cores; a cache outside the output remembers parsed
-pages and formatted files by content, and the last run's inputs and outputs, so a run with
-nothing changed does nothing and a run with one page changed redoes only what that page touches.
+Pages are parsed and files rendered on all cores; black formats only the files the templates'
+layout cannot vouch for (`format.vouched`). A cache outside the output remembers parsed pages by
+content, and the last run's inputs and outputs, so a run with nothing changed does nothing and a
+run with one page changed parses only that page.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from .cache import Cache, digest
 from .diagnostics import Diagnostic, Location, PageError
 from .discover import PageFile, discover
 from .emit.render import Job
-from .format import format_python
+from .format import InvalidOutput, black_source, format_python
 from .lint import lint_pages
 from .model import Api
 from .parse import ParsedPage, read_page
@@ -43,7 +44,6 @@ from .write import (
 
 # What the emit workers need, set by the parent before it forks them (they inherit it).
 _JOBS: list[Job] = []
-_FORMATTED: dict[str, str] = {}
 
 Progress = Callable[[str, int, int], None]
 """Told how far a stage is: (what is counted, done, total)."""
@@ -63,6 +63,7 @@ class Summary:
     models: int = 0
     matched: int = 0  # anonymous types replaced by the named type with their table
     files: int = 0
+    black_formatted: int = 0  # Python files the templates' layout could not vouch for
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unchanged: bool = False  # nothing to do: inputs and output were as the last run left them
     includes: list[str] = field(default_factory=list)  # files the pages included
@@ -110,19 +111,23 @@ def _parse_one(page: PageFile) -> ParsedPage | Diagnostic:
         return error.diagnostic
 
 
-def _emit_one(index: int) -> list[tuple[str, str, str]]:
-    """Render job `index` and format its Python files: (path, text, digest of the unformatted
-    source, "" for files that are not Python)."""
+def _emit_one(index: int) -> list[tuple[str, str, bool]]:
+    """Render job `index`: (path, text, whether black had to format it) for each of its files."""
     out = []
     for path, text in _JOBS[index]().items():
         if path.endswith(_COMMENTED):
             text = HEADER + text
-        if not path.endswith(".py"):
-            out.append((path, text, ""))
-            continue
-        key = digest(text)
-        out.append((path, _FORMATTED.get(key) or format_python(text, path), key))
+        if path.endswith(".py"):
+            out.append((path, *black_source(text, path)))
+        else:
+            out.append((path, text, False))
     return out
+
+
+def _black_differs(item: tuple[str, str]) -> str | None:
+    """The file's path when black would change it."""
+    path, text = item
+    return path if format_python(text, path) != text else None
 
 
 def _file_digest(path: str) -> str:
@@ -234,36 +239,38 @@ def load(
 def render_files(
     api: Api,
     package: str,
-    cache: Cache | None = None,
     workers: Workers | None = None,
     summary: Summary | None = None,
     progress: Progress | None = None,
     package_version: str = "0.1.0",
 ) -> dict[str, str]:
-    """Every output file: rendered, its Python formatted by black (or taken from the cache), each
-    Python and TOML file starting with the header."""
+    """Every output file, rendered, each Python and TOML file starting with the header; black
+    formats the Python files the templates' layout cannot vouch for (counted in `summary`)."""
     from .emit.client import client_jobs
     from .emit.pyview import python_view
     from .emit.tests import test_jobs
 
-    global _JOBS, _FORMATTED
+    global _JOBS
     summary = summary or Summary()
-    cache = cache or Cache(None, "")
     with summary.timed("view"):
         view = python_view(api, package, package_version)
         _JOBS = client_jobs(view) + test_jobs(view, api.types)
-        _FORMATTED = cache.formatted_entries
     try:
         with summary.timed("render and format"):
-            results = (workers or Workers(1)).map(_emit_one, range(len(_JOBS)), _stage(progress, "files formatted"))
+            results = (workers or Workers(1)).map(_emit_one, range(len(_JOBS)), _stage(progress, "files rendered"))
     finally:
-        _JOBS, _FORMATTED = [], {}
+        _JOBS = []
     files = {}
-    for path, text, key in (item for batch in results for item in batch):
+    for path, text, formatted in (item for batch in results for item in batch):
         files[path] = text
-        if key:
-            cache.put_formatted(key, text)
+        summary.black_formatted += formatted
     return files
+
+
+def unformatted(files: dict[str, str], workers: Workers | None = None) -> list[str]:
+    """The Python files black would change: none, when the rule in `format.vouched` holds."""
+    python = [(path, text) for path, text in sorted(files.items()) if path.endswith(".py")]
+    return [path for path in (workers or Workers(1)).map(_black_differs, python) if path is not None]
 
 
 def _stage(progress: Progress | None, what: str) -> Callable[[int, int], None] | None:
@@ -308,6 +315,7 @@ class Run:
     check: bool = False  # compare with the output instead of writing it
     shown: Callable[[list[Diagnostic]], list[Diagnostic]] = _all  # the warnings --strict counts
     progress: Progress | None = None
+    verify_format: bool = False  # run black over every file, and fail where it would change one
     package_version: str = "0.1.0"  # the generated package's, in its pyproject and __version__
 
 
@@ -362,7 +370,8 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Sum
     api, summary = load(docs, cache, workers, summary, read, skipped, run.progress)
     if run.strict and run.shown(summary.diagnostics):
         return summary
-    files = render_files(api, package, cache, workers, summary, run.progress, run.package_version)
+    files = render_files(api, package, workers, summary, run.progress, run.package_version)
+    _verify_format(files, workers, run)
     api_signature = signature(api)
     previous = read_api_signature(out)
     if previous is not None:
@@ -377,13 +386,21 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Sum
     return summary
 
 
+def _verify_format(files: dict[str, str], workers: Workers, run: Run) -> None:
+    if run.verify_format:
+        differ = unformatted(files, workers)
+        if differ:
+            raise InvalidOutput(f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}")
+
+
 def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
     """What a run would change in `out`, written nowhere (the cache is read, not written)."""
     summary = Summary()
     cache = Cache.for_output(run.cache_root, out)
     workers = Workers(run.jobs)
     api, summary = load(docs, cache, workers, summary, None, None, run.progress)
-    files = render_files(api, package, cache, workers, summary, run.progress, run.package_version)
+    files = render_files(api, package, workers, summary, run.progress, run.package_version)
+    _verify_format(files, workers, run)
     api_signature = signature(api)
     previous = read_api_signature(out)
     if previous is not None:

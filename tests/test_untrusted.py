@@ -115,7 +115,6 @@ def test_crafted_cache_entries_are_misses(tmp_path: Path) -> None:
             entries["x" + key[1:]] = entries["0" * 64] = [includes, [[]] * 9]
             entries[key] = [includes, [parsed[0], None, [["T", [["p", deep, "", ["", "", 1, 1], False]], "", ["", "", 1, 1], True, False]], [], "", []]]
         writer._write(shard.name, entries)
-    writer._write("formatted.json", {"k": 1})
     again = cli("generate", "docs_input", "--out", out, "--cache", cache)
     assert again.returncode == 0 and "is up to date" not in again.stdout
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == first
@@ -126,7 +125,7 @@ def test_a_fifo_in_the_cache_does_not_block(tmp_path: Path) -> None:
     out, cache = tmp_path / "out", tmp_path / "cache"
     assert cli("generate", "docs_input", "--out", out, "--cache", cache).returncode == 0
     (folder,) = [p for p in cache.iterdir() if p.is_dir()]
-    for name in ["state.json", "formatted.json", *(p.name for p in folder.glob("pages-*.json"))]:
+    for name in ["state.json", *(p.name for p in folder.glob("pages-*.json"))]:
         (folder / name).unlink()
         os.mkfifo(folder / name)
     assert cli("generate", "docs_input", "--out", out, "--cache", cache).returncode == 0

@@ -4,6 +4,7 @@ and `docstring` make any text the pages contain safe inside generated Python; `l
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from collections.abc import Callable
@@ -77,7 +78,8 @@ def _escape(char: str) -> str:
 
 
 def docstring(text: str, indent: int = 0) -> str:
-    """A triple-quoted docstring holding `text` verbatim, whatever quotes or backslashes it has."""
+    """A triple-quoted docstring holding `text`, whatever quotes or backslashes it has, its lines
+    wrapped to fit the line length at `indent`."""
     body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     body = "".join(c if c in "\n\t" or c.isprintable() else _escape(c) for c in body)
     before = body[:-1]
@@ -85,10 +87,41 @@ def docstring(text: str, indent: int = 0) -> str:
         body = before + '\\"'  # a final quote not already escaped would merge with the closing ones
     pad = " " * indent
     lines = body.split("\n")
-    if len(lines) == 1:
+    if len(lines) == 1 and indent + len(body) + 6 <= LINE_LENGTH:
         return f'"""{body}"""'
+    lines = _wrap(lines[0], LINE_LENGTH - indent - 3) + [
+        part for line in lines[1:] for part in _wrap(line, LINE_LENGTH - indent)
+    ]
+    if len(lines) == 1:
+        return f'"""{lines[0]}"""'  # one word too long to wrap
     rest = "\n".join((pad + line) if line.strip() else "" for line in lines[1:])
     return f'"""{lines[0]}\n{rest}\n{pad}"""'
+
+
+_ENTRY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*: ")  # an `Args:` or `Attributes:` entry
+
+
+def _wrap(line: str, width: int) -> list[str]:
+    """A docstring line broken at spaces to fit `width` columns (black leaves docstrings' lines as
+    they are, so the emitter keeps them in the limit): continuation lines keep the line's
+    indentation, one level more for an indented `name: text` entry. A word longer than the width
+    stays whole."""
+    if len(line) <= width:
+        return [line]
+    text = line.lstrip(" ")
+    lead = line[: len(line) - len(text)]
+    hanging = lead + ("    " if lead and _ENTRY.match(text) else "")
+    out: list[str] = []
+    current = ""
+    for word in text.split():
+        start = lead if not out else hanging
+        if current and len(start) + len(current) + 1 + len(word) > width:
+            out.append(start + current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    out.append((lead if not out else hanging) + current)
+    return out
 
 
 @dataclass(frozen=True)

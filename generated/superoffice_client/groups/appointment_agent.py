@@ -25,13 +25,18 @@ class AppointmentAgentApi(Group):
     ) -> None:
         """Sets the completed status for an array of activities.
 
-        The string activityIdentifier param may contain of a mix of appointment_id, sale_id, document_id and todo_id. The changes are saved immediately. If an invalid id is passed in (nonexistent record), no changes will be made. If there is no write access to the record being changed, a Sentry exception will be thrown in the usual manner.
+        The string activityIdentifier param may contain of a mix of appointment_id, sale_id,
+        document_id and todo_id. The changes are saved immediately. If an invalid id is passed in
+        (nonexistent record), no changes will be made. If there is no write access to the record
+        being changed, a Sentry exception will be thrown in the usual manner.
 
         Endpoint: ``POST /api/v1/Agents/Appointment/SetActivityStatus``
 
         Args:
-            select: Optional comma separated list of properties to include in the result. Other fields
-                are then nulled out to reduce payload size: "Name,department,category". Default = show all
+            select: Optional comma separated list of properties to include in the result. Other
+                fields
+                are then nulled out to reduce payload size: "Name,department,category". Default =
+                show all
                 fields.
             activity_identifier: ``ActivityIdentifier``.
             activity_status: ``ActivityStatus``.
@@ -63,8 +68,10 @@ class AppointmentAgentApi(Group):
         Endpoint: ``POST /api/v1/Agents/Appointment/ToggleActivity``
 
         Args:
-            select: Optional comma separated list of properties to include in the result. Other fields
-                are then nulled out to reduce payload size: "Name,department,category". Default = show all
+            select: Optional comma separated list of properties to include in the result. Other
+                fields
+                are then nulled out to reduce payload size: "Name,department,category". Default =
+                show all
                 fields.
             activity_identifier: ``ActivityIdentifier``.
 
@@ -109,13 +116,18 @@ class AsyncAppointmentAgentApi(AsyncGroup):
     ) -> None:
         """Sets the completed status for an array of activities.
 
-        The string activityIdentifier param may contain of a mix of appointment_id, sale_id, document_id and todo_id. The changes are saved immediately. If an invalid id is passed in (nonexistent record), no changes will be made. If there is no write access to the record being changed, a Sentry exception will be thrown in the usual manner.
+        The string activityIdentifier param may contain of a mix of appointment_id, sale_id,
+        document_id and todo_id. The changes are saved immediately. If an invalid id is passed in
+        (nonexistent record), no changes will be made. If there is no write access to the record
+        being changed, a Sentry exception will be thrown in the usual manner.
 
         Endpoint: ``POST /api/v1/Agents/Appointment/SetActivityStatus``
 
         Args:
-            select: Optional comma separated list of properties to include in the result. Other fields
-                are then nulled out to reduce payload size: "Name,department,category". Default = show all
+            select: Optional comma separated list of properties to include in the result. Other
+                fields
+                are then nulled out to reduce payload size: "Name,department,category". Default =
+                show all
                 fields.
             activity_identifier: ``ActivityIdentifier``.
             activity_status: ``ActivityStatus``.
@@ -147,8 +159,10 @@ class AsyncAppointmentAgentApi(AsyncGroup):
         Endpoint: ``POST /api/v1/Agents/Appointment/ToggleActivity``
 
         Args:
-            select: Optional comma separated list of properties to include in the result. Other fields
-                are then nulled out to reduce payload size: "Name,department,category". Default = show all
+            select: Optional comma separated list of properties to include in the result. Other
+                fields
+                are then nulled out to reduce payload size: "Name,department,category". Default =
+                show all
                 fields.
             activity_identifier: ``ActivityIdentifier``.
 

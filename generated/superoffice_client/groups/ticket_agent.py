@@ -77,9 +77,11 @@ class TicketAgentApi(Group):
         to_dict: str | None | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> CheckResult:
-        """Checks a text for \"\"\"triple quotes\"\"\", 'single' and "double" quotes, a trailing backslash \\
+        """Checks a text for \"\"\"triple quotes\"\"\", 'single' and "double" quotes, a trailing
+        backslash \\
 
-        Windows paths like C:\\temp\\new and \\n escapes, template braces {{ like_this }} and {% this %},
+        Windows paths like C:\\temp\\new and \\n escapes, template braces {{ like_this }} and {%
+        this %},
         unicode (ø, 東京, emoji 🎫) and a line that ends with a quote: "
 
         Endpoint: ``POST /api/v1/Agents/Ticket/CheckText``
@@ -119,7 +121,8 @@ class TicketAgentApi(Group):
     def get_attachment_stream(
         self, *, attachment_id: int, **options: Unpack[RequestOptions]
     ) -> bytes:
-        """Gets the content of a ticket attachment. The agent answers with the bytes in a JSON string.
+        """Gets the content of a ticket attachment. The agent answers with the bytes in a JSON
+        string.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/GetAttachmentStream``
 
@@ -295,9 +298,11 @@ class AsyncTicketAgentApi(AsyncGroup):
         to_dict: str | None | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> CheckResult:
-        """Checks a text for \"\"\"triple quotes\"\"\", 'single' and "double" quotes, a trailing backslash \\
+        """Checks a text for \"\"\"triple quotes\"\"\", 'single' and "double" quotes, a trailing
+        backslash \\
 
-        Windows paths like C:\\temp\\new and \\n escapes, template braces {{ like_this }} and {% this %},
+        Windows paths like C:\\temp\\new and \\n escapes, template braces {{ like_this }} and {%
+        this %},
         unicode (ø, 東京, emoji 🎫) and a line that ends with a quote: "
 
         Endpoint: ``POST /api/v1/Agents/Ticket/CheckText``
@@ -337,7 +342,8 @@ class AsyncTicketAgentApi(AsyncGroup):
     async def get_attachment_stream(
         self, *, attachment_id: int, **options: Unpack[RequestOptions]
     ) -> bytes:
-        """Gets the content of a ticket attachment. The agent answers with the bytes in a JSON string.
+        """Gets the content of a ticket attachment. The agent answers with the bytes in a JSON
+        string.
 
         Endpoint: ``POST /api/v1/Agents/Ticket/GetAttachmentStream``
 

@@ -196,13 +196,15 @@ class TicketEntityApi(Group):
         changes: Sequence[TicketEntityPatchTicketEntityChanges | dict[str, Any]],
         **options: Unpack[RequestOptions],
     ) -> TicketEntity:
-        """Update a TicketEntity with changes, as described in a JSON Patch or a JSON Merge Patch document.
+        """Update a TicketEntity with changes, as described in a JSON Patch or a JSON Merge Patch
+        document.
 
         Endpoint: ``PATCH /api/v1/Ticket/{id}``
 
         Args:
             id: The TicketEntity id to update.
-            changes: JSON-Patch array of operations+path+value, or a MERGE-PATCH object (which will be
+            changes: JSON-Patch array of operations+path+value, or a MERGE-PATCH object (which will
+                be
                 converted to a list of JSON-PATCH operations).
 
         Returns:
@@ -473,13 +475,15 @@ class AsyncTicketEntityApi(AsyncGroup):
         changes: Sequence[TicketEntityPatchTicketEntityChanges | dict[str, Any]],
         **options: Unpack[RequestOptions],
     ) -> TicketEntity:
-        """Update a TicketEntity with changes, as described in a JSON Patch or a JSON Merge Patch document.
+        """Update a TicketEntity with changes, as described in a JSON Patch or a JSON Merge Patch
+        document.
 
         Endpoint: ``PATCH /api/v1/Ticket/{id}``
 
         Args:
             id: The TicketEntity id to update.
-            changes: JSON-Patch array of operations+path+value, or a MERGE-PATCH object (which will be
+            changes: JSON-Patch array of operations+path+value, or a MERGE-PATCH object (which will
+                be
                 converted to a list of JSON-PATCH operations).
 
         Returns:

@@ -9,7 +9,8 @@ from .._model import Model
 
 
 class TicketEntityPatchTicketEntityChanges(Model):
-    """JSON-Patch array of operations+path+value, or a MERGE-PATCH object (which will be converted to a list of JSON-PATCH operations).
+    """JSON-Patch array of operations+path+value, or a MERGE-PATCH object (which will be converted
+    to a list of JSON-PATCH operations).
 
     Described at rest/Ticket/v1TicketEntity_PatchTicketEntity.md:25.
 

@@ -1,0 +1,77 @@
+"""Black runs only where the templates' layout cannot vouch for a file, and the output is still
+exactly what black makes of it; --verify-format proves the rule."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import generator.pipeline as pipeline
+from generator.format import InvalidOutput, format_python, vouched
+from generator.pipeline import generate, unformatted
+from tests.pages import page, table, tree
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("x = 1\n", True),
+        ("x = '" + "a" * 94 + "'\n", True),  # 100 columns
+        ("x = '" + "a" * 95 + "'\n", False),  # 101
+        ("x = 1 \n", False),
+        ("x = '“café” – 5 €'\n", True),  # one column each, as black counts
+        ("x = '東京'\n", False),  # two columns each
+        ("x = 'e\u0301'\n", False),  # a combining accent: no column
+        ("x = '\u00a0'\n", False),  # a space that is not ' '
+        ("x = '☃'\n", False),
+        ("x = '\t'\n", False),
+        ("x = '\x0c'\n", False),
+    ],
+)
+def test_a_file_is_vouched_for_only_within_the_width_in_printable_ascii(source: str, expected: bool) -> None:
+    assert vouched(source) is expected
+
+
+def _wide_docs(folder: Path) -> Path:
+    """A page whose many arguments make a signature black has to split."""
+    rows = [f"| Argument{i}WithARatherLongName | int32 | The value number {i}. |" for i in range(12)]
+    body = "## Request Body: request\n\n" + table("| Property Name | Type | Description |", *rows)
+    result = "## Response: Thing\n\n" + table("| Property Name | Type | Description |", "| Name | string | Its name. |")
+    text = page(body, result)
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "v1DemoAgent_DoThing.md").write_text(text)
+    return folder / "docs"
+
+
+def test_every_character_vouched_for_is_one_column_to_black() -> None:
+    from black.strings import char_width
+
+    vouched_for = [chr(code) for code in range(0x80, 0x2600) if vouched(f"x = '{chr(code)}'\n")]
+    assert len(vouched_for) > 5000
+    assert [char for char in vouched_for if char_width(char) != 1] == []
+
+
+def test_black_formats_what_is_not_vouched_for_and_the_output_is_black_clean(tmp_path: Path) -> None:
+    docs = _wide_docs(tmp_path)
+    summary = generate([docs], tmp_path / "out", "demo_client", jobs=1)
+    assert 0 < summary.black_formatted < summary.files
+    files = {path: text.decode() for path, text in tree(tmp_path / "out").items() if path.endswith(".py")}
+    assert unformatted(files) == []
+
+
+def test_verify_format_names_a_file_the_rule_wrongly_vouched_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = _wide_docs(tmp_path)
+    # A rule that vouches for a layout black would not write (two-space indents).
+    monkeypatch.setattr(pipeline, "black_source", lambda text, name: (text.replace("    ", "  "), False))
+    assert generate([docs], tmp_path / "unchecked", "demo_client", jobs=1).files > 0
+    with pytest.raises(InvalidOutput, match=r"black would change \d+ generated files the templates vouched for: demo_client/"):
+        generate([docs], tmp_path / "out", "demo_client", jobs=1, verify_format=True)
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_committed_output_is_black_clean() -> None:
+    files = {p.relative_to(ROOT / "generated").as_posix(): p.read_text() for p in (ROOT / "generated").rglob("*.py")}
+    assert [path for path, text in files.items() if format_python(text, path) != text] == []
