@@ -371,7 +371,8 @@ def _mutate(text: str, edits: list[tuple[int, int, int, int]]) -> str:
 edits = st.lists(st.tuples(st.integers(0, 9), st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=6)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+# FUZZ_EXAMPLES: .ci/run sets a longer campaign than the suite's.
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(which=st.integers(0, len(PAGES) - 1), changes=edits)
 def test_a_mangled_real_page_gives_output_or_a_located_diagnostic(tmp_path_factory: pytest.TempPathFactory, which: int, changes: list[tuple[int, int, int, int]]) -> None:
     import ast
@@ -391,7 +392,7 @@ def test_a_mangled_real_page_gives_output_or_a_located_diagnostic(tmp_path_facto
     _, diagnostics = check([docs])
     assert all(d.location.file and d.location.line >= 0 for d in diagnostics)
     try:
-        summary = generate([docs], out, "fuzz_client", cache_root=None, jobs=1)
+        summary = generate([docs], out, "fuzz_client", cache_root=None, jobs=1, verify_format=True)
     except PageError as error:
         assert error.diagnostic.location.file and str(error).startswith(str(docs))
         assert not out.exists()
