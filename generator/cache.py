@@ -133,13 +133,9 @@ class Cache:
     def page(self, key: str) -> PageEntry | None:
         """The last run's entry for a page: valid model objects, or None (a miss)."""
         raw = self._old.pages.get(key)
-        if raw is None:
-            return None
-        try:
-            entry: PageEntry = codec.decode(PageEntry, raw)
-        except codec.Invalid:
-            return None
-        self._new.pages[key] = raw
+        entry: PageEntry | None = codec.decode_or_none(PageEntry, raw)
+        if entry is not None:
+            self._new.pages[key] = raw
         return entry
 
     def put_page(self, key: str, entry: PageEntry) -> None:

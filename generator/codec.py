@@ -56,6 +56,17 @@ def decode(tp: Any, data: Any) -> Any:
         raise Invalid("nested too deeply") from None
 
 
+def decode_or_none(tp: Any, data: Any) -> Any:
+    """The value of type `tp` that `data` encodes, or None when there is none (`data` None) or
+    it encodes no valid one: a cache entry that is a miss."""
+    if data is None:
+        return None
+    try:
+        return decode(tp, data)
+    except Invalid:
+        return None
+
+
 _DECODERS: dict[Any, Decoder] = {}
 # Checks a decoded object must pass beyond its types: what the parser never produces.
 CHECKS: dict[type, Callable[[Any], bool]] = {}

@@ -94,13 +94,7 @@ class LastRun:
 
 
 def _last_run(cache: Cache) -> LastRun | None:
-    raw = cache.last_run
-    if raw is None:
-        return None
-    try:
-        last: LastRun = codec.decode(LastRun, raw)
-    except codec.Invalid:
-        return None
+    last: LastRun | None = codec.decode_or_none(LastRun, cache.last_run)
     return last
 
 
@@ -370,12 +364,7 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Sum
     api, summary = load(docs, cache, workers, summary, read, skipped, run.progress)
     if run.strict and run.shown(summary.diagnostics):
         return summary
-    files = render_files(api, package, workers, summary, run.progress, run.package_version)
-    _verify_format(files, workers, run)
-    api_signature = signature(api)
-    previous = read_api_signature(out)
-    if previous is not None:
-        summary.api_changes = compare(previous, api_signature)
+    files, api_signature = _output(api, out, package, workers, summary, run)
     with summary.timed("write"):
         summary.changes = compare_tree(out, files)
         write_tree(out, files, api_signature)
@@ -386,11 +375,19 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Sum
     return summary
 
 
-def _verify_format(files: dict[str, str], workers: Workers, run: Run) -> None:
+def _output(api: Api, out: Path, package: str, workers: Workers, summary: Summary, run: Run) -> tuple[dict[str, str], dict[str, Any]]:
+    """The files a run writes (black-checked with `verify_format`) and the API's signature for the
+    manifest; `summary` learns how the API changed since the output's last run."""
+    files = render_files(api, package, workers, summary, run.progress, run.package_version)
     if run.verify_format:
         differ = unformatted(files, workers)
         if differ:
             raise InvalidOutput(f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}")
+    api_signature = signature(api)
+    previous = read_api_signature(out)
+    if previous is not None:
+        summary.api_changes = compare(previous, api_signature)
+    return files, api_signature
 
 
 def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
@@ -399,12 +396,7 @@ def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summar
     cache = Cache.for_output(run.cache_root, out)
     workers = Workers(run.jobs)
     api, summary = load(docs, cache, workers, summary, None, None, run.progress)
-    files = render_files(api, package, workers, summary, run.progress, run.package_version)
-    _verify_format(files, workers, run)
-    api_signature = signature(api)
-    previous = read_api_signature(out)
-    if previous is not None:
-        summary.api_changes = compare(previous, api_signature)
+    files, api_signature = _output(api, out, package, workers, summary, run)
     expected = {**files, MANIFEST: manifest_text(files, api_signature)}
     summary.changes = compare_tree(out, expected)
     summary.planned = expected

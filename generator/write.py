@@ -56,14 +56,20 @@ def manifest_text(files: dict[str, str], api: dict[str, Any] | None = None) -> s
 
 def read_api_signature(folder: Path) -> dict[str, Any] | None:
     """The API signature the last run stored in `folder`'s manifest, or None when there is none."""
+    api = _manifest_part(folder, "api")
+    return api if isinstance(api, dict) else None
+
+
+def _manifest_part(folder: Path, key: str) -> Any:
+    """One part of the manifest in `folder` when it is ours, else None."""
     try:
         with open(folder / MANIFEST, "rb") as handle:
             data = json.loads(handle.read(64 * 1024 * 1024))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("generator") != GENERATOR or not isinstance(data.get("api"), dict):
+    if not isinstance(data, dict) or data.get("generator") != GENERATOR:
         return None
-    return data["api"]
+    return data.get(key)
 
 
 @dataclass
@@ -101,14 +107,10 @@ def compare_tree(out: Path, files: dict[str, str]) -> FileChanges:
 
 def read_manifest(folder: Path) -> dict[str, str] | None:
     """The files the manifest in `folder` lists (path → digest), or None when it holds none of ours."""
-    try:
-        with open(folder / MANIFEST, "rb") as handle:
-            data = json.loads(handle.read(16 * 1024 * 1024))
-    except (OSError, ValueError):
+    files = _manifest_part(folder, "files")
+    if not isinstance(files, dict):
         return None
-    if not isinstance(data, dict) or data.get("generator") != GENERATOR or not isinstance(data.get("files"), dict):
-        return None
-    return {str(path): str(value) for path, value in data["files"].items()}
+    return {str(path): str(value) for path, value in files.items()}
 
 
 def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
