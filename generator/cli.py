@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import keyword
 import sys
 from pathlib import Path
 
 from .diagnostics import PageError
 from .emit.openapi import openapi_text
 from .format import InvalidOutput
+from .naming import package_problem
 from .pipeline import Summary, check, generate, load
 from .report import FORMATS
 from .write import OutputError, write_file
 
 
 def _package_name(text: str) -> str:
-    if not text.isidentifier() or keyword.iskeyword(text) or not text.isascii():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a valid Python package name")
+    problem = package_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
     return text
 
 

@@ -5,12 +5,17 @@ letter or digit, and before the last capital of a run that is followed by a lowe
 (`GetUIDFromAppointmentId` → `get_uid_from_appointment_id`, `EMailAgent` → `e_mail_agent`).
 Anything that is not a letter, digit or underscore becomes `_`; keywords get a trailing `_`;
 a name that starts with a digit is prefixed with `field_`; clashes get `_2`, `_3`, ….
+
+Names made from pages never start with `_`, so every name the generated modules bind for
+themselves is either private (`_model`, `_pages`, `_import_module`) or reserved below: a page
+cannot produce a name that shadows one the generated code relies on.
 """
 
 from __future__ import annotations
 
 import keyword
 import re
+import sys
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -50,16 +55,101 @@ def wire_name(attribute: str) -> str:
     return "".join(part[:1].upper() + part[1:] for part in attribute.split("_"))
 
 
-class Namespace:
-    """Hands out unique names in one scope (a module, a class, an argument list)."""
+BUILTIN_HINTS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime"})
+"""Lower-case names the annotations of generated modules use. A class attribute with one of these
+names (a model field, a group method, a client accessor) would shadow it for the annotations after
+it, so such names get a trailing `_`, as keywords do."""
 
-    def __init__(self, reserved: Iterable[str] = ()) -> None:
+TYPING_NAMES = frozenset(
+    {"Any", "TYPE_CHECKING", "ClassVar", "Literal", "Self", "Sequence", "Iterator", "Callable", "Mapping"}
+)
+"""Names imported from `typing` and `collections.abc` into generated modules."""
+
+RUNTIME_NAMES = frozenset(
+    {"Model", "Field", "Codec", "Group", "Select", "NotGiven", "NOT_GIVEN", "ApiError", "BaseClient", "Client"}
+)
+"""Names of the runtime that generated modules import under their own name, for annotations."""
+
+CLASS_RESERVED = BUILTIN_HINTS | TYPING_NAMES | RUNTIME_NAMES
+"""No model or group class may be called like this: they would clash with, or shadow, an import."""
+
+CLIENT_MEMBERS = frozenset(
+    {
+        "close", "aclose", "with_options", "with_raw_response", "with_streaming_response", "copy",
+        "request", "send", "stream", "get", "post", "put", "patch", "delete", "head", "options",
+        "auth", "base_url", "headers", "timeout", "max_retries", "backoff", "transport", "http",
+        "groups", "client", "is_closed",
+    }
+)
+"""Members a client has or may get (the runtime's public API); a group accessor named like one
+gets a trailing `_` (`close_`). Private members (`_request`, `_http`) cannot clash: accessors
+never start with `_`."""
+
+CALL_OPTIONS = frozenset({"timeout", "extra_headers", "extra_query", "extra_body", "max_retries"})
+"""Keyword arguments a generated method may take besides the page's: a page argument with one of
+these names gets a trailing `_` (`timeout_`)."""
+
+ARGUMENT_RESERVED = frozenset({"self"})
+"""Argument names that clash outright (`self` → `self_2`)."""
+
+
+class Namespace:
+    """Hands out unique names in one scope (a module, a class, an argument list).
+
+    `reserved` names are taken: a claim for one gets `_2`, `_3`, …; `avoid` names would shadow
+    something the scope relies on, and get a trailing `_` first (`str` → `str_`).
+    """
+
+    def __init__(self, reserved: Iterable[str] = (), avoid: Iterable[str] = ()) -> None:
         self._taken = set(reserved)
+        self._avoid = frozenset(avoid)
 
     def claim(self, name: str) -> str:
+        if name in self._avoid:
+            name += "_"
         candidate, n = name, 1
         while candidate in self._taken:
             n += 1
             candidate = f"{name}_{n}"
         self._taken.add(candidate)
         return candidate
+
+
+def model_classes() -> Namespace:
+    """Model class names: unique, and none that a generated module imports."""
+    return Namespace(CLASS_RESERVED)
+
+
+def model_fields(classes: Iterable[str]) -> Namespace:
+    """A model's attributes: not its methods, not a class an annotation names, no builtin hint."""
+    return Namespace({"to_dict", "from_dict", *classes}, BUILTIN_HINTS)
+
+
+def group_methods() -> Namespace:
+    """A group's methods: no builtin an annotation of a later method names."""
+    return Namespace((), BUILTIN_HINTS)
+
+
+def accessors() -> Namespace:
+    """The client's attributes for groups: no member of the client, no builtin hint."""
+    return Namespace((), BUILTIN_HINTS | CLIENT_MEMBERS)
+
+
+def arguments() -> Namespace:
+    """A method's keyword arguments: not `self`, not a per-call option of the runtime."""
+    return Namespace(ARGUMENT_RESERVED, CALL_OPTIONS)
+
+
+STDLIB_OR_TOOLS = frozenset({"httpx", "pytest", "typing_extensions", "conftest", "__main__", "tests"})
+"""Package names that would shadow what the generated package and its tests import."""
+
+
+def package_problem(name: str) -> str | None:
+    """Why `name` cannot be the generated package's name, or None when it can."""
+    if not name.isidentifier() or keyword.iskeyword(name) or not name.isascii():
+        return f"'{name}' is not a valid Python package name"
+    if name in sys.stdlib_module_names or name in sys.builtin_module_names:
+        return f"'{name}' is a module of Python's standard library; choose another package name"
+    if name in STDLIB_OR_TOOLS:
+        return f"'{name}' would shadow a module the generated package or its tests import; choose another package name"
+    return None

@@ -10,17 +10,17 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
 from json import JSONDecodeError
-from typing import Any, Literal
+from typing import Any, TypeVar, cast
 from urllib.parse import quote
 
 import httpx
 
-from ._model import NOT_GIVEN, Codec, to_wire
+from ._model import BYTES, JSON, NONE, NOT_GIVEN, Codec, to_wire
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds to wait for the server before giving up (connect, read, write, pool)."""
 
-Result = Codec[Any] | Literal["none", "json", "bytes"]
+R = TypeVar("R")
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _RETRY = frozenset({429, 502, 503, 504})
 _LONGEST_WAIT = 60.0
@@ -271,14 +271,14 @@ class BaseClient:
         self,
         method: str,
         path: str,
-        result: Result,
+        result: Codec[R],
         *,
         parts: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
         fields: Mapping[str, Any] | None = None,
         body: Any = NOT_GIVEN,
         content: bytes | None = None,
-    ) -> Any:
+    ) -> R:
         """Send one request and decode its answer.
 
         `parts` are keyed by the argument names the path's placeholders use; `query` and `fields`
@@ -299,17 +299,22 @@ class BaseClient:
         response = self._send(method, path, params or None, send)
         if not response.is_success:
             raise ApiError(response)
-        if result == "bytes":
-            return _bytes(response) if response.status_code != 204 and response.content else b""
-        if result == "none" or response.status_code == 204 or not response.content:
-            return None
-        try:
-            data = response.json()
-        except (JSONDecodeError, UnicodeDecodeError):
-            raise ApiError(response, "the response body is not valid JSON") from None
-        if result == "json" or data is None:
-            return data
-        return result.decode(data)
+        return cast(R, _decode(response, result))  # the codec's type is the result's
+
+
+def _decode(response: httpx.Response, result: Codec[Any]) -> Any:
+    """A 2xx answer as the codec says: `NONE`, `BYTES`, plain `JSON`, or decoded."""
+    if result is BYTES:
+        return _bytes(response) if response.status_code != 204 and response.content else b""
+    if result is NONE or response.status_code == 204 or not response.content:
+        return None
+    try:
+        data = response.json()
+    except (JSONDecodeError, UnicodeDecodeError):
+        raise ApiError(response, "the response body is not valid JSON") from None
+    if result is JSON or data is None:
+        return data
+    return result.decode(data)
 
 
 class Group:

@@ -35,16 +35,19 @@ class MockApi:
     def __init__(self) -> None:
         self.requests: list[httpx.Request] = []
         self._response = httpx.Response(204)
+        self._pages: list[dict[str, Any]] = []
         self.client = Client(BASE_URL, **SETTINGS, transport=httpx.MockTransport(self._handle))
 
     def _handle(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(request)
+        if self._pages:
+            return httpx.Response(200, json=self._pages.pop(0))
         return self._response
 
     def replay(self, sample: dict[str, Any]) -> dict[str, Any]:
         """Answer the next request with the sample's response; give the sample back."""
-        content_type = sample["content_type"]
-        headers = {"Content-Type": content_type} if content_type else {}
+        content_type = sample["content_type"]  # as bytes: a sample's may not be ASCII
+        headers = {"Content-Type": content_type.encode()} if content_type else {}
         content = sample["response"].encode()
         self._response = httpx.Response(sample["status"], headers=headers, content=content)
         return sample
@@ -77,6 +80,49 @@ class MockApi:
         else:
             assert request.content == b""
             assert "Content-Type" not in request.headers
+
+    def page_run(
+        self, call: Callable[[Client], Any], pages: list[dict[str, Any]]
+    ) -> tuple[list[Any], list[httpx.Request]]:
+        """The rows `call` yields while the server answers with `pages`, and the requests sent."""
+        self.requests, self._pages = [], list(pages)
+        rows = list(call(self.client))
+        return rows, self.requests
+
+    def check_paging(self, call: Callable[[Client], Any], sample: dict[str, Any]) -> None:
+        """Pages are followed by their next link (to the client's own server, whatever host the
+        link names) until a page without rows, or a page without a next link."""
+        elsewhere = "https://elsewhere.example.com/Cust12345" + sample["path"]
+        pages = [
+            {"odata.nextLink": elsewhere + "?$skip=2&$top=2", "value": [{"n": 1}, {"n": 2}]},
+            {"odata.nextLink": elsewhere + "?$skip=4&$top=2", "value": [{"n": 3}, {"n": 4}]},
+            {"odata.nextLink": elsewhere + "?$skip=6&$top=2", "value": [{"n": 5}]},
+            {"odata.nextLink": elsewhere + "?$skip=8&$top=2", "value": []},
+        ]
+        rows, sent = self.page_run(call, pages)
+        assert rows == [{"n": n} for n in range(1, 6)]
+        assert len(sent) == 4
+        path = "/Cust12345" + sample["path"]
+        assert [request.url.host for request in sent] == ["sod.superoffice.com"] * 4
+        assert [request.url.raw_path.decode().partition("?")[0] for request in sent] == [path] * 4
+        query = dict(parse_qsl(sent[0].url.query.decode(), keep_blank_values=True))
+        assert query == sample["paging"]["query"]
+        for skip, request in zip(["2", "4", "6"], sent[1:]):
+            assert dict(parse_qsl(request.url.query.decode())) == {"$skip": skip, "$top": "2"}
+        last = {"value": [{"n": 3}]}
+        rows, sent = self.page_run(call, [pages[0], last])
+        assert rows == [{"n": 1}, {"n": 2}, {"n": 3}] and len(sent) == 2
+
+    def check_paging_repeats(self, call: Callable[[Client], Any], sample: dict[str, Any]) -> None:
+        """A link followed before, or the rows of the page before, stop the paging."""
+        link = "/Cust12345" + sample["path"] + "?$skip=2"
+        first = {"odata.nextLink": link, "value": [{"n": 1}, {"n": 2}]}
+        again = {"odata.nextLink": link, "value": [{"n": 3}]}
+        rows, sent = self.page_run(call, [first, again, again])
+        assert rows == [{"n": 1}, {"n": 2}, {"n": 3}] and len(sent) == 2
+        same = {"odata.nextLink": link + "0", "value": [{"n": 1}, {"n": 2}]}
+        rows, sent = self.page_run(call, [first, same, same])
+        assert rows == [{"n": 1}, {"n": 2}] and len(sent) == 2
 
     def check_model(self, value: Any, cls: type[Model], expected: Any) -> None:
         """The decoded model reads every field and gives back exactly the JSON received."""

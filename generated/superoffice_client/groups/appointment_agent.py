@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .._runtime import Group, Select
+from .. import _model as _m
 from .._model import NOT_GIVEN, NotGiven
+from .._runtime import Group, Select
+
+_STR: _m.Codec[str] = _m.JSON
 
 
 class AppointmentAgentApi(Group):
@@ -40,7 +43,7 @@ class AppointmentAgentApi(Group):
         self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/SetActivityStatus",
-            "none",
+            _m.NONE,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier, "ActivityStatus": activity_status},
         )
@@ -69,11 +72,10 @@ class AppointmentAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: str = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/ToggleActivity",
-            "json",
+            _STR,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier},
         )
-        return result

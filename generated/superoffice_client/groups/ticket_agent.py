@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .. import _model as _m
+from .._model import NOT_GIVEN, NotGiven
 from .._runtime import Group, Select
-from .._model import NOT_GIVEN, NotGiven, list_of, model
 
 if TYPE_CHECKING:
     from ..models.associate import Associate
     from ..models.check_result import CheckResult
     from ..models.ticket_agent_get_ticket_list_item import TicketAgentGetTicketListItem
+
+_ASSOCIATE: _m.Codec[Associate] = _m.model("Associate")
+_BOOL: _m.Codec[bool] = _m.JSON
+_CHECK_RESULT: _m.Codec[CheckResult] = _m.model("CheckResult")
+_INT: _m.Codec[int] = _m.JSON
+_LIST_TICKET_AGENT_GET_TICKET_LIST_ITEM: _m.Codec[list[TicketAgentGetTicketListItem]] = _m.list_of(
+    _m.model("TicketAgentGetTicketListItem")
+)
 
 
 class TicketAgentApi(Group):
@@ -47,10 +56,10 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: int = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/AddMessage",
-            "json",
+            _INT,
             fields={
                 "TicketId": ticket_id,
                 "Body": body,
@@ -59,7 +68,6 @@ class TicketAgentApi(Group):
                 "Important": important,
             },
         )
-        return result
 
     def check_text(
         self,
@@ -94,10 +102,10 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: CheckResult = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/CheckText",
-            model("CheckResult"),
+            _CHECK_RESULT,
             query={"self": self_2, "$select": select},
             fields={
                 "Text": text,
@@ -107,7 +115,6 @@ class TicketAgentApi(Group):
                 "ToDict": to_dict,
             },
         )
-        return result
 
     def get_attachment_stream(self, *, attachment_id: int) -> bytes:
         """Gets the content of a ticket attachment. The agent answers with the bytes in a JSON string.
@@ -123,13 +130,12 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: bytes = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/GetAttachmentStream",
-            "bytes",
+            _m.BYTES,
             fields={"AttachmentId": attachment_id},
         )
-        return result
 
     def get_owner(self, *, ticket_id: int | None | NotGiven = NOT_GIVEN) -> Associate:
         """Gets the associate who owns a ticket.
@@ -145,13 +151,9 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: Associate = self._client._request(
-            "POST",
-            "/api/v1/Agents/Ticket/GetOwner",
-            model("Associate"),
-            fields={"TicketId": ticket_id},
+        return self._client._request(
+            "POST", "/api/v1/Agents/Ticket/GetOwner", _ASSOCIATE, fields={"TicketId": ticket_id}
         )
-        return result
 
     def get_ticket_list(self, *, ticket_ids: Sequence[int]) -> list[TicketAgentGetTicketListItem]:
         """Gets an array of ticket summaries.
@@ -167,13 +169,12 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: list[TicketAgentGetTicketListItem] = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/GetTicketList",
-            list_of(model("TicketAgentGetTicketListItem")),
+            _LIST_TICKET_AGENT_GET_TICKET_LIST_ITEM,
             body=ticket_ids,
         )
-        return result
 
     def is_ticket_open(self, *, ticket_id: int | None | NotGiven = NOT_GIVEN) -> bool:
         """Whether the ticket is still open.
@@ -189,7 +190,6 @@ class TicketAgentApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: bool = self._client._request(
-            "POST", "/api/v1/Agents/Ticket/IsTicketOpen", "json", fields={"TicketId": ticket_id}
+        return self._client._request(
+            "POST", "/api/v1/Agents/Ticket/IsTicketOpen", _BOOL, fields={"TicketId": ticket_id}
         )
-        return result

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
-from typing import Any, TYPE_CHECKING
+from typing import Any, Literal, TYPE_CHECKING
 
+from .. import _model as _m
+from .._model import NOT_GIVEN, NotGiven
+from .._paging import pages as _pages, rows as _rows
 from .._runtime import Group, Select
-from .._model import NOT_GIVEN, NotGiven, model
 
 if TYPE_CHECKING:
     from ..models.o_data_slim_response import ODataSlimResponse
@@ -15,6 +17,10 @@ if TYPE_CHECKING:
     from ..models.ticket_entity_patch_ticket_entity_changes import (
         TicketEntityPatchTicketEntityChanges,
     )
+
+_INT: _m.Codec[int] = _m.JSON
+_O_DATA_SLIM_RESPONSE: _m.Codec[ODataSlimResponse] = _m.model("ODataSlimResponse")
+_TICKET_ENTITY: _m.Codec[TicketEntity] = _m.model("TicketEntity")
 
 
 class TicketEntityApi(Group):
@@ -33,7 +39,7 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        self._client._request("DELETE", "/api/v1/Ticket/{id}", "none", parts={"id": id})
+        self._client._request("DELETE", "/api/v1/Ticket/{id}", _m.NONE, parts={"id": id})
 
     def get_all(
         self,
@@ -42,7 +48,7 @@ class TicketEntityApi(Group):
         filter: str | None | NotGiven = NOT_GIVEN,
         order_by: str | None | NotGiven = NOT_GIVEN,
         top: int | None | NotGiven = NOT_GIVEN,
-        mode: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
         json_safe: bool | None | NotGiven = NOT_GIVEN,
     ) -> ODataSlimResponse:
         """OData list of all TicketEntity.
@@ -73,10 +79,10 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: ODataSlimResponse = self._client._request(
+        return self._client._request(
             "GET",
             "/api/v1/Ticket",
-            model("ODataSlimResponse"),
+            _O_DATA_SLIM_RESPONSE,
             query={
                 "$select": select,
                 "$filter": filter,
@@ -86,7 +92,88 @@ class TicketEntityApi(Group):
                 "$jsonSafe": json_safe,
             },
         )
-        return result
+
+    def iter_all(
+        self,
+        *,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        filter: str | None | NotGiven = NOT_GIVEN,
+        order_by: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
+        json_safe: bool | None | NotGiven = NOT_GIVEN,
+        page_size: int | None | NotGiven = NOT_GIVEN,
+    ) -> Iterator[dict[str, Any]]:
+        """Every row of ``GET /api/v1/Ticket``, page by page, fetched as they are read.
+
+        Calls ``get_all`` for the first page, then follows ``odata.nextLink``. Stops at a
+        page without rows, at a page without a next link, and at a link it followed before or a
+        page with the same rows as the one before (a server repeating itself): it never loops.
+
+        Args:
+            select: Comma separated list of column names to return.
+            filter: Expression to restrict the results. e.g.: "title begins 'foo'"
+            order_by: Comma separated list of column names to sort by.
+            mode: FULL (with raw values and hints for each value) or SLIM (just the display values)
+            json_safe: Make output names into JSON safe property names.
+            page_size: Rows per page (``$top``); the server's default when left out.
+
+        Yields:
+            dict[str, Any]: One row of a page's ``value``.
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        return _rows(
+            self.iter_all_pages,
+            select=select,
+            filter=filter,
+            order_by=order_by,
+            mode=mode,
+            json_safe=json_safe,
+            page_size=page_size,
+        )
+
+    def iter_all_pages(
+        self,
+        *,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        filter: str | None | NotGiven = NOT_GIVEN,
+        order_by: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
+        json_safe: bool | None | NotGiven = NOT_GIVEN,
+        page_size: int | None | NotGiven = NOT_GIVEN,
+    ) -> Iterator[ODataSlimResponse]:
+        """Every page of ``GET /api/v1/Ticket``, fetched as they are read.
+
+        Calls ``get_all`` for the first page, then follows ``odata.nextLink``. Stops at a
+        page without rows, at a page without a next link, and at a link it followed before or a
+        page with the same rows as the one before (a server repeating itself): it never loops.
+
+        Args:
+            select: Comma separated list of column names to return.
+            filter: Expression to restrict the results. e.g.: "title begins 'foo'"
+            order_by: Comma separated list of column names to sort by.
+            mode: FULL (with raw values and hints for each value) or SLIM (just the display values)
+            json_safe: Make output names into JSON safe property names.
+            page_size: Rows per page (``$top``); the server's default when left out.
+
+        Yields:
+            ODataSlimResponse: One page, with rows.
+
+        Raises:
+            ApiError: The API answered with a status that is not 2xx.
+        """
+        return _pages(
+            self._client,
+            self.get_all,
+            _O_DATA_SLIM_RESPONSE,
+            select=select,
+            filter=filter,
+            order_by=order_by,
+            mode=mode,
+            json_safe=json_safe,
+            top=page_size,
+        )
 
     def get_attachment(self, *, ticket_id: int, name: str) -> bytes:
         """The content of a ticket attachment, as stored.
@@ -103,13 +190,12 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: bytes = self._client._request(
+        return self._client._request(
             "GET",
             "/api/v1/Ticket/{ticket_id}/Attachment/{name}",
-            "bytes",
+            _m.BYTES,
             parts={"ticket_id": ticket_id, "name": name},
         )
-        return result
 
     def get_ticket_count(
         self,
@@ -133,13 +219,12 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: int = self._client._request(
+        return self._client._request(
             "GET",
             "/api/v1/Ticket/Count",
-            "json",
+            _INT,
             query={"status": status, "from": from_, "class": class_},
         )
-        return result
 
     def get_ticket_entity(
         self, *, id: int, select: Select | None | NotGiven = NOT_GIVEN
@@ -162,14 +247,13 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: TicketEntity = self._client._request(
+        return self._client._request(
             "GET",
             "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
+            _TICKET_ENTITY,
             parts={"id": id},
             query={"$select": select},
         )
-        return result
 
     def patch_ticket_entity(
         self, *, id: int, changes: Sequence[TicketEntityPatchTicketEntityChanges | dict[str, Any]]
@@ -189,10 +273,9 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: TicketEntity = self._client._request(
-            "PATCH", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=changes
+        return self._client._request(
+            "PATCH", "/api/v1/Ticket/{id}", _TICKET_ENTITY, parts={"id": id}, body=changes
         )
-        return result
 
     def put_ticket_entity(self, *, id: int, entity: TicketEntity | dict[str, Any]) -> TicketEntity:
         """Updates the existing TicketEntity.
@@ -209,10 +292,9 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: TicketEntity = self._client._request(
-            "PUT", "/api/v1/Ticket/{id}", model("TicketEntity"), parts={"id": id}, body=entity
+        return self._client._request(
+            "PUT", "/api/v1/Ticket/{id}", _TICKET_ENTITY, parts={"id": id}, body=entity
         )
-        return result
 
     def set_attachment(self, *, ticket_id: int, stream: bytes) -> int:
         """Store an attachment on a ticket from a stream.
@@ -229,11 +311,10 @@ class TicketEntityApi(Group):
         Raises:
             ApiError: The API answered with a status that is not 2xx.
         """
-        result: int = self._client._request(
+        return self._client._request(
             "PUT",
             "/api/v1/Ticket/{ticket_id}/Attachment",
-            "json",
+            _INT,
             parts={"ticket_id": ticket_id},
             content=stream,
         )
-        return result
