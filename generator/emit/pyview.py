@@ -290,7 +290,7 @@ def python_view(api: Api, package: str) -> PyPackage:
         for method in methods:
             method.paging = _paging(method, methods_ns, hints)
         paged = any(m.paging for m in methods)
-        not_given = any(not a.required for m in methods for a in m.args)
+        not_given = paged or any(not a.required for m in methods for a in m.args)
         prefix = _common_prefix([op.path for op in group.operations])
         groups.append(
             PyGroup(
@@ -413,7 +413,8 @@ def _paging(method: PyMethod, names: Namespace, hints: _Hints) -> PyPaging | Non
     taken = Namespace({a.name for a in method.args})
     page_size = taken.claim("page_size")
     args = [a for a in method.args if a is not top]
-    args.append(PyArg(page_size, top.wire, top.hint, False, "Rows per page (``$top``); the server's default when left out."))
+    hint = "int | None | NotGiven"  # optional even where `$top` is required: None sends none
+    args.append(PyArg(page_size, top.wire, hint, False, "Rows per page (``$top``); the server's default when left out."))
     hints.typing.add("Any")
     args = [a for a in args if a.required] + [a for a in args if not a.required]
     paging = PyPaging(rows, pages, page_size, top.name, args)
