@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import keyword
 import os
 import re
 import sys
@@ -18,13 +17,11 @@ from .config import ConfigError, read_config
 from .diagnostics import PageError
 from .emit.openapi import openapi_text
 from .format import InvalidOutput
+from .naming import package_problem
 from .pipeline import Summary, check, generate, load
 from .progress import Progress
 from .report import FORMATS, TOOL, _version
 from .write import FileChanges, OutputError, write_file
-
-# Names a generated package must not take: it would shadow what it or its tests import.
-_SHADOWED = frozenset(sys.stdlib_module_names) | {"httpx", "pytest", "typing", "conftest", "__main__"}
 
 # Built-in defaults, applied after the command line and pyproject.toml (see `_settle`).
 DEFAULTS: dict[str, Any] = {
@@ -41,10 +38,9 @@ DEFAULTS: dict[str, Any] = {
 
 
 def _package_name(text: str) -> str:
-    if not text.isidentifier() or keyword.iskeyword(text) or not text.isascii():
-        raise argparse.ArgumentTypeError(f"'{text}' is not a valid Python package name")
-    if text in _SHADOWED:
-        raise argparse.ArgumentTypeError(f"'{text}' would shadow the module of that name (the standard library, httpx, pytest or the tests'); choose another package name")
+    problem = package_problem(text)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
     return text
 
 

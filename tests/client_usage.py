@@ -29,7 +29,7 @@ from superoffice_client import (
     StaticAuth,
     __version__,
 )
-from superoffice_client.models import TicketEntity
+from superoffice_client.models import ODataSlimResponse, TicketEntity
 
 
 class RefreshingToken(AuthProvider):
@@ -67,6 +67,10 @@ def sync_usage() -> None:
         assert_type(quick, Client)
         assert_type(quick.ticket_agent.is_ticket_open(ticket_id=1), bool)
         assert_type(client.ticket_agent.add_message(ticket_id=1, body="x", cc=NOT_GIVEN), int)
+        for row in client.ticket_entity.iter_all(select=["Title"], page_size=200, timeout=5.0):
+            assert_type(row, dict[str, Any])
+        for page in client.ticket_entity.iter_all_pages(mode="Slim", page_size=2):
+            assert_type(page, ODataSlimResponse)
         try:
             client.ticket_entity.delete_ticket_entity(
                 id=1, extra_headers={"If-Unmodified-Since": "Wed, 21 Oct 2015 07:28:00 GMT"}
@@ -104,6 +108,10 @@ async def async_usage() -> None:
         quick = client.with_options(timeout=1)
         assert_type(quick, AsyncClient)
         assert_type(await quick.ticket_agent.is_ticket_open(ticket_id=1), bool)
+        async for row in client.ticket_entity.iter_all(select=["Title"], page_size=200, timeout=5.0):
+            assert_type(row, dict[str, Any])
+        async for page in client.ticket_entity.iter_all_pages(page_size=2):
+            assert_type(page, ODataSlimResponse)
 
 
 if __name__ == "__main__":

@@ -46,7 +46,7 @@ def main(root: Path, base_url: str) -> dict[str, Any]:
         assert spec and spec.loader
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        for name, call in module.CALLS.items():
+        for name, call in getattr(module, "CALLS", {}).items():  # test_client.py calls none
             counts["endpoints"] += 1
             api = conftest.MockApi("sync")
             api.client.close()

@@ -30,7 +30,7 @@ def generated(docs: Path) -> Path:
 def test_generate_prints_a_summary_and_writes_the_package(docs: Path) -> None:
     result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
     assert result.returncode == 0
-    assert result.stdout.startswith("23 pages read (7 skipped: 6 not endpoint pages, 1 duplicate uid), 16 endpoints in 3 groups")
+    assert result.stdout.startswith("25 pages read (7 skipped: 6 not endpoint pages, 1 duplicate uid), 18 endpoints in 4 groups")
     out = docs.parent / "out"
     assert (out / "demo_client" / "py.typed").exists()
     assert (out / "tests" / "test_ticket_entity.py").exists()
@@ -89,7 +89,7 @@ def test_a_copy_of_a_page_with_its_uid_is_a_warning_skipped_and_counted(docs: Pa
         "is also used by docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:9, which is kept (its file is named after the uid); "
         "this page is skipped"
     ) in result.stderr.splitlines()
-    assert result.stdout.startswith("24 pages read (8 skipped: 6 not endpoint pages, 2 duplicate uids), 16 endpoints in 3 groups")
+    assert result.stdout.startswith("26 pages read (8 skipped: 6 not endpoint pages, 2 duplicate uids), 18 endpoints in 4 groups")
     client = (docs.parent / "out/demo_client/groups/ticket_agent.py").read_text()
     assert "/api/v1/Agents/Ticket/GetOwner\"" in client and "GetOwnerNew" not in client
     strict = run("generate", "docs", "--out", "out2", "--strict", cwd=docs.parent)
@@ -104,7 +104,7 @@ def test_an_anonymous_type_with_a_named_types_table_is_generated_as_that_type(do
     (docs / "agent/Ticket_Agent/v1TicketAgent_GetOwners.md").write_text(owners)
     result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
     assert result.returncode == 0, result.stderr
-    assert "17 endpoints in 3 groups, 6 models (1 anonymous type matched to named ones), 5 warnings" in result.stdout
+    assert "19 endpoints in 4 groups, 8 models (1 anonymous type matched to named ones), 5 warnings" in result.stdout
     out = docs.parent / "out"
     signature = "def get_owners(\n        self, *, ticket_id: int | None | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]\n    ) -> list[Associate]:"
     assert signature in (out / "demo_client/groups/ticket_agent.py").read_text()
@@ -142,3 +142,10 @@ def test_a_bad_package_name_is_refused(docs: Path) -> None:
 def test_a_missing_docs_folder_is_a_located_error(tmp_path: Path) -> None:
     result = run("generate", "nowhere", cwd=tmp_path)
     assert (result.returncode, result.stderr.strip()) == (1, "error: nowhere: error docs: no such file or folder")
+
+
+@pytest.mark.parametrize("name", ["os", "json", "httpx", "conftest", "__main__"])
+def test_a_package_name_that_would_shadow_a_module_is_refused(docs: Path, name: str) -> None:
+    result = run("generate", "docs", "--out", "out", "--package", name, cwd=docs.parent)
+    assert result.returncode == 2 and not (docs.parent / "out").exists()
+    assert result.stderr.splitlines()[-1].startswith(f"python -m generator generate: error: argument --package: '{name}' ")

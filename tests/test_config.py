@@ -30,10 +30,10 @@ def test_strict_and_ignore_from_the_settings_and_their_flags(docs: Path) -> None
     configure(here, 'docs = ["docs"]\nstrict = true\nignore = ["undocumented-type"]\n')
     strict = run("lint", cwd=here)
     assert strict.returncode == 1
-    assert strict.stdout.splitlines()[-1] == "23 pages checked: 0 errors, 3 warnings (2 ignored)"
+    assert strict.stdout.splitlines()[-1] == "25 pages checked: 0 errors, 3 warnings (2 ignored)"
     assert run("lint", "--no-strict", cwd=here).returncode == 0
     flagged = run("lint", "--ignore", "sample-type", cwd=here)
-    assert flagged.stdout.splitlines()[-1] == "23 pages checked: 0 errors, 4 warnings (1 ignored)"  # the flag replaces the list
+    assert flagged.stdout.splitlines()[-1] == "25 pages checked: 0 errors, 4 warnings (1 ignored)"  # the flag replaces the list
 
 
 def test_an_unknown_key_is_an_error_naming_it_the_file_and_the_line(docs: Path) -> None:

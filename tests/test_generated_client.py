@@ -150,7 +150,7 @@ def test_importing_the_package_loads_no_group_and_no_model() -> None:
     assert "superoffice_client.groups.ticket_agent" in out[1]
     assert "superoffice_client.groups.ticket_entity" not in out[1]
     assert not any(".models." in name for name in out[1].split(","))
-    assert out[2] == "True 6"
+    assert out[2] == "True 8"
 
 
 class Script:

@@ -27,6 +27,11 @@ def test_the_client_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest
             return httpx.Response(200, json=True)
         if request.url.path.endswith("/AddMessage"):
             return httpx.Response(200, json=815)
+        if request.url.path.endswith("/api/v1/Ticket"):  # two pages
+            if "$skip" not in request.url.params:
+                following = "https://sod.superoffice.com/Cust12345/api/v1/Ticket?$skip=200&$top=200"
+                return httpx.Response(200, json={"value": [{"title": "Printer"}], "odata.nextLink": following})
+            return httpx.Response(200, json={"value": [{"title": "Screen"}]})
         return httpx.Response(200, json={"TicketId": 4711, "Title": "Printer", "CreatedAt": "2024-03-01T09:15:00+01:00"})
 
     connect = runtime.BaseClient.__init__
@@ -37,6 +42,8 @@ def test_the_client_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest
     printed = capsys.readouterr().out.splitlines()
     assert printed == [
         "Printer 2024-03-01 09:15:00+01:00",
+        "Printer",
+        "Screen",
         "412 HTTP 412 Precondition Failed from DELETE /Cust12345/api/v1/Ticket/4711 [Modified]: changed since",
     ]
     (message,) = [r for r in sent if r.url.path.endswith("/AddMessage")]

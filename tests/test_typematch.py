@@ -49,7 +49,9 @@ def test_an_anonymous_array_item_with_a_named_types_table_is_that_type() -> None
     assert api.matched == {"AAgentGetThingsItem": "Thing"}
     assert _operation(api, "GetThings").result == TypeRef("array", item=TypeRef("named", name="Thing"))
     method = _method(api, "GetThings")
-    assert (method.returns, method.result) == ("list[Thing]", 'list_of(model("Thing"))')
+    assert (method.returns, method.result) == ("list[Thing]", "_LIST_THING")
+    codecs = [c for group in python_view(api, "demo").groups for c in group.codecs]
+    assert ("_LIST_THING", "_m.Codec[list[Thing]]", '_m.list_of(_m.model("Thing"))') in codecs
     assert _model_classes(api) == ["Thing"]  # no class for the anonymous type
     assert listed.operation is not None and listed.operation.result is not None  # the parsed page (cached) is left as it was
     assert listed.operation.result.item == TypeRef("named", name="AAgentGetThingsItem")

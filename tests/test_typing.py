@@ -38,3 +38,32 @@ def test_the_corpus_client_passes_mypy_strict(tmp_path: Path) -> None:
     generate([CORPUS], tmp_path / "out", "corpus_client", cache_root=None)
     result = mypy(tmp_path / "out", "corpus_client")
     assert result.returncode == 0, result.stdout
+
+
+USER_SCRIPT = '''
+from superoffice_client import Client
+from superoffice_client.models import ODataSlimResponse, TicketEntity
+
+with Client("https://sod.superoffice.com/Cust12345", token="t") as client:
+    ticket: TicketEntity = client.ticket_entity.get_ticket_entity(id=4711, select=["Title"])
+    ticket.title = "Printer fixed"
+    count: int = client.ticket_entity.get_ticket_count(status="Open")
+    page: ODataSlimResponse = client.ticket_entity.get_all(mode="Slim")
+    client.ticket_entity.get_all(mode="ANewModeTheServerLearnt")
+    for row in client.ticket_entity.iter_all(select=["title"], filter="x", page_size=200):
+        title: object = row["title"]
+    for each in client.ticket_entity.iter_all_pages(page_size=2):
+        rows = each.value
+    client.tickt_entity.get_all()
+'''
+
+
+def test_user_code_is_typed_end_to_end(tmp_path: Path) -> None:
+    """Results, model fields and paging are typed; a misspelled group is an error, not Any."""
+    (tmp_path / "user.py").write_text(USER_SCRIPT)
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "user.py"]
+    env = {**os.environ, "MYPYPATH": str(ROOT / "generated")}
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
+    errors = [line for line in result.stdout.splitlines() if ": error:" in line]
+    assert len(errors) == 1, result.stdout
+    assert 'user.py:15: error: "Client" has no attribute "tickt_entity"' in errors[0]

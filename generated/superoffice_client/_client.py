@@ -15,6 +15,12 @@ if TYPE_CHECKING:
         AsyncAppointmentAgentApi,
         AsyncAppointmentAgentApiWithRawResponse,
     )
+    from .groups.edge_agent import (
+        AsyncEdgeAgentApi,
+        AsyncEdgeAgentApiWithRawResponse,
+        EdgeAgentApi,
+        EdgeAgentApiWithRawResponse,
+    )
     from .groups.ticket_agent import (
         AsyncTicketAgentApi,
         AsyncTicketAgentApiWithRawResponse,
@@ -29,21 +35,23 @@ if TYPE_CHECKING:
     )
 
 
-_GROUPS = {
+_GROUPS: dict[str, tuple[str, str, str]] = {
     "appointment_agent": (
         "appointment_agent",
         "AppointmentAgentApi",
         "AppointmentAgentApiWithRawResponse",
     ),
+    "edge_agent": ("edge_agent", "EdgeAgentApi", "EdgeAgentApiWithRawResponse"),
     "ticket_agent": ("ticket_agent", "TicketAgentApi", "TicketAgentApiWithRawResponse"),
     "ticket_entity": ("ticket_entity", "TicketEntityApi", "TicketEntityApiWithRawResponse"),
 }
-_ASYNC_GROUPS = {
+_ASYNC_GROUPS: dict[str, tuple[str, str, str]] = {
     "appointment_agent": (
         "appointment_agent",
         "AsyncAppointmentAgentApi",
         "AsyncAppointmentAgentApiWithRawResponse",
     ),
+    "edge_agent": ("edge_agent", "AsyncEdgeAgentApi", "AsyncEdgeAgentApiWithRawResponse"),
     "ticket_agent": ("ticket_agent", "AsyncTicketAgentApi", "AsyncTicketAgentApiWithRawResponse"),
     "ticket_entity": (
         "ticket_entity",
@@ -63,6 +71,7 @@ class Client(SyncBaseClient):
 
     if TYPE_CHECKING:
         appointment_agent: AppointmentAgentApi
+        edge_agent: EdgeAgentApi
         ticket_agent: TicketAgentApi
         ticket_entity: TicketEntityApi
 
@@ -77,6 +86,7 @@ class ClientWithRawResponse(RawView):
 
     if TYPE_CHECKING:
         appointment_agent: AppointmentAgentApiWithRawResponse
+        edge_agent: EdgeAgentApiWithRawResponse
         ticket_agent: TicketAgentApiWithRawResponse
         ticket_entity: TicketEntityApiWithRawResponse
 
@@ -91,6 +101,7 @@ class AsyncClient(AsyncBaseClient):
 
     if TYPE_CHECKING:
         appointment_agent: AsyncAppointmentAgentApi
+        edge_agent: AsyncEdgeAgentApi
         ticket_agent: AsyncTicketAgentApi
         ticket_entity: AsyncTicketEntityApi
 
@@ -105,5 +116,6 @@ class AsyncClientWithRawResponse(RawView):
 
     if TYPE_CHECKING:
         appointment_agent: AsyncAppointmentAgentApiWithRawResponse
+        edge_agent: AsyncEdgeAgentApiWithRawResponse
         ticket_agent: AsyncTicketAgentApiWithRawResponse
         ticket_entity: AsyncTicketEntityApiWithRawResponse

@@ -84,7 +84,26 @@ class _List(Codec[list[T]]):
         return [None if value is None else decode(value) for value in raw]
 
 
+class _Plain(Codec[T]):
+    """JSON as it came; as a result, typed by what the page documents (`_m.Codec[int] = JSON`)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def decode(self, raw: Any) -> Any:
+        return raw
+
+    def __repr__(self) -> str:
+        return self.name
+
+
 DATETIME: Codec[datetime] = _DateTime()
+JSON: Final[Codec[Any]] = _Plain("JSON")
+"""A result that is plain JSON (the runtime returns it as parsed)."""
+NONE: Final[Codec[None]] = _Plain("NONE")
+"""No result: the body, if any, is not read."""
+BYTES: Final[Codec[bytes]] = _Plain("BYTES")
+"""A binary result: the body's bytes (or the base64 a JSON answer holds)."""
 
 
 def model(name: str) -> Codec[Any]:

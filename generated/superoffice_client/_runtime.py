@@ -27,18 +27,17 @@ from typing import (
     Any,
     ClassVar,
     Generic,
-    Literal,
     ParamSpec,
     Self,
     TypedDict,
     TypeVar,
     cast,
 )
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote
 
 import httpx
 
-from ._model import NOT_GIVEN, Codec, NotGiven, to_wire
+from ._model import BYTES, JSON, NONE, NOT_GIVEN, Codec, NotGiven, to_wire
 from ._version import __version__
 
 DEFAULT_TIMEOUT = 30.0
@@ -47,7 +46,6 @@ DEFAULT_MAX_RETRIES = 2
 DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 """The largest answer read (64 MiB); a larger one raises `ApiResponseError` unread."""
 
-Result = Codec[Any] | Literal["none", "json", "bytes"]
 Timeout = float | httpx.Timeout | None
 """Seconds, or an `httpx.Timeout`; None waits for ever."""
 Select = str | Sequence[str]
@@ -448,17 +446,18 @@ def _bytes(response: httpx.Response) -> bytes:
         return data.encode("utf-8")
 
 
-def _decode(response: httpx.Response, result: Result) -> Any:
-    """The method's result from a 2xx or 304 answer (read in full)."""
+def _decode(response: httpx.Response, result: Codec[Any]) -> Any:
+    """The method's result from a 2xx or 304 answer (read in full), as the codec says: `NONE`,
+    `BYTES`, plain `JSON`, or decoded."""
     if response.status_code == 304:
         return None
     empty = response.status_code == 204 or not response.content
-    if result == "bytes":
+    if result is BYTES:
         return b"" if empty else _bytes(response)
-    if result == "none" or empty:
+    if result is NONE or empty:
         return None
     data = _load_json(response)
-    if result == "json" or data is None:
+    if result is JSON or data is None:
         return data
     return result.decode(data)
 
@@ -479,7 +478,7 @@ class RawResponse(Generic[R]):
 
     __slots__ = ("http_response", "_result")
 
-    def __init__(self, response: httpx.Response, result: Result) -> None:
+    def __init__(self, response: httpx.Response, result: Codec[R]) -> None:
         self.http_response = response
         self._result = result
 
@@ -514,8 +513,9 @@ def async_raw(method: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[RawRes
     return cast("Callable[P, Awaitable[RawResponse[R]]]", method)
 
 
-class _Call:
-    """One call of an endpoint method: the request, and what each answer or failure means."""
+class _Call(Generic[R]):
+    """One call of an endpoint method: the request, and what each answer or failure means;
+    its result has the type of its codec (`R`)."""
 
     __slots__ = (
         "client",
@@ -539,7 +539,7 @@ class _Call:
         client: BaseClient[Any],
         method: str,
         path: str,
-        result: Result,
+        result: Codec[R],
         parts: Mapping[str, Any] | None,
         query: Mapping[str, Any] | None,
         fields: Mapping[str, Any] | None,
@@ -553,8 +553,10 @@ class _Call:
         self.client = client
         self.method = method
         self.result = result
+        path, _, own = path.partition("?")  # a next page's link has its query (`_paging`)
         self.url = _fill(path, parts or {})
-        params = {key: _text(value) for key, value in _given(query).items() if value is not None}
+        params = dict(parse_qsl(own, keep_blank_values=True))
+        params.update((k, _text(v)) for k, v in _given(query).items() if v is not None)
         self.params = {**params, **extra_query} if extra_query else params
         headers = dict(client._headers)
         if client._auth is not None:
@@ -631,15 +633,16 @@ class _Call:
             return self._again(_retry_after(response, self._backoff()), f"HTTP {status}")
         return None
 
-    def outcome(self, response: httpx.Response) -> Any:
+    def outcome(self, response: httpx.Response) -> R:
         """What the method returns for the final answer, or the error it raises."""
         if not (response.is_success or response.status_code == 304):
             error = _status_error(response)
             _log.info("%s", error)
             raise error
-        if self.client._raw:
-            return RawResponse(response, self.result)
-        return _decode(response, self.result)
+        if self.client._raw:  # the method is then typed as answering it (`raw`, `async_raw`)
+            return cast(R, RawResponse(response, self.result))
+        decoded: R = _decode(response, self.result)  # the codec's type is the result's
+        return decoded
 
     def _replayable(self) -> bool:
         return self.content is None or isinstance(self.content, bytes)
@@ -830,7 +833,7 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport]):
         self,
         method: str,
         path: str,
-        result: Result,
+        result: Codec[R],
         *,
         parts: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
@@ -841,7 +844,7 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport]):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> R:
         """Send one call and decode its answer.
 
         `parts` are keyed by the argument names the path's placeholders use; `query` and `fields`
@@ -909,7 +912,7 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport]):
         self,
         method: str,
         path: str,
-        result: Result,
+        result: Codec[R],
         *,
         parts: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
@@ -920,7 +923,7 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport]):
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, str] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
-    ) -> Any:
+    ) -> R:
         """`SyncBaseClient._request`, awaiting the answer."""
         call = _Call(
             self,

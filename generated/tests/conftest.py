@@ -11,7 +11,7 @@ import asyncio
 import base64
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -75,6 +75,7 @@ class MockApi:
         self.requests: list[httpx.Request] = []
         self._response = httpx.Response(204)
         self._failure: type[httpx.TransportError] | None = None
+        self._pages: list[dict[str, Any]] = []
         cls = AsyncClient if surface == "async" else Client
         self.client: SuperOfficeClient = cls(
             BASE_URL, **SETTINGS, transport=httpx.MockTransport(self._handle)
@@ -84,6 +85,8 @@ class MockApi:
         self.requests.append(request)
         if self._failure is not None:
             raise self._failure("the mock API is not answering")
+        if self._pages:
+            return httpx.Response(200, json=self._pages.pop(0))
         return self._response
 
     def run(self, call: Callable[[SuperOfficeClient], Any], client: SuperOfficeClient) -> Any:
@@ -93,8 +96,8 @@ class MockApi:
 
     def replay(self, sample: dict[str, Any]) -> dict[str, Any]:
         """Answer the next request with the sample's response; give the sample back."""
-        content_type = sample["content_type"]
-        headers = {"Content-Type": content_type} if content_type else {}
+        content_type = sample["content_type"]  # as bytes: a sample's may not be ASCII
+        headers = {"Content-Type": content_type.encode()} if content_type else {}
         content = sample["response"].encode()
         self._response = httpx.Response(sample["status"], headers=headers, content=content)
         return sample
@@ -127,6 +130,56 @@ class MockApi:
         else:
             assert request.content == b""
             assert "Content-Type" not in request.headers
+
+    def page_run(
+        self, call: Callable[[SuperOfficeClient], Any], pages: list[dict[str, Any]]
+    ) -> tuple[list[Any], list[httpx.Request]]:
+        """The rows `call` yields while the server answers with `pages`, and the requests sent;
+        an AsyncClient's rows are read to their end with asyncio.run."""
+        self.requests, self._pages = [], list(pages)
+        rows = call(self.client)
+        if isinstance(rows, AsyncIterator):
+            return asyncio.run(_read(rows)), self.requests
+        return list(rows), self.requests
+
+    def check_paging(
+        self, call: Callable[[SuperOfficeClient], Any], sample: dict[str, Any]
+    ) -> None:
+        """Pages are followed by their next link (to the client's own server, whatever host the
+        link names) until a page without rows, or a page without a next link."""
+        elsewhere = "https://elsewhere.example.com/Cust12345" + sample["path"]
+        pages = [
+            {"odata.nextLink": elsewhere + "?$skip=2&$top=2", "value": [{"n": 1}, {"n": 2}]},
+            {"odata.nextLink": elsewhere + "?$skip=4&$top=2", "value": [{"n": 3}, {"n": 4}]},
+            {"odata.nextLink": elsewhere + "?$skip=6&$top=2", "value": [{"n": 5}]},
+            {"odata.nextLink": elsewhere + "?$skip=8&$top=2", "value": []},
+        ]
+        rows, sent = self.page_run(call, pages)
+        assert rows == [{"n": n} for n in range(1, 6)]
+        assert len(sent) == 4
+        path = "/Cust12345" + sample["path"]
+        assert [request.url.host for request in sent] == ["sod.superoffice.com"] * 4
+        assert [request.url.raw_path.decode().partition("?")[0] for request in sent] == [path] * 4
+        query = dict(parse_qsl(sent[0].url.query.decode(), keep_blank_values=True))
+        assert query == sample["paging"]["query"]
+        for skip, request in zip(["2", "4", "6"], sent[1:]):
+            assert dict(parse_qsl(request.url.query.decode())) == {"$skip": skip, "$top": "2"}
+        last = {"value": [{"n": 3}]}
+        rows, sent = self.page_run(call, [pages[0], last])
+        assert rows == [{"n": 1}, {"n": 2}, {"n": 3}] and len(sent) == 2
+
+    def check_paging_repeats(
+        self, call: Callable[[SuperOfficeClient], Any], sample: dict[str, Any]
+    ) -> None:
+        """A link followed before, or the rows of the page before, stop the paging."""
+        link = "/Cust12345" + sample["path"] + "?$skip=2"
+        first = {"odata.nextLink": link, "value": [{"n": 1}, {"n": 2}]}
+        again = {"odata.nextLink": link, "value": [{"n": 3}]}
+        rows, sent = self.page_run(call, [first, again, again])
+        assert rows == [{"n": 1}, {"n": 2}, {"n": 3}] and len(sent) == 2
+        same = {"odata.nextLink": link + "0", "value": [{"n": 1}, {"n": 2}]}
+        rows, sent = self.page_run(call, [first, same, same])
+        assert rows == [{"n": 1}, {"n": 2}] and len(sent) == 2
 
     def check_model(self, value: Any, cls: type[Model], expected: Any) -> None:
         """The decoded model reads every field and gives back exactly the JSON received."""
@@ -205,6 +258,10 @@ class MockApi:
         else:
             assert check == "equal"
             assert result == expected
+
+
+async def _read(rows: AsyncIterator[Any]) -> list[Any]:
+    return [row async for row in rows]
 
 
 @pytest.fixture(params=["sync", "async"])

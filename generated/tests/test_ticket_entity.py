@@ -61,3 +61,27 @@ def test_endpoint(api: MockApi, endpoint: str) -> None:
 def test_error(api: MockApi, failure: str) -> None:
     """Each failure raises its class of ApiError (FAILURES in conftest.py)."""
     api.check_error(CALLS["delete_ticket_entity"], failure)
+
+
+PAGED: dict[str, Callable[[Client | AsyncClient], Any]] = {
+    "get_all": lambda client: client.ticket_entity.iter_all(
+        select=["title", "status"],
+        filter="title begins 'Print'",
+        order_by="title asc",
+        mode="Full",
+        json_safe=False,
+        page_size=2,
+    ),
+}
+
+
+@pytest.mark.parametrize("endpoint", PAGED)
+def test_paging(api: MockApi, endpoint: str) -> None:
+    """The rows of every page, following odata.nextLink to a page without rows or without a link."""
+    api.check_paging(PAGED[endpoint], SAMPLES[endpoint])
+
+
+@pytest.mark.parametrize("endpoint", PAGED)
+def test_paging_stops_when_the_server_repeats_a_page(api: MockApi, endpoint: str) -> None:
+    """A next link followed before, or a page with the rows of the one before, ends the rows."""
+    api.check_paging_repeats(PAGED[endpoint], SAMPLES[endpoint])

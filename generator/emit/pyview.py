@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
-from ..naming import Namespace, pascal, snake, wire_name
+from ..naming import Namespace, accessors, arguments, group_methods, model_classes, model_fields, pascal, snake, wire_name
 from .render import Keyword, py_literal
 
 _SCALAR_HINTS = {
@@ -63,17 +64,47 @@ class PyArg:
 
 
 @dataclass
+class PyPaging:
+    """`iter_<name>` and `iter_<name>_pages` for an OData list endpoint: its arguments but `$top`,
+    which `page_size` sets."""
+
+    rows: str  # the method yielding rows
+    pages: str  # the method yielding pages
+    page_size: str  # the argument for `$top`
+    top: str  # the paged method's `$top` argument
+    args: list[PyArg]
+    rows_doc: str = ""
+    pages_doc: str = ""
+
+    @property
+    def params(self) -> list[str]:
+        args = [f"{a.name}: {a.hint}" + ("" if a.required else " = NOT_GIVEN") for a in self.args]
+        return ["self", "*", *args, "**options: Unpack[RequestOptions]"]
+
+    @property
+    def forward(self) -> list[str]:
+        """The arguments the first page's call gets: each as itself, `page_size` as `$top`'s."""
+        return [f"{self.top}={a.name}" if a.name == self.page_size else f"{a.name}={a.name}" for a in self.args]
+
+    @property
+    def forward_pages(self) -> list[str]:
+        """The arguments `iter_<name>` passes on to `iter_<name>_pages`, options included."""
+        return [f"{a.name}={a.name}" for a in self.args] + ["**options"]
+
+
+@dataclass
 class PyMethod:
     name: str
     op: Operation
     doc: str
     returns: str
-    result: str  # the `result` argument of `_request`: "none", "json", "bytes" or a codec
+    result: str  # the `result` argument of `_request`: a typed codec (`_m.NONE`, a module constant)
     parts: list[PyArg]
     query: list[PyArg]
     fields: list[PyArg]  # the spread properties of the agents' `request` carrier
     body: PyArg | None  # a whole body: JSON value, or bytes when `binary`
     binary: bool
+    paging: PyPaging | None = None
 
     @property
     def params(self) -> list[str]:
@@ -83,7 +114,7 @@ class PyMethod:
 
     @property
     def typed_result(self) -> bool:
-        """Whether the method returns a value (through a local annotated for type checkers)."""
+        """Whether the method returns a value (`_request` is typed by its codec)."""
         return self.returns != "None"
 
     @property
@@ -104,12 +135,24 @@ class PyMethod:
         """The path with its placeholders named as the arguments are, so that the runtime can name
         the argument when a part is missing: `/Ticket/{ticketId}` → `/Ticket/{ticket_id}`."""
         names = {a.wire: a.name for a in self.parts}
-        return re.sub(r"\{([^{}]*)\}", lambda m: "{" + names.get(m[1], m[1]) + "}", self.op.path)
+        return re.sub(r"\{([^{}]*)\}", lambda m: "{" + names.get(m[1], m[1]) + "}", quote_path(self.op.path))
 
     @property
     def args(self) -> list[PyArg]:
         args = self.parts + ([self.body] if self.body else []) + self.query + self.fields
         return [a for a in args if a.required] + [a for a in args if not a.required]
+
+
+_PLACEHOLDERS = re.compile(r"(\{[^{}]*\})")
+_PATH_SAFE = "/%!$&'()*+,;=:@"  # what a path may hold as it is (RFC 3986 pchar), `%` escapes included
+
+
+def quote_path(path: str) -> str:
+    """A documented path as it goes over the wire: its literal text percent-encoded where a path
+    cannot hold it (spaces, `#`, `?`, control and non-ASCII characters); `{placeholders}` kept
+    for the runtime to fill, `%` kept as the escape it is meant to be."""
+    pieces = _PLACEHOLDERS.split(path)
+    return "".join(p if i % 2 else quote(p, safe=_PATH_SAFE) for i, p in enumerate(pieces))
 
 
 @dataclass
@@ -126,9 +169,35 @@ class PyGroup:
     typing: list[str]
     datetime: bool
     sequence: bool
-    codecs: list[str]  # names imported from `_model`: codecs, and NOT_GIVEN with its type
+    codecs: list[tuple[str, str, str]]  # module constants: (name, `_m.Codec[...]`, expression)
+    not_given: bool  # imports NOT_GIVEN and NotGiven
+    codec_module: bool  # imports `_model` as `_m`
     select: bool  # uses the runtime's Select alias
     refs: list[tuple[str, str]]  # model (module, class) pairs the annotations name
+    paging: bool = False  # imports `_paging`
+
+    @property
+    def codec_lines(self) -> list[tuple[str, list[str], str]]:
+        """The constants as `layout` arguments: `name: annotation = f(`, [its argument], `)`."""
+        out = []
+        for name, annotation, expression in self.codecs:
+            call, _, argument = expression.partition("(")
+            if argument:
+                out.append((f"{name}: {annotation} = {call}(", [argument[:-1]], ")"))
+            else:
+                out.append((f"{name}: {annotation} = {expression}", [], ""))
+        return out
+
+    @property
+    def typing_names(self) -> list[str]:
+        """What the module imports from `typing`: `Unpack` for the options every method takes."""
+        return sorted({*self.typing, "Unpack"} | ({"TYPE_CHECKING"} if self.refs else set()))
+
+    @property
+    def abc(self) -> list[str]:
+        """What it imports from `collections.abc`; both iterators when it pages (sync and async)."""
+        paging = ["AsyncIterator", "Iterator"] if self.paging else []
+        return sorted((["Sequence"] if self.sequence else []) + paging)
 
 
 @dataclass
@@ -137,6 +206,12 @@ class PyPackage:
     groups: list[PyGroup]
     models: list[PyModel]
     version: str = "0.1.0"
+
+    @property
+    def paged(self) -> str:
+        """The first paging method, `group.iter_<name>`, for the README; "" when none pages."""
+        found = [f"{g.accessor}.{m.paging.rows}" for g in self.groups for m in g.methods if m.paging]
+        return found[0] if found else ""
 
     @property
     def example(self) -> tuple[PyGroup, PyMethod, str]:
@@ -160,7 +235,8 @@ class _Hints:
         self.datetime = False
         self.sequence = False
         self.select = False
-        self.runtime: set[str] = set()
+        self.codecs: dict[str, tuple[str, str, str]] = {}  # by hint: (name, annotation, expression)
+        self.codec_names = Namespace()
         self.refs: set[tuple[str, str]] = set()
 
     def _model(self, ref: TypeRef) -> PyModel | None:
@@ -185,6 +261,10 @@ class _Hints:
         if ref.kind == "named":
             self.typing.add("Any")
             return "dict[str, Any]"
+        if ref.kind == "enum" and wire_form and ref.values:
+            self.typing.add("Literal")  # open: a value the page does not list is still a str
+            values = ", ".join(py_literal(v) for v in dict.fromkeys(ref.values))
+            return f"Literal[{values}] | str"
         text = _SCALAR_HINTS[ref.kind]
         if "Any" in text:
             self.typing.add("Any")
@@ -196,43 +276,46 @@ class _Hints:
     def codec(self, ref: TypeRef) -> str:
         """The codec expression that decodes a JSON value of this type; "" for plain JSON."""
         if ref.kind == "datetime":
-            self.runtime.add("DATETIME")
-            return "DATETIME"
+            return "_m.DATETIME"
         if ref.kind == "array" and ref.item is not None:
             inner = self.codec(ref.item)
-            if inner:
-                self.runtime.add("list_of")
-                return f"list_of({inner})"
-            return ""
+            return f"_m.list_of({inner})" if inner else ""
         py_model = self._model(ref)
         if py_model is not None:
-            self.runtime.add("model")
-            return f"model({py_literal(py_model.cls)})"
+            return f"_m.model({py_literal(py_model.cls)})"
         return ""
 
-
-OPTIONS = ("timeout", "extra_headers", "extra_query", "max_retries")
-"""The request options every method takes (`_runtime.RequestOptions`); an argument documented
-under one of these names gets a trailing `_` (`timeout_`), as keywords do."""
-
-RUNTIME_NAMES = {"Group", "AsyncGroup", "RequestOptions", "Select", "Any", "Sequence", "Unpack", "datetime", "NotGiven", "NOT_GIVEN"}
-"""Names a group module imports, which no class it defines or imports may take."""
+    def result(self, ref: TypeRef, hint: str) -> str:
+        """The typed codec a method passes to `_request`, so that its result has the type `hint`:
+        the runtime's own when typed already, else a module constant annotated with it."""
+        expression = self.codec(ref) or "_m.JSON"
+        if expression in ("_m.DATETIME", "_m.JSON") and hint in ("datetime", "Any"):
+            return expression
+        if hint not in self.codecs:
+            name = self.codec_names.claim("_" + snake(re.sub(r"\W+", "_", hint)).upper())
+            self.codecs[hint] = (name, f"_m.Codec[{hint}]", expression)
+            # the template lays the line out as black does: split inside the outer call
+        return self.codecs[hint][0]
 
 
 def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
     models = _model_names(api)
     for py_model in models.values():
         _fill_model(py_model, api.types[py_model.name], models, api.types)
-    accessors = Namespace()
-    classes = Namespace({m.cls for m in models.values()} | RUNTIME_NAMES)
+    names = accessors()
+    classes = model_classes()
+    for py_model in models.values():
+        classes.claim(py_model.cls)
     groups = []
     for group in api.groups:
-        accessor = accessors.claim(snake(group.name))
+        accessor = names.claim(snake(group.name))
         hints = _Hints(models, api.types)
-        methods_ns = Namespace()
+        methods_ns = group_methods()
         methods = [_method(op, methods_ns.claim(snake(op.name)), hints) for op in group.operations]
-        if any(not a.required for m in methods for a in m.args):
-            hints.runtime.update({"NOT_GIVEN", "NotGiven"})
+        for method in methods:
+            method.paging = _paging(method, methods_ns, hints)
+        paged = any(m.paging for m in methods)
+        not_given = paged or any(not a.required for m in methods for a in m.args)
         prefix = _common_prefix([op.path for op in group.operations])
         base = pascal(group.name) + "Api"
         groups.append(
@@ -249,9 +332,12 @@ def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
                 typing=sorted(hints.typing),
                 datetime=hints.datetime,
                 sequence=hints.sequence,
-                codecs=sorted(hints.runtime),
+                codecs=sorted(hints.codecs.values()),
+                not_given=not_given,
+                codec_module=bool(methods),
                 select=hints.select,
                 refs=sorted(hints.refs),
+                paging=paged,
             )
         )
     ordered = [models[name] for name in sorted(models)]
@@ -261,7 +347,7 @@ def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
 def _model_names(api: Api) -> dict[str, PyModel]:
     """A model class for every documented type but the agents' argument carriers, whose
     properties become keyword arguments instead."""
-    classes = Namespace({"Model", "Field", "TYPE_CHECKING", "ClassVar"} | RUNTIME_NAMES)
+    classes = model_classes()
     modules = Namespace()
     out = {}
     for object_type in api.models:
@@ -272,7 +358,7 @@ def _model_names(api: Api) -> dict[str, PyModel]:
 
 def _fill_model(py_model: PyModel, object_type: ObjectType, models: dict[str, PyModel], types: dict[str, ObjectType]) -> None:
     hints = _Hints(models, types)
-    attrs = Namespace({"to_dict", "from_dict"})
+    attrs = model_fields(m.cls for m in models.values())
     for prop in object_type.properties:
         hint = hints.hint(_property_type(prop.type))
         py_model.fields.append(PyField(attrs.claim(snake(prop.name)), prop.name, f"{hint} | None", prop.description))
@@ -295,7 +381,7 @@ def _property_type(ref: TypeRef) -> TypeRef:
 
 
 def _method(op: Operation, name: str, hints: _Hints) -> PyMethod:
-    args = _Arguments()
+    args = arguments()
     parts = [_param_arg(p, args.claim(snake(p.name)), hints) for p in op.path_params]
     body_arg: PyArg | None = None
     fields: list[PyArg] = []
@@ -314,16 +400,6 @@ def _method(op: Operation, name: str, hints: _Hints) -> PyMethod:
     method = PyMethod(name, op, "", returns, result, parts, query, fields, body_arg, binary)
     method.doc = _method_doc(op, method)
     return method
-
-
-class _Arguments(Namespace):
-    """A method's argument names: not its own (`self`, `result`, `options`), nor an option's."""
-
-    def __init__(self) -> None:
-        super().__init__({"self", "result", "options", *OPTIONS})
-
-    def claim(self, name: str) -> str:
-        return super().claim(name + "_" if name in OPTIONS else name)
 
 
 def _example(hint: str) -> str:
@@ -348,11 +424,49 @@ def _body_arg(body: Body, name: str, hints: _Hints) -> PyArg:
 
 def _result(ref: TypeRef | None, hints: _Hints) -> tuple[str, str]:
     if ref is None:
-        return "None", '"none"'
+        return "None", "_m.NONE"
     if ref.kind == "binary":
-        return "bytes", '"bytes"'
-    codec = hints.codec(ref)
-    return hints.hint(ref), codec or '"json"'
+        return "bytes", "_m.BYTES"
+    hint = hints.hint(ref)
+    return hint, hints.result(ref, hint)
+
+
+def _paging(method: PyMethod, names: Namespace, hints: _Hints) -> PyPaging | None:
+    """Paging methods for a GET with `$top` whose result has `value` and `odata.nextLink`: an
+    OData list (REST `GetAll`, related lists). They follow `odata.nextLink`; `$skip` need not be
+    documented, the server puts it into the link."""
+    op = method.op
+    top = next((a for a in method.query if a.wire.lower() == "$top"), None)
+    result = hints.types.get(op.result.name) if op.result is not None and op.result.kind == "named" else None
+    if op.method != "GET" or top is None or result is None or not result.documented:
+        return None
+    if not {"value", "odata.nextLink"} <= {p.name for p in result.properties}:
+        return None
+    stem = method.name.removeprefix("get_") or method.name
+    rows, pages = names.claim(f"iter_{stem}"), names.claim(f"iter_{stem}_pages")
+    taken = Namespace({a.name for a in method.args})
+    page_size = taken.claim("page_size")
+    args = [a for a in method.args if a is not top]
+    hint = "int | None | NotGiven"  # optional even where `$top` is required: None sends none
+    args.append(PyArg(page_size, top.wire, hint, False, "Rows per page (``$top``); the server's default when left out."))
+    hints.typing.add("Any")
+    args = [a for a in args if a.required] + [a for a in args if not a.required]
+    paging = PyPaging(rows, pages, page_size, top.name, args)
+    lines = "\n".join(_indent(f"{a.name}: {_one_line(a.doc) or _arg_default_doc(a)}") for a in args)
+    how = (
+        f"Calls ``{method.name}`` for the first page, then follows ``odata.nextLink``. Stops at a\n"
+        "page without rows, at a page without a next link, and at a link it followed before or a\n"
+        "page with the same rows as the one before (a server repeating itself): it never loops."
+    )
+    paging.rows_doc = "\n\n".join(
+        [f"Every row of ``{op.method} {op.path}``, page by page, fetched as they are read.", how,
+         f"Args:\n{lines}", "Yields:\n    dict[str, Any]: One row of a page's ``value``.", _RAISES]
+    )
+    paging.pages_doc = "\n\n".join(
+        [f"Every page of ``{op.method} {op.path}``, fetched as they are read.", how,
+         f"Args:\n{lines}", f"Yields:\n    {method.returns}: One page, with rows.", _RAISES]
+    )
+    return paging
 
 
 def _method_doc(op: Operation, method: PyMethod) -> str:
@@ -365,11 +479,14 @@ def _method_doc(op: Operation, method: PyMethod) -> str:
         parts.append("Args:\n" + "\n".join(_indent(line) for line in lines))
     if op.result is not None:
         parts.append(f"Returns:\n    {method.returns}" + _status_doc(op))
-    parts.append(
-        "Raises:\n    ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...)."
-        "\n    ApiConnectionError: No answer (ApiTimeoutError: none in time)."
-    )
+    parts.append(_RAISES)
     return "\n\n".join(parts)
+
+
+_RAISES = (
+    "Raises:\n    ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...)."
+    "\n    ApiConnectionError: No answer (ApiTimeoutError: none in time)."
+)
 
 
 def _status_doc(op: Operation) -> str:

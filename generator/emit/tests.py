@@ -13,7 +13,10 @@ from .testview import tests_of_group
 def test_jobs(view: PyPackage, types: dict[str, ObjectType]) -> list[Job]:
     """The conftest, then one job per group writing its test module and its samples file."""
     models = {m.name: m.cls for m in view.models}
-    jobs: list[Job] = [partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view)]
+    jobs: list[Job] = [
+        partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view),
+        partial(render_file, "tests/test_client.py", "tests/test_client.py.j2", package=view),
+    ]
     jobs += [partial(_group_tests, view, group, types, models) for group in view.groups]
     return jobs
 

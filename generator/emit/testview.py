@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from ..examples import example, fits
 from ..model import ObjectType, Operation, TypeRef
-from .pyview import PyGroup, PyMethod
+from .pyview import PyGroup, PyMethod, quote_path
 from .render import Keyword, py_literal
 
 _STATUS_LINE = re.compile(r"^HTTP/\S+\s+(\d{3})\b")
@@ -34,6 +34,7 @@ class PyTest:
     call: list[str | Keyword] = field(default_factory=list)  # the method's arguments
     check: str = "none"  # none | equal | model | models | bytes | datetime | raises
     model_cls: str = ""
+    paging: list[str | Keyword] = field(default_factory=list)  # the arguments of `iter_<name>`
 
 
 @dataclass
@@ -41,6 +42,10 @@ class PyTestModule:
     group: PyGroup
     tests: list[PyTest]
     error: PyTest | None  # the call the group's error-path test makes
+
+    @property
+    def paged(self) -> list[PyTest]:
+        return [t for t in self.tests if t.method.paging is not None]
 
     @property
     def samples_path(self) -> str:
@@ -62,7 +67,8 @@ def tests_of_group(group: PyGroup, types: dict[str, ObjectType], models: dict[st
 def _test(method: PyMethod, types: dict[str, ObjectType], models: dict[str, str]) -> PyTest:
     op = method.op
     source = op.response_sample.location if op.response_sample else op.location
-    sample: dict[str, Any] = {"source": f"{source.file}:{source.line}", "method": op.method, "path": op.path, "query": {}}
+    path = quote_path(op.path)  # what the client sends: the literal text percent-encoded as needed
+    sample: dict[str, Any] = {"source": f"{source.file}:{source.line}", "method": op.method, "path": path, "query": {}}
     test = PyTest(method, sample)
     for arg in method.parts:
         value = _typed(arg.param.example if arg.param else None, arg.type, types)
@@ -76,7 +82,23 @@ def _test(method: PyMethod, types: dict[str, ObjectType], models: dict[str, str]
         sample["query"][arg.wire] = _wire_text(value)
     _request(test, method, types)
     _response(test, op, types, models)
+    if method.paging is not None:
+        _paging(test, method)
     return test
+
+
+PAGE_SIZE = 2
+
+
+def _paging(test: PyTest, method: PyMethod) -> None:
+    """`iter_<name>` with the test's arguments, `page_size` for `$top`; the first page's query."""
+    paging = method.paging
+    assert paging is not None
+    top = next(a for a in method.query if a.name == paging.top)
+    test.paging = [k for k in test.call if not (isinstance(k, Keyword) and k.name == paging.top)]
+    test.paging.append(Keyword(paging.page_size, PAGE_SIZE))
+    query = {key: value for key, value in test.sample["query"].items() if key != top.wire}
+    test.sample["paging"] = {"query": {**query, top.wire: str(PAGE_SIZE)}}
 
 
 def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> None:

@@ -6,8 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Unpack
 
-from .._runtime import AsyncGroup, Group, RequestOptions, Select, async_raw, raw
+from .. import _model as _m
 from .._model import NOT_GIVEN, NotGiven
+from .._runtime import AsyncGroup, Group, RequestOptions, Select, async_raw, raw
+
+_STR: _m.Codec[str] = _m.JSON
 
 
 class AppointmentAgentApi(Group):
@@ -48,7 +51,7 @@ class AppointmentAgentApi(Group):
         self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/SetActivityStatus",
-            "none",
+            _m.NONE,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier, "ActivityStatus": activity_status},
             **options,
@@ -82,15 +85,14 @@ class AppointmentAgentApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: str = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/ToggleActivity",
-            "json",
+            _STR,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier},
             **options,
         )
-        return result
 
 
 class AppointmentAgentApiWithRawResponse:
@@ -139,7 +141,7 @@ class AsyncAppointmentAgentApi(AsyncGroup):
         await self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/SetActivityStatus",
-            "none",
+            _m.NONE,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier, "ActivityStatus": activity_status},
             **options,
@@ -173,15 +175,14 @@ class AsyncAppointmentAgentApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: str = await self._client._request(
+        return await self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/ToggleActivity",
-            "json",
+            _STR,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier},
             **options,
         )
-        return result
 
 
 class AsyncAppointmentAgentApiWithRawResponse:

@@ -6,13 +6,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Unpack
 
+from .. import _model as _m
+from .._model import NOT_GIVEN, NotGiven
 from .._runtime import AsyncGroup, Group, RequestOptions, Select, async_raw, raw
-from .._model import NOT_GIVEN, NotGiven, list_of, model
 
 if TYPE_CHECKING:
     from ..models.associate import Associate
     from ..models.check_result import CheckResult
     from ..models.ticket_agent_get_ticket_list_item import TicketAgentGetTicketListItem
+
+_ASSOCIATE: _m.Codec[Associate] = _m.model("Associate")
+_BOOL: _m.Codec[bool] = _m.JSON
+_CHECK_RESULT: _m.Codec[CheckResult] = _m.model("CheckResult")
+_INT: _m.Codec[int] = _m.JSON
+_LIST_TICKET_AGENT_GET_TICKET_LIST_ITEM: _m.Codec[list[TicketAgentGetTicketListItem]] = _m.list_of(
+    _m.model("TicketAgentGetTicketListItem")
+)
 
 
 class TicketAgentApi(Group):
@@ -50,10 +59,10 @@ class TicketAgentApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: int = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/AddMessage",
-            "json",
+            _INT,
             fields={
                 "TicketId": ticket_id,
                 "Body": body,
@@ -63,7 +72,6 @@ class TicketAgentApi(Group):
             },
             **options,
         )
-        return result
 
     def check_text(
         self,
@@ -102,10 +110,10 @@ class TicketAgentApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: CheckResult = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/CheckText",
-            model("CheckResult"),
+            _CHECK_RESULT,
             query={"self": self_2, "$select": select},
             fields={
                 "Text": text,
@@ -116,7 +124,6 @@ class TicketAgentApi(Group):
             },
             **options,
         )
-        return result
 
     def get_attachment_stream(
         self, *, attachment_id: int, **options: Unpack[RequestOptions]
@@ -136,14 +143,13 @@ class TicketAgentApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: bytes = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/GetAttachmentStream",
-            "bytes",
+            _m.BYTES,
             fields={"AttachmentId": attachment_id},
             **options,
         )
-        return result
 
     def get_owner(
         self, *, ticket_id: int | None | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
@@ -162,14 +168,13 @@ class TicketAgentApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: Associate = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/GetOwner",
-            model("Associate"),
+            _ASSOCIATE,
             fields={"TicketId": ticket_id},
             **options,
         )
-        return result
 
     def get_ticket_list(
         self, *, ticket_ids: Sequence[int], **options: Unpack[RequestOptions]
@@ -188,14 +193,13 @@ class TicketAgentApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: list[TicketAgentGetTicketListItem] = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/GetTicketList",
-            list_of(model("TicketAgentGetTicketListItem")),
+            _LIST_TICKET_AGENT_GET_TICKET_LIST_ITEM,
             body=ticket_ids,
             **options,
         )
-        return result
 
     def is_ticket_open(
         self, *, ticket_id: int | None | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
@@ -214,14 +218,13 @@ class TicketAgentApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: bool = self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/IsTicketOpen",
-            "json",
+            _BOOL,
             fields={"TicketId": ticket_id},
             **options,
         )
-        return result
 
 
 class TicketAgentApiWithRawResponse:
@@ -271,10 +274,10 @@ class AsyncTicketAgentApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: int = await self._client._request(
+        return await self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/AddMessage",
-            "json",
+            _INT,
             fields={
                 "TicketId": ticket_id,
                 "Body": body,
@@ -284,7 +287,6 @@ class AsyncTicketAgentApi(AsyncGroup):
             },
             **options,
         )
-        return result
 
     async def check_text(
         self,
@@ -323,10 +325,10 @@ class AsyncTicketAgentApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: CheckResult = await self._client._request(
+        return await self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/CheckText",
-            model("CheckResult"),
+            _CHECK_RESULT,
             query={"self": self_2, "$select": select},
             fields={
                 "Text": text,
@@ -337,7 +339,6 @@ class AsyncTicketAgentApi(AsyncGroup):
             },
             **options,
         )
-        return result
 
     async def get_attachment_stream(
         self, *, attachment_id: int, **options: Unpack[RequestOptions]
@@ -357,14 +358,13 @@ class AsyncTicketAgentApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: bytes = await self._client._request(
+        return await self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/GetAttachmentStream",
-            "bytes",
+            _m.BYTES,
             fields={"AttachmentId": attachment_id},
             **options,
         )
-        return result
 
     async def get_owner(
         self, *, ticket_id: int | None | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
@@ -383,14 +383,13 @@ class AsyncTicketAgentApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: Associate = await self._client._request(
+        return await self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/GetOwner",
-            model("Associate"),
+            _ASSOCIATE,
             fields={"TicketId": ticket_id},
             **options,
         )
-        return result
 
     async def get_ticket_list(
         self, *, ticket_ids: Sequence[int], **options: Unpack[RequestOptions]
@@ -409,14 +408,13 @@ class AsyncTicketAgentApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: list[TicketAgentGetTicketListItem] = await self._client._request(
+        return await self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/GetTicketList",
-            list_of(model("TicketAgentGetTicketListItem")),
+            _LIST_TICKET_AGENT_GET_TICKET_LIST_ITEM,
             body=ticket_ids,
             **options,
         )
-        return result
 
     async def is_ticket_open(
         self, *, ticket_id: int | None | NotGiven = NOT_GIVEN, **options: Unpack[RequestOptions]
@@ -435,14 +433,13 @@ class AsyncTicketAgentApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: bool = await self._client._request(
+        return await self._client._request(
             "POST",
             "/api/v1/Agents/Ticket/IsTicketOpen",
-            "json",
+            _BOOL,
             fields={"TicketId": ticket_id},
             **options,
         )
-        return result
 
 
 class AsyncTicketAgentApiWithRawResponse:

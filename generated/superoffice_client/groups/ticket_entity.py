@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import datetime
-from typing import Any, TYPE_CHECKING, Unpack
+from typing import Any, Literal, TYPE_CHECKING, Unpack
 
+from .. import _model as _m
+from .. import _paging
+from .._model import NOT_GIVEN, NotGiven
 from .._runtime import AsyncGroup, Group, RequestOptions, Select, async_raw, raw
-from .._model import NOT_GIVEN, NotGiven, model
 
 if TYPE_CHECKING:
     from ..models.o_data_slim_response import ODataSlimResponse
@@ -16,6 +18,10 @@ if TYPE_CHECKING:
     from ..models.ticket_entity_patch_ticket_entity_changes import (
         TicketEntityPatchTicketEntityChanges,
     )
+
+_INT: _m.Codec[int] = _m.JSON
+_O_DATA_SLIM_RESPONSE: _m.Codec[ODataSlimResponse] = _m.model("ODataSlimResponse")
+_TICKET_ENTITY: _m.Codec[TicketEntity] = _m.model("TicketEntity")
 
 
 class TicketEntityApi(Group):
@@ -35,7 +41,7 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        self._client._request("DELETE", "/api/v1/Ticket/{id}", "none", parts={"id": id}, **options)
+        self._client._request("DELETE", "/api/v1/Ticket/{id}", _m.NONE, parts={"id": id}, **options)
 
     def get_all(
         self,
@@ -44,7 +50,7 @@ class TicketEntityApi(Group):
         filter: str | None | NotGiven = NOT_GIVEN,
         order_by: str | None | NotGiven = NOT_GIVEN,
         top: int | None | NotGiven = NOT_GIVEN,
-        mode: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
         json_safe: bool | None | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> ODataSlimResponse:
@@ -77,10 +83,10 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: ODataSlimResponse = self._client._request(
+        return self._client._request(
             "GET",
             "/api/v1/Ticket",
-            model("ODataSlimResponse"),
+            _O_DATA_SLIM_RESPONSE,
             query={
                 "$select": select,
                 "$filter": filter,
@@ -91,7 +97,94 @@ class TicketEntityApi(Group):
             },
             **options,
         )
-        return result
+
+    def iter_all(
+        self,
+        *,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        filter: str | None | NotGiven = NOT_GIVEN,
+        order_by: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
+        json_safe: bool | None | NotGiven = NOT_GIVEN,
+        page_size: int | None | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[dict[str, Any]]:
+        """Every row of ``GET /api/v1/Ticket``, page by page, fetched as they are read.
+
+        Calls ``get_all`` for the first page, then follows ``odata.nextLink``. Stops at a
+        page without rows, at a page without a next link, and at a link it followed before or a
+        page with the same rows as the one before (a server repeating itself): it never loops.
+
+        Args:
+            select: Comma separated list of column names to return.
+            filter: Expression to restrict the results. e.g.: "title begins 'foo'"
+            order_by: Comma separated list of column names to sort by.
+            mode: FULL (with raw values and hints for each value) or SLIM (just the display values)
+            json_safe: Make output names into JSON safe property names.
+            page_size: Rows per page (``$top``); the server's default when left out.
+
+        Yields:
+            dict[str, Any]: One row of a page's ``value``.
+
+        Raises:
+            ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
+            ApiConnectionError: No answer (ApiTimeoutError: none in time).
+        """
+        return _paging.rows(
+            self.iter_all_pages,
+            select=select,
+            filter=filter,
+            order_by=order_by,
+            mode=mode,
+            json_safe=json_safe,
+            page_size=page_size,
+            **options,
+        )
+
+    def iter_all_pages(
+        self,
+        *,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        filter: str | None | NotGiven = NOT_GIVEN,
+        order_by: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
+        json_safe: bool | None | NotGiven = NOT_GIVEN,
+        page_size: int | None | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> Iterator[ODataSlimResponse]:
+        """Every page of ``GET /api/v1/Ticket``, fetched as they are read.
+
+        Calls ``get_all`` for the first page, then follows ``odata.nextLink``. Stops at a
+        page without rows, at a page without a next link, and at a link it followed before or a
+        page with the same rows as the one before (a server repeating itself): it never loops.
+
+        Args:
+            select: Comma separated list of column names to return.
+            filter: Expression to restrict the results. e.g.: "title begins 'foo'"
+            order_by: Comma separated list of column names to sort by.
+            mode: FULL (with raw values and hints for each value) or SLIM (just the display values)
+            json_safe: Make output names into JSON safe property names.
+            page_size: Rows per page (``$top``); the server's default when left out.
+
+        Yields:
+            ODataSlimResponse: One page, with rows.
+
+        Raises:
+            ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
+            ApiConnectionError: No answer (ApiTimeoutError: none in time).
+        """
+        return _paging.pages(
+            self._client,
+            self.get_all,
+            _O_DATA_SLIM_RESPONSE,
+            options,
+            select=select,
+            filter=filter,
+            order_by=order_by,
+            mode=mode,
+            json_safe=json_safe,
+            top=page_size,
+        )
 
     def get_attachment(
         self, *, ticket_id: int, name: str, **options: Unpack[RequestOptions]
@@ -111,14 +204,13 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: bytes = self._client._request(
+        return self._client._request(
             "GET",
             "/api/v1/Ticket/{ticket_id}/Attachment/{name}",
-            "bytes",
+            _m.BYTES,
             parts={"ticket_id": ticket_id, "name": name},
             **options,
         )
-        return result
 
     def get_ticket_count(
         self,
@@ -144,14 +236,13 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: int = self._client._request(
+        return self._client._request(
             "GET",
             "/api/v1/Ticket/Count",
-            "json",
+            _INT,
             query={"status": status, "from": from_, "class": class_},
             **options,
         )
-        return result
 
     def get_ticket_entity(
         self,
@@ -179,15 +270,14 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: TicketEntity = self._client._request(
+        return self._client._request(
             "GET",
             "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
+            _TICKET_ENTITY,
             parts={"id": id},
             query={"$select": select},
             **options,
         )
-        return result
 
     def patch_ticket_entity(
         self,
@@ -214,15 +304,14 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: TicketEntity = self._client._request(
+        return self._client._request(
             "PATCH",
             "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
+            _TICKET_ENTITY,
             parts={"id": id},
             body=changes,
             **options,
         )
-        return result
 
     def put_ticket_entity(
         self, *, id: int, entity: TicketEntity | dict[str, Any], **options: Unpack[RequestOptions]
@@ -242,15 +331,9 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: TicketEntity = self._client._request(
-            "PUT",
-            "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
-            parts={"id": id},
-            body=entity,
-            **options,
+        return self._client._request(
+            "PUT", "/api/v1/Ticket/{id}", _TICKET_ENTITY, parts={"id": id}, body=entity, **options
         )
-        return result
 
     def set_attachment(
         self, *, ticket_id: int, stream: bytes, **options: Unpack[RequestOptions]
@@ -270,15 +353,14 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: int = self._client._request(
+        return self._client._request(
             "PUT",
             "/api/v1/Ticket/{ticket_id}/Attachment",
-            "json",
+            _INT,
             parts={"ticket_id": ticket_id},
             content=stream,
             **options,
         )
-        return result
 
 
 class TicketEntityApiWithRawResponse:
@@ -313,7 +395,7 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
         await self._client._request(
-            "DELETE", "/api/v1/Ticket/{id}", "none", parts={"id": id}, **options
+            "DELETE", "/api/v1/Ticket/{id}", _m.NONE, parts={"id": id}, **options
         )
 
     async def get_all(
@@ -323,7 +405,7 @@ class AsyncTicketEntityApi(AsyncGroup):
         filter: str | None | NotGiven = NOT_GIVEN,
         order_by: str | None | NotGiven = NOT_GIVEN,
         top: int | None | NotGiven = NOT_GIVEN,
-        mode: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
         json_safe: bool | None | NotGiven = NOT_GIVEN,
         **options: Unpack[RequestOptions],
     ) -> ODataSlimResponse:
@@ -356,10 +438,10 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: ODataSlimResponse = await self._client._request(
+        return await self._client._request(
             "GET",
             "/api/v1/Ticket",
-            model("ODataSlimResponse"),
+            _O_DATA_SLIM_RESPONSE,
             query={
                 "$select": select,
                 "$filter": filter,
@@ -370,7 +452,94 @@ class AsyncTicketEntityApi(AsyncGroup):
             },
             **options,
         )
-        return result
+
+    def iter_all(
+        self,
+        *,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        filter: str | None | NotGiven = NOT_GIVEN,
+        order_by: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
+        json_safe: bool | None | NotGiven = NOT_GIVEN,
+        page_size: int | None | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[dict[str, Any]]:
+        """Every row of ``GET /api/v1/Ticket``, page by page, fetched as they are read.
+
+        Calls ``get_all`` for the first page, then follows ``odata.nextLink``. Stops at a
+        page without rows, at a page without a next link, and at a link it followed before or a
+        page with the same rows as the one before (a server repeating itself): it never loops.
+
+        Args:
+            select: Comma separated list of column names to return.
+            filter: Expression to restrict the results. e.g.: "title begins 'foo'"
+            order_by: Comma separated list of column names to sort by.
+            mode: FULL (with raw values and hints for each value) or SLIM (just the display values)
+            json_safe: Make output names into JSON safe property names.
+            page_size: Rows per page (``$top``); the server's default when left out.
+
+        Yields:
+            dict[str, Any]: One row of a page's ``value``.
+
+        Raises:
+            ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
+            ApiConnectionError: No answer (ApiTimeoutError: none in time).
+        """
+        return _paging.async_rows(
+            self.iter_all_pages,
+            select=select,
+            filter=filter,
+            order_by=order_by,
+            mode=mode,
+            json_safe=json_safe,
+            page_size=page_size,
+            **options,
+        )
+
+    def iter_all_pages(
+        self,
+        *,
+        select: Select | None | NotGiven = NOT_GIVEN,
+        filter: str | None | NotGiven = NOT_GIVEN,
+        order_by: str | None | NotGiven = NOT_GIVEN,
+        mode: Literal["Slim", "Wide", "Full"] | str | None | NotGiven = NOT_GIVEN,
+        json_safe: bool | None | NotGiven = NOT_GIVEN,
+        page_size: int | None | NotGiven = NOT_GIVEN,
+        **options: Unpack[RequestOptions],
+    ) -> AsyncIterator[ODataSlimResponse]:
+        """Every page of ``GET /api/v1/Ticket``, fetched as they are read.
+
+        Calls ``get_all`` for the first page, then follows ``odata.nextLink``. Stops at a
+        page without rows, at a page without a next link, and at a link it followed before or a
+        page with the same rows as the one before (a server repeating itself): it never loops.
+
+        Args:
+            select: Comma separated list of column names to return.
+            filter: Expression to restrict the results. e.g.: "title begins 'foo'"
+            order_by: Comma separated list of column names to sort by.
+            mode: FULL (with raw values and hints for each value) or SLIM (just the display values)
+            json_safe: Make output names into JSON safe property names.
+            page_size: Rows per page (``$top``); the server's default when left out.
+
+        Yields:
+            ODataSlimResponse: One page, with rows.
+
+        Raises:
+            ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
+            ApiConnectionError: No answer (ApiTimeoutError: none in time).
+        """
+        return _paging.async_pages(
+            self._client,
+            self.get_all,
+            _O_DATA_SLIM_RESPONSE,
+            options,
+            select=select,
+            filter=filter,
+            order_by=order_by,
+            mode=mode,
+            json_safe=json_safe,
+            top=page_size,
+        )
 
     async def get_attachment(
         self, *, ticket_id: int, name: str, **options: Unpack[RequestOptions]
@@ -390,14 +559,13 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: bytes = await self._client._request(
+        return await self._client._request(
             "GET",
             "/api/v1/Ticket/{ticket_id}/Attachment/{name}",
-            "bytes",
+            _m.BYTES,
             parts={"ticket_id": ticket_id, "name": name},
             **options,
         )
-        return result
 
     async def get_ticket_count(
         self,
@@ -423,14 +591,13 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: int = await self._client._request(
+        return await self._client._request(
             "GET",
             "/api/v1/Ticket/Count",
-            "json",
+            _INT,
             query={"status": status, "from": from_, "class": class_},
             **options,
         )
-        return result
 
     async def get_ticket_entity(
         self,
@@ -458,15 +625,14 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: TicketEntity = await self._client._request(
+        return await self._client._request(
             "GET",
             "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
+            _TICKET_ENTITY,
             parts={"id": id},
             query={"$select": select},
             **options,
         )
-        return result
 
     async def patch_ticket_entity(
         self,
@@ -493,15 +659,14 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: TicketEntity = await self._client._request(
+        return await self._client._request(
             "PATCH",
             "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
+            _TICKET_ENTITY,
             parts={"id": id},
             body=changes,
             **options,
         )
-        return result
 
     async def put_ticket_entity(
         self, *, id: int, entity: TicketEntity | dict[str, Any], **options: Unpack[RequestOptions]
@@ -521,15 +686,9 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: TicketEntity = await self._client._request(
-            "PUT",
-            "/api/v1/Ticket/{id}",
-            model("TicketEntity"),
-            parts={"id": id},
-            body=entity,
-            **options,
+        return await self._client._request(
+            "PUT", "/api/v1/Ticket/{id}", _TICKET_ENTITY, parts={"id": id}, body=entity, **options
         )
-        return result
 
     async def set_attachment(
         self, *, ticket_id: int, stream: bytes, **options: Unpack[RequestOptions]
@@ -549,15 +708,14 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        result: int = await self._client._request(
+        return await self._client._request(
             "PUT",
             "/api/v1/Ticket/{ticket_id}/Attachment",
-            "json",
+            _INT,
             parts={"ticket_id": ticket_id},
             content=stream,
             **options,
         )
-        return result
 
 
 class AsyncTicketEntityApiWithRawResponse:

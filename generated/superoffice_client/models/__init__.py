@@ -3,29 +3,36 @@
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any as _Any
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     from .associate import Associate
     from .check_result import CheckResult
+    from .group_2 import Group_2
+    from .import_module import ImportModule
     from .o_data_slim_response import ODataSlimResponse
     from .ticket_agent_get_ticket_list_item import TicketAgentGetTicketListItem
     from .ticket_entity import TicketEntity
     from .ticket_entity_patch_ticket_entity_changes import TicketEntityPatchTicketEntityChanges
 
-_MODULES = {
+_MODULES: dict[str, str] = {
     "Associate": "associate",
     "CheckResult": "check_result",
+    "Group_2": "group_2",
+    "ImportModule": "import_module",
     "ODataSlimResponse": "o_data_slim_response",
     "TicketAgentGetTicketListItem": "ticket_agent_get_ticket_list_item",
     "TicketEntity": "ticket_entity",
     "TicketEntityPatchTicketEntityChanges": "ticket_entity_patch_ticket_entity_changes",
 }
 
-__all__ = [
+__all__: list[str] = [
     "Associate",
     "CheckResult",
+    "Group_2",
+    "ImportModule",
     "ODataSlimResponse",
     "TicketAgentGetTicketListItem",
     "TicketEntity",
@@ -33,11 +40,11 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> _Any:
     module = _MODULES.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
+    value = getattr(_import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
 

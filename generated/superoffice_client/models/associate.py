@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .._model import Model
 
@@ -18,7 +19,8 @@ class Associate(Model):
         last_login: When the user last logged in, local time
     """
 
-    __slots__ = ()
+    if not TYPE_CHECKING:  # mypy would refuse setting a field of a class with empty slots
+        __slots__ = ()
 
     associate_id: int | None = None
     name: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .._model import Model
 
@@ -11,7 +11,8 @@ from .._model import Model
 class ODataSlimResponse(Model):
     """The ODataSlimResponse type."""
 
-    __slots__ = ()
+    if not TYPE_CHECKING:  # mypy would refuse setting a field of a class with empty slots
+        __slots__ = ()
     _wire_ = {
         "odata_metadata": "odata.metadata",
         "odata_next_link": "odata.nextLink",

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from .._model import Model
 
@@ -19,7 +20,8 @@ class TicketAgentGetTicketListItem(Model):
         created_at: Registered when
     """
 
-    __slots__ = ()
+    if not TYPE_CHECKING:  # mypy would refuse setting a field of a class with empty slots
+        __slots__ = ()
 
     ticket_id: int | None = None
     title: str | None = None

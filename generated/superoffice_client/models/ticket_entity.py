@@ -27,7 +27,8 @@ class TicketEntity(Model):
         table_right: The carrier's table right
     """
 
-    __slots__ = ()
+    if not TYPE_CHECKING:  # mypy would refuse setting a field of a class with empty slots
+        __slots__ = ()
 
     ticket_id: int | None = None
     title: str | None = None

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TYPE_CHECKING
 
 from .._model import Model
 
@@ -20,7 +20,8 @@ class TicketEntityPatchTicketEntityChanges(Model):
         value: New/Replaced value - string or object.
     """
 
-    __slots__ = ()
+    if not TYPE_CHECKING:  # mypy would refuse setting a field of a class with empty slots
+        __slots__ = ()
     _wire_ = {"op": "op", "path": "path", "value": "value"}
 
     op: str | None = None
