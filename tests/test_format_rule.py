@@ -6,8 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import generator.pipeline as pipeline
+from generator.emit.render import docstring, py_literal
 from generator.format import InvalidOutput, format_python, vouched
 from generator.pipeline import generate, unformatted
 from tests.pages import page, table, tree
@@ -36,11 +39,13 @@ def test_a_file_is_vouched_for_only_within_the_width_in_printable_ascii(source: 
 
 
 def _wide_docs(folder: Path) -> Path:
-    """A page whose many arguments make a signature black has to split."""
+    """A page whose many arguments make a long signature, with an open enum too long for a line."""
     rows = [f"| Argument{i}WithARatherLongName | int32 | The value number {i}. |" for i in range(12)]
     body = "## Request Body: request\n\n" + table("| Property Name | Type | Description |", *rows)
     result = "## Response: Thing\n\n" + table("| Property Name | Type | Description |", "| Name | string | Its name. |")
-    text = page(body, result)
+    values = ", ".join(f"SomewhatLongEnumerationValue{i}" for i in range(6))
+    query = "## Query String Parameters\n\n" + table("| Parameter Name | Type | Description |", f"| mode | Enum: {values} | How. |")
+    text = page(query, body, result)
     (folder / "docs").mkdir(parents=True)
     (folder / "docs" / "v1DemoAgent_DoThing.md").write_text(text)
     return folder / "docs"
@@ -75,3 +80,15 @@ def test_verify_format_names_a_file_the_rule_wrongly_vouched_for(tmp_path: Path,
 def test_the_committed_output_is_black_clean() -> None:
     files = {p.relative_to(ROOT / "generated").as_posix(): p.read_text() for p in (ROOT / "generated").rglob("*.py")}
     assert [path for path, text in files.items() if format_python(text, path) != text] == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300), indent=st.sampled_from([0, 4, 8]))
+def test_whatever_a_page_says_a_docstring_the_rule_vouches_for_is_black_s_own(text: str, indent: int) -> None:
+    """Page text in a docstring and in a string literal: where the rule trusts the layout, black
+    agrees with it."""
+    head = {0: "", 4: "def f() -> None:\n    ", 8: "class A:\n    def f(self) -> None:\n        "}[indent]
+    gap = "\n" if indent == 0 else ""  # black keeps a blank line after a module's docstring
+    source = f"{head}{docstring(text, indent)}\n{gap}" + f"{' ' * indent}x = {py_literal(text, indent, indent + 4)}\n"
+    if vouched(source):
+        assert format_python(source, "x.py") == source

@@ -92,7 +92,8 @@ class ClientWithRawResponse(RawView):
 
 
 class AsyncClient(AsyncBaseClient):
-    """A SuperOffice WebAPI client whose methods are awaited; see ``BaseClient.__init__`` for the settings.
+    """A SuperOffice WebAPI client whose methods are awaited; see ``BaseClient.__init__`` for the
+    settings.
 
     Each part of the API is an attribute (``client.appointment_agent``), imported on first use.
     """

@@ -387,7 +387,8 @@ def _fill(path: str, parts: Mapping[str, Any]) -> str:
 
 
 def _json(value: Any) -> bytes:
-    """A JSON body, written as httpx writes one; None too, as null (httpx's json=None sends none)."""
+    """A JSON body, written as httpx writes one; None too, as null (httpx's json=None sends
+    none)."""
     text = json.dumps(to_wire(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     return text.encode()
 
@@ -500,7 +501,8 @@ class RawResponse(Generic[R]):
         return parsed
 
     def __repr__(self) -> str:
-        return f"<RawResponse [{self.status_code}] {self.http_request.method} {self.http_request.url.path}>"
+        request = self.http_request
+        return f"<RawResponse [{self.status_code}] {request.method} {request.url.path}>"
 
 
 def raw(method: Callable[P, R]) -> Callable[P, RawResponse[R]]:

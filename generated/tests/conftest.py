@@ -63,7 +63,8 @@ FAILURES: dict[str, tuple[int | type[httpx.TransportError], type[ApiError]]] = {
     "connection": (httpx.ConnectError, ApiConnectionError),
     "timeout": (httpx.ReadTimeout, ApiTimeoutError),
 }
-"""Each way a call can fail: the answer (a status, or the transport error met) and what it raises."""
+"""Each way a call can fail: the answer (a status, or the transport error met) and what it
+raises."""
 
 SuperOfficeClient = Client | AsyncClient
 
@@ -199,7 +200,8 @@ class MockApi:
     def check_endpoint(
         self, call: Callable[[SuperOfficeClient], Any], sample: dict[str, Any]
     ) -> None:
-        """Call the endpoint against its sample response; check what it sent and what it returned."""
+        """Call the endpoint against its sample response; check what it sent and what it
+        returned."""
         self.replay(sample)
         if sample["check"] == "raises":
             with pytest.raises(ApiStatusError) as raised:

@@ -78,24 +78,32 @@ def _escape(char: str) -> str:
 
 
 def docstring(text: str, indent: int = 0) -> str:
-    """A triple-quoted docstring holding `text`, whatever quotes or backslashes it has, its lines
-    wrapped to fit the line length at `indent`."""
+    """A triple-quoted docstring holding `text`, whatever quotes or backslashes it has, laid out
+    as black lays docstrings out: lines wrapped to fit the line length at `indent`, trailing
+    spaces dropped, continuation lines without common indentation, a space between the quotes and
+    a quote that starts (or, on one line, ends) the text."""
     body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
     body = "".join(c if c in "\n\t" or c.isprintable() else _escape(c) for c in body)
-    before = body[:-1]
-    if body.endswith('"') and (len(before) - len(before.rstrip("\\"))) % 2 == 0:
-        body = before + '\\"'  # a final quote not already escaped would merge with the closing ones
-    pad = " " * indent
-    lines = body.split("\n")
-    if len(lines) == 1 and indent + len(body) + 6 <= LINE_LENGTH:
-        return f'"""{body}"""'
-    lines = _wrap(lines[0], LINE_LENGTH - indent - 3) + [
-        part for line in lines[1:] for part in _wrap(line, LINE_LENGTH - indent)
+    first, *rest = [line.rstrip() for line in body.split("\n")]
+    lines = _wrap(first, LINE_LENGTH - indent - 4) + [
+        part for line in _dedent(rest) for part in _wrap(line, LINE_LENGTH - indent)
     ]
+    if lines[0].startswith('"'):
+        lines[0] = " " + lines[0]
     if len(lines) == 1:
-        return f'"""{lines[0]}"""'  # one word too long to wrap
-    rest = "\n".join((pad + line) if line.strip() else "" for line in lines[1:])
-    return f'"""{lines[0]}\n{rest}\n{pad}"""'
+        end = " " if lines[0].endswith('"') else ""
+        return f'"""{lines[0]}{end}"""'
+    pad = " " * indent
+    rest_text = "\n".join((pad + line) if line.strip() else "" for line in lines[1:])
+    return f'"""{lines[0]}\n{rest_text}\n{pad}"""'
+
+
+def _dedent(lines: list[str]) -> list[str]:
+    """Lines without the indentation they all share (black takes it away from a docstring's
+    continuation lines)."""
+    margins = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    cut = min(margins, default=0)
+    return [line[cut:] for line in lines]
 
 
 _ENTRY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*: ")  # an `Args:` or `Attributes:` entry

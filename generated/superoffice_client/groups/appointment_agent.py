@@ -96,7 +96,9 @@ class AppointmentAgentApi(Group):
 
 
 class AppointmentAgentApiWithRawResponse:
-    """``Client.with_raw_response.appointment_agent``: the methods of `AppointmentAgentApi`, answering `RawResponse`."""
+    """``Client.with_raw_response.appointment_agent``: the methods of `AppointmentAgentApi`,
+    answering `RawResponse`.
+    """
 
     def __init__(self, group: AppointmentAgentApi) -> None:
         self.set_activity_status = raw(group.set_activity_status)
@@ -186,7 +188,9 @@ class AsyncAppointmentAgentApi(AsyncGroup):
 
 
 class AsyncAppointmentAgentApiWithRawResponse:
-    """``AsyncClient.with_raw_response.appointment_agent``: the methods of `AsyncAppointmentAgentApi`, answering `RawResponse`."""
+    """``AsyncClient.with_raw_response.appointment_agent``: the methods of
+    `AsyncAppointmentAgentApi`, answering `RawResponse`.
+    """
 
     def __init__(self, group: AsyncAppointmentAgentApi) -> None:
         self.set_activity_status = async_raw(group.set_activity_status)

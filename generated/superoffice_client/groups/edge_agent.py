@@ -107,7 +107,9 @@ class EdgeAgentApi(Group):
 
 
 class EdgeAgentApiWithRawResponse:
-    """``Client.with_raw_response.edge_agent``: the methods of `EdgeAgentApi`, answering `RawResponse`."""
+    """``Client.with_raw_response.edge_agent``: the methods of `EdgeAgentApi`, answering
+    `RawResponse`.
+    """
 
     def __init__(self, group: EdgeAgentApi) -> None:
         self.datetime_ = raw(group.datetime_)
@@ -203,7 +205,9 @@ class AsyncEdgeAgentApi(AsyncGroup):
 
 
 class AsyncEdgeAgentApiWithRawResponse:
-    """``AsyncClient.with_raw_response.edge_agent``: the methods of `AsyncEdgeAgentApi`, answering `RawResponse`."""
+    """``AsyncClient.with_raw_response.edge_agent``: the methods of `AsyncEdgeAgentApi`, answering
+    `RawResponse`.
+    """
 
     def __init__(self, group: AsyncEdgeAgentApi) -> None:
         self.datetime_ = async_raw(group.datetime_)

@@ -228,7 +228,9 @@ class TicketAgentApi(Group):
 
 
 class TicketAgentApiWithRawResponse:
-    """``Client.with_raw_response.ticket_agent``: the methods of `TicketAgentApi`, answering `RawResponse`."""
+    """``Client.with_raw_response.ticket_agent``: the methods of `TicketAgentApi`, answering
+    `RawResponse`.
+    """
 
     def __init__(self, group: TicketAgentApi) -> None:
         self.add_message = raw(group.add_message)
@@ -443,7 +445,9 @@ class AsyncTicketAgentApi(AsyncGroup):
 
 
 class AsyncTicketAgentApiWithRawResponse:
-    """``AsyncClient.with_raw_response.ticket_agent``: the methods of `AsyncTicketAgentApi`, answering `RawResponse`."""
+    """``AsyncClient.with_raw_response.ticket_agent``: the methods of `AsyncTicketAgentApi`,
+    answering `RawResponse`.
+    """
 
     def __init__(self, group: AsyncTicketAgentApi) -> None:
         self.add_message = async_raw(group.add_message)

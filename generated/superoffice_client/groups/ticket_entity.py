@@ -364,7 +364,9 @@ class TicketEntityApi(Group):
 
 
 class TicketEntityApiWithRawResponse:
-    """``Client.with_raw_response.ticket_entity``: the methods of `TicketEntityApi`, answering `RawResponse`."""
+    """``Client.with_raw_response.ticket_entity``: the methods of `TicketEntityApi`, answering
+    `RawResponse`.
+    """
 
     def __init__(self, group: TicketEntityApi) -> None:
         self.delete_ticket_entity = raw(group.delete_ticket_entity)
@@ -719,7 +721,9 @@ class AsyncTicketEntityApi(AsyncGroup):
 
 
 class AsyncTicketEntityApiWithRawResponse:
-    """``AsyncClient.with_raw_response.ticket_entity``: the methods of `AsyncTicketEntityApi`, answering `RawResponse`."""
+    """``AsyncClient.with_raw_response.ticket_entity``: the methods of `AsyncTicketEntityApi`,
+    answering `RawResponse`.
+    """
 
     def __init__(self, group: AsyncTicketEntityApi) -> None:
         self.delete_ticket_entity = async_raw(group.delete_ticket_entity)
