@@ -177,18 +177,6 @@ class PyGroup:
     paging: bool = False  # imports `_paging`
 
     @property
-    def codec_lines(self) -> list[tuple[str, list[str], str]]:
-        """The constants as `layout` arguments: `name: annotation = f(`, [its argument], `)`."""
-        out = []
-        for name, annotation, expression in self.codecs:
-            call, _, argument = expression.partition("(")
-            if argument:
-                out.append((f"{name}: {annotation} = {call}(", [argument[:-1]], ")"))
-            else:
-                out.append((f"{name}: {annotation} = {expression}", [], ""))
-        return out
-
-    @property
     def typing_names(self) -> list[str]:
         """What the module imports from `typing`: `Unpack` for the options every method takes."""
         return sorted({*self.typing, "Unpack"} | ({"TYPE_CHECKING"} if self.refs else set()))

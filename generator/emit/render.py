@@ -12,7 +12,7 @@ from typing import Any
 
 import jinja2
 
-from ..format import LINE_LENGTH
+from ..format import LINE_LENGTH, format_python
 from ..resources import TEMPLATES
 
 
@@ -170,6 +170,15 @@ def layout(head: str, items: list[str | Keyword], tail: str, indent: int, displa
     return head + "\n" + "".join(f"{inner}{line},\n" for line in lines) + pad + tail
 
 
+def statement(text: str) -> str:
+    """A module-level statement as black lays it out: as it is when it fits on its line, else as
+    black formats it alone (it lays out a top-level statement independently of its neighbours),
+    so that a long one does not make black format the whole file."""
+    if all(len(line) <= LINE_LENGTH for line in text.split("\n")):
+        return text
+    return format_python(text + "\n", "statement").rstrip("\n")
+
+
 def import_line(statement: str, names: str | list[str], indent: int = 0) -> str:
     """`from x import A, B`, or one name per line in parentheses as black does when too long."""
     names = [names] if isinstance(names, str) else names
@@ -192,6 +201,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["py"] = py_literal
     env.filters["import_line"] = import_line
+    env.filters["statement"] = statement
     env.globals["layout"] = layout
     env.filters["docstring"] = docstring
     return env
