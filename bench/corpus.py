@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from generator.discover import discover
-from generator.parse import read_page
+from generator.parse.page import read_page
 
 _TYPE_CELL = re.compile(r"^(\|[^|\n]*\|\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*\|)", re.M)
 _BODY_HEADING = re.compile(r"^((?:#+\s*)?Response body:\s*)([A-Za-z_][A-Za-z0-9_]*)", re.M | re.I)

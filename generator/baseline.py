@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic
-from .lint import CODES, ERROR_CODES
+from .diagnostics import CODES, ERROR_CODES
 
 GENERATOR = "superoffice-docs-generator"
 _LINE = re.compile(r"(\.md):\d+(?::\d+)?")

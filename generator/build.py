@@ -17,8 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from .diagnostics import Diagnostic, Location
-from .model import Api, Group, ObjectType, Operation, TypeRef
-from .parse import ParsedPage
+from .model import Api, Group, ObjectType, Operation, ParsedPage, TypeRef
 from .typematch import compatible, match_anonymous, renamed_operation, renamed_property
 
 

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from . import codec
-from .parse.page import ParsedPage
+from .model import ParsedPage
 from .resources import TEMPLATES
 from .untrusted import Refused, read_regular
 

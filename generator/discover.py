@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Location, PageError
-from .untrusted import page_problem
+from .untrusted import PAGE_LIMIT, Refused, page_problem, read_regular
 
 
 @dataclass(frozen=True)
@@ -40,3 +40,13 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
                 continue
             found.setdefault(path.resolve(), PageFile(path, root.as_posix(), relative.as_posix()))
     return sorted(found.values(), key=lambda page: (page.root, page.file))
+
+
+def page_bytes(path: Path, at: Location) -> bytes:
+    """A page's bytes; a located PageError unless it is a regular file of at most PAGE_LIMIT bytes."""
+    try:
+        return read_regular(path, PAGE_LIMIT)
+    except Refused as error:
+        raise PageError(at._replace(line=1), "page-file", f"the page {error}; it is not read") from None
+    except OSError as error:
+        raise PageError(at._replace(line=1), "page-file", f"the page cannot be read: {error.strerror or error}") from None

@@ -3,7 +3,7 @@ in one place with what it says in another (tables, samples, headings, the endpoi
 
 It reads the model only. The parser and the build stage report what they meet on the way (a bad
 include, invalid JSON, a uid used twice); this module adds the cross-checks. Every check has a
-stable code, listed in CODES.
+stable code, listed in diagnostics.CODES.
 """
 
 from __future__ import annotations
@@ -15,43 +15,8 @@ from typing import Any
 
 from .diagnostics import Diagnostic, Location
 from .examples import fits
-from .model import ObjectType, Operation, Property, Sample, TypeRef
-from .parse import ParsedPage
+from .model import ObjectType, Operation, ParsedPage, Property, Sample, TypeRef
 from .parse.http import request_line, split_target
-
-CODES: dict[str, str] = {
-    # reported by the parser and the build stage
-    "front-matter": "the YAML front matter cannot be read",
-    "encoding": "the page is not UTF-8 text",
-    "no-endpoint": "no ```http block with a method and a path",
-    "duplicate-uid": "two pages have the same uid",
-    "duplicate-operation": "two pages document the same method and path",
-    "uid": "the uid is missing or not of the form v1Group_Operation",
-    "include": "an included file is missing or unreadable",
-    "sample-json": "a sample's body is not valid JSON",
-    "unknown-type": "a type column holds something that is not a type name",
-    "undocumented-type": "a type is named but no property table describes it",
-    "type-conflict": "a property has different types on different pages",
-    "path-part": "a path part has no Path Part row, or a row names no path part",
-    "status": "a status table row is not an HTTP status code",
-    "no-content": "a 204 response documents a body",
-    "properties": "a property table is documented for a response that is not an object",
-    "endpoint-query": "the endpoint block's path carries a query",
-    # cross-checks made here
-    "endpoint-mismatch": "the method or path differs between the H1, the title, the endpoint block and the sample",
-    "request-key-undocumented": "the sample request has a key the Request Body table does not list",
-    "request-key-missing": "the sample request lacks a row marked Required",
-    "response-key-undocumented": "the sample response has a key the response table does not list",
-    "response-key-missing": "the sample response lacks a row of the response table",
-    "sample-type": "a sample value's JSON type contradicts the documented type",
-    "required-query-missing": "the sample request lacks a required query parameter",
-    "empty-description": "the endpoint has no description",
-}
-
-
-ERROR_CODES = frozenset({"front-matter", "encoding", "no-endpoint"})
-"""The codes that are errors: a page that cannot be an endpoint. The others are warnings."""
-
 
 def lint_pages(pages: list[ParsedPage]) -> list[Diagnostic]:
     """The cross-checks of every endpoint page."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .diagnostics import Location
+from .diagnostics import Diagnostic, Location
 
 TypeKind = Literal[
     "string",  # text
@@ -139,6 +139,18 @@ class Operation:
     def success_status(self) -> int:
         codes = [s.code for s in self.statuses if 200 <= s.code < 300]
         return codes[0] if codes else 200
+
+
+@dataclass
+class ParsedPage:
+    """What one file gave: an operation and its types, or nothing and why (`skipped`)."""
+
+    file: str
+    operation: Operation | None = None
+    types: list[ObjectType] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    skipped: str = ""
+    includes: list[str] = field(default_factory=list)  # files it included (or tried to), for caches
 
 
 @dataclass

@@ -21,13 +21,11 @@ from . import codec
 from .build import build_api
 from .cache import Cache, digest
 from .diagnostics import Diagnostic, Location, PageError
-from .discover import PageFile, discover
+from .discover import PageFile, discover, page_bytes
 from .emit.render import Job
 from .format import InvalidOutput, black_source, format_python
 from .lint import lint_pages
-from .model import Api
-from .parse import ParsedPage, read_page
-from .parse.page import read_bytes
+from .model import Api, ParsedPage
 from .untrusted import INCLUDE_LIMIT, Refused, read_regular
 from .workers import Workers
 from .changelog import Change, compare, signature
@@ -98,9 +96,12 @@ def _last_run(cache: Cache) -> LastRun | None:
     return last
 
 
-def _parse_one(page: PageFile) -> ParsedPage | Diagnostic:
+def _parse_one(item: tuple[PageFile, bytes]) -> ParsedPage | Diagnostic:
+    from .parse.page import page_from_bytes
+
+    page, data = item
     try:
-        return read_page(page.path, page.root, page.file)
+        return page_from_bytes(data, page.path, page.root, page.file)
     except PageError as error:
         return error.diagnostic
 
@@ -149,7 +150,11 @@ def parse_pages(
         fresh = entry is not None and all(_file_digest(path) == d for path, d in entry[0])
         results.append(entry[1] if fresh else None)
     todo = [i for i, parsed in enumerate(results) if parsed is None]
-    for i, result in zip(todo, workers.map(_parse_one, [pages[i] for i in todo], _stage(progress, "pages parsed"))):
+    if todo:
+        from .parse import page  # noqa: F401  imported once, before the workers fork: markdown-it is costly
+
+    jobs = [(pages[i], contents[i]) for i in todo]
+    for i, result in zip(todo, workers.map(_parse_one, jobs, _stage(progress, "pages parsed"))):
         if isinstance(result, ParsedPage):
             cache.put_page(keys[i], ([(path, _file_digest(path)) for path in result.includes], result))
         results[i] = result
@@ -175,7 +180,7 @@ def check(docs: list[Path], workers: Workers | None = None) -> tuple[int, list[D
 
 def _read_bytes(page: PageFile) -> bytes:
     """A page's bytes, read by the parser's rules; a located PageError when it cannot be."""
-    return read_bytes(page.path, Location(page.root, page.file))
+    return page_bytes(page.path, Location(page.root, page.file))
 
 
 def read_docs(docs: list[Path], skipped: list[Diagnostic] | None = None) -> tuple[list[PageFile], list[bytes]]:

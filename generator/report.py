@@ -7,7 +7,7 @@ from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
 
 from .diagnostics import Diagnostic
-from .lint import CODES
+from .diagnostics import CODES
 
 TOOL = "superoffice-docs-generator"
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.parse import ParsedPage, parse_page
+from generator.model import ParsedPage
+from generator.parse.page import parse_page
 
 FRONT = "---\ntitle: POST Agents/Demo/DoThing\nuid: v1DemoAgent_DoThing\n---\n\n# POST Agents/Demo/DoThing\n\n"
 ENDPOINT = "```http\nPOST /api/v1/Agents/Demo/DoThing\n```\n\n"

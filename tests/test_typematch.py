@@ -10,7 +10,7 @@ import pytest
 from generator.build import build_api
 from generator.emit.pyview import PyMethod, python_view
 from generator.model import Api, Operation, TypeRef
-from generator.parse import ParsedPage
+from generator.model import ParsedPage
 from tests.pages import page, parse, table
 
 PROPS = "| Property Name | Type |  Description |"

@@ -1,5 +1,5 @@
-"""Doc pages → intermediate model. Knows markdown; knows nothing of any output."""
+"""Doc pages → intermediate model. Knows markdown; knows nothing of any output.
 
-from .page import ParsedPage, parse_page, read_page
-
-__all__ = ["ParsedPage", "parse_page", "read_page"]
+Its modules are imported where needed (`generator.parse.page`), so that commands and runs that
+parse nothing do not pay for importing markdown-it.
+"""

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from ..diagnostics import Diagnostic, Location, PageError
-from ..model import ANY, Body, ObjectType, Operation, Param, Property, Sample, Status, TypeRef
-from ..untrusted import INCLUDE_LIMIT, PAGE_LIMIT, Refused, inside, lexically_inside, read_regular
+from ..discover import page_bytes
+from ..model import ANY, Body, ObjectType, Operation, Param, ParsedPage, Property, Sample, Status, TypeRef
+from ..untrusted import INCLUDE_LIMIT, Refused, inside, lexically_inside, read_regular
 from . import frontmatter, http
 from .markdown import Block, Fence, Heading, Include, Paragraph, Table, blocks
 from .types import parse_type
@@ -26,21 +27,16 @@ _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
 _BINARY_MIME = re.compile(r"^(image/|audio/|video/|application/(octet-stream|pdf|zip)|multipart/)")
 
 
-@dataclass
-class ParsedPage:
-    """What one file gave: an operation and its types, or nothing and why (`skipped`)."""
-
-    file: str
-    operation: Operation | None = None
-    types: list[ObjectType] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    skipped: str = ""
-    includes: list[str] = field(default_factory=list)  # files it included (or tried to), for caches
-
-
 def read_page(path: Path, root: str, file: str) -> ParsedPage:
     """Parse the page at `path`, known as `file` below the docs folder `root`. Raises PageError."""
-    return parse_page(read_text(path, Location(root, file)), file, path.parent, root, Path(root or "."))
+    return page_from_bytes(page_bytes(path, Location(root, file)), path, root, file)
+
+
+def page_from_bytes(data: bytes, path: Path, root: str, file: str) -> ParsedPage:
+    """Parse the page whose bytes were read from `path` (read once: the bytes a cache hashed are
+    the bytes parsed). Raises PageError."""
+    at = Location(root, file)
+    return parse_page(_decode(data, at), file, path.parent, root, Path(root or "."))
 
 
 def parse_page(
@@ -82,17 +78,7 @@ def _states_an_endpoint(block: Fence) -> bool:
 
 def read_text(path: Path, at: Location) -> str:
     """A page's text; a located PageError when it is not UTF-8 text or cannot be read."""
-    return _decode(read_bytes(path, at), at)
-
-
-def read_bytes(path: Path, at: Location) -> bytes:
-    """A page's bytes; a located PageError unless it is a regular file of at most PAGE_LIMIT bytes."""
-    try:
-        return read_regular(path, PAGE_LIMIT)
-    except Refused as error:
-        raise PageError(at._replace(line=1), "page-file", f"the page {error}; it is not read") from None
-    except OSError as error:
-        raise PageError(at._replace(line=1), "page-file", f"the page cannot be read: {error.strerror or error}") from None
+    return _decode(page_bytes(path, at), at)
 
 
 def _decode(data: bytes, at: Location) -> str:
