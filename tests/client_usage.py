@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import datetime
 from typing import Any, assert_type
 
 import httpx
@@ -30,6 +31,7 @@ from superoffice_client import (
     __version__,
 )
 from superoffice_client.models import ODataSlimResponse, TicketEntity
+from superoffice_client.webhooks import SIGNATURE_HEADER, WebhookEvent, parse_event, verify, verify_signature
 
 
 class RefreshingToken(AuthProvider):
@@ -112,6 +114,27 @@ async def async_usage() -> None:
             assert_type(row, dict[str, Any])
         async for page in client.ticket_entity.iter_all_pages(page_size=2):
             assert_type(page, ODataSlimResponse)
+
+
+def webhook_usage(body: bytes, headers: httpx.Headers, plain: dict[str, str], secret: str) -> int:
+    """A webhook receiver: 401 unless signed, then the typed payload."""
+    if not verify(body, headers, secret) and not verify(body, plain, secret.encode()):
+        return 401
+    assert_type(verify_signature(body, headers[SIGNATURE_HEADER], secret), bool)
+    event = parse_event(body)
+    assert_type(event, WebhookEvent)
+    assert_type(parse_event(body.decode()), WebhookEvent)
+    assert_type(event.event_id, str | None)
+    assert_type(event.timestamp, datetime | None)
+    assert_type(event.changes, list[str] | None)
+    assert_type(event.primary_key, int | None)
+    assert_type(event.changed_by_associate_id, int | None)
+    assert_type(event.to_dict(), dict[str, Any])
+    if event.event == "ticket.changed" and event.primary_key is not None:
+        with Client("https://sod.superoffice.com/" + (event.context_identifier or ""), token="t") as client:
+            assert_type(client.ticket_entity.get_ticket_entity(id=event.primary_key), TicketEntity)
+    WebhookEvent(event="contact.created", primary_key=1, changes=["name"], timestamp=datetime.now())
+    return 200
 
 
 if __name__ == "__main__":

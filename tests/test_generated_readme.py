@@ -23,7 +23,7 @@ def test_the_readme_is_the_package_long_description() -> None:
     pyproject = (GENERATED / "pyproject.toml").read_text("utf-8")
     assert 'readme = "README.md"' in pyproject and 'version = "0.1.0"' in pyproject
     text = (GENERATED / "README.md").read_text("utf-8")
-    for topic in ("## Installation", "## Authentication", "## Errors", "## Retries", "## Per-call options", "## Raw responses", "## Async", "## Logging"):
+    for topic in ("## Installation", "## Authentication", "## Errors", "## Retries", "## Per-call options", "## Raw responses", "## Async", "## Webhooks", "## Logging"):
         assert topic in text
     assert "client.ticket_entity.get_ticket_entity(id=1)" in text  # a real method, from the pages
 
@@ -41,11 +41,13 @@ def test_every_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
     connect = runtime.BaseClient.__init__
     monkeypatch.setattr(runtime.BaseClient, "__init__", lambda self, *a, **k: connect(self, *a, **dict(k, transport=httpx.MockTransport(answer))))
     examples = blocks()
-    assert len(examples) == 9
+    assert len(examples) == 10
     for index, code in enumerate(examples):
         exec(compile(code, f"README.md example {index + 1}", "exec"), {"__name__": "readme"})
     printed = capsys.readouterr().out
     assert printed.count("TicketEntity(ticket_id=1, title='Printer')") == 4, printed
+    webhook = "contact.changed 4711 ['name'] 2024-03-14 09:26:53+00:00\n200\n401\n"
+    assert webhook in printed, printed  # signed: the typed event and 200; forged: 401
     assert all(request.url.path == "/Cust12345/api/v1/Ticket/1" for request in sent)
     assert sent[1].headers["Authorization"] == "Bearer access"  # the OAuth provider's token
     assert any(request.headers.get("X-Trace") == "42" and request.extensions["timeout"]["read"] == 5 for request in sent)

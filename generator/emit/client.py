@@ -21,6 +21,7 @@ def client_jobs(view: PyPackage) -> list[Job]:
         partial(render_file, f"{root}/_runtime.py", "package/_runtime.py.j2", package=view),
         partial(render_file, f"{root}/_version.py", "package/_version.py.j2", package=view),
         partial(render_file, f"{root}/_paging.py", "package/_paging.py.j2", package=view),
+        partial(render_file, f"{root}/webhooks.py", "package/webhooks.py.j2", package=view),
         partial(render_file, f"{root}/groups/__init__.py", "package/groups/__init__.py.j2", package=view),
         partial(render_file, f"{root}/models/__init__.py", "package/models/__init__.py.j2", package=view),
     ]

@@ -17,17 +17,21 @@ from ..resources import TEMPLATES
 
 
 
+_ESCAPE_OR_CHAR = re.compile(r"\\.|[^\\]", re.S)
+
+
 def _string(value: str | bytes) -> str:
     """A string literal as black writes it: double quotes unless they need more escapes."""
     text = repr(value)
     prefix, quote, body = ("b", text[1], text[2:-1]) if isinstance(value, bytes) else ("", text[0], text[1:-1])
     if quote == '"':
         return text
-    singles = body.count("\\'")
-    doubles = body.count('"') - body.count('\\"')
+    tokens = _ESCAPE_OR_CHAR.findall(body)  # `\\"` is an escaped backslash, then a quote
+    singles = tokens.count("\\'")
+    doubles = tokens.count('"')
     if doubles > singles:
         return text
-    body = body.replace("\\'", "'").replace('"', '\\"')
+    body = "".join("'" if token == "\\'" else '\\"' if token == '"' else token for token in tokens)
     return f'{prefix}"{body}"'
 
 
