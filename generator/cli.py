@@ -277,7 +277,7 @@ def _generate(args: argparse.Namespace, accepted: Accepted) -> int:
     print(_summary_line(summary, shown, accepted, _written(summary, args.out)))
     if args.timings:
         stages = ", ".join(f"{stage} {seconds:.3f}s" for stage, seconds in summary.seconds.items())
-        print(f"timings: {stages or 'no stage ran'}; black formatted {summary.black_formatted} files")
+        print(f"timings: {stages or 'no stage ran'}; black formatted {summary.black_formatted} files, {summary.reused} files reused")
     if args.strict and shown:
         print(f"error: {len(shown)} warnings with --strict; nothing written", file=sys.stderr)
         return 1

@@ -9,6 +9,7 @@ run with one page changed parses only that page.
 from __future__ import annotations
 
 import gc
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -42,6 +43,7 @@ from .write import (
 
 # What the emit workers need, set by the parent before it forks them (they inherit it).
 _JOBS: list[Job] = []
+_REUSED: dict[str, dict[str, str]] = {}  # job key → its files as the previous output holds them
 
 Progress = Callable[[str, int, int], None]
 """Told how far a stage is: (what is counted, done, total)."""
@@ -62,6 +64,8 @@ class Summary:
     matched: int = 0  # anonymous types replaced by the named type with their table
     files: int = 0
     black_formatted: int = 0  # Python files the templates' layout could not vouch for
+    reused: int = 0  # files taken from the previous output: their inputs had not changed
+    jobs: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # job key → files' digests
     diagnostics: list[Diagnostic] = field(default_factory=list)
     unchanged: bool = False  # nothing to do: inputs and output were as the last run left them
     includes: list[str] = field(default_factory=list)  # files the pages included
@@ -89,6 +93,8 @@ class LastRun:
     includes: list[str]
     outputs: str  # the digest of the output tree's names, sizes and times
     summary: Summary
+    version: str = ""  # the generator's fingerprint
+    jobs: dict[str, dict[str, str]] = field(default_factory=dict)  # job key → its files' digests
 
 
 def _last_run(cache: Cache) -> LastRun | None:
@@ -108,8 +114,11 @@ def _parse_one(item: tuple[PageFile, bytes]) -> ParsedPage | Diagnostic:
 
 def _emit_one(index: int) -> list[tuple[str, str, bool]]:
     """Render job `index`: (path, text, whether black had to format it) for each of its files."""
+    job = _JOBS[index]
+    if job.key in _REUSED:
+        return [(path, text, False) for path, text in _REUSED[job.key].items()]
     out = []
-    for path, text in _JOBS[index]().items():
+    for path, text in job().items():
         if path.endswith(_COMMENTED):
             text = HEADER + text
         if path.endswith(".py"):
@@ -242,28 +251,62 @@ def render_files(
     summary: Summary | None = None,
     progress: Progress | None = None,
     package_version: str = "0.1.0",
+    reused: dict[str, dict[str, str]] | None = None,
 ) -> dict[str, str]:
     """Every output file, rendered, each Python and TOML file starting with the header; black
-    formats the Python files the templates' layout cannot vouch for (counted in `summary`)."""
+    formats the Python files the templates' layout cannot vouch for (counted in `summary`). A job
+    whose key is in `reused` is not rendered: its files are those given (the previous output's).
+    `summary.jobs` learns each keyed job's files and their digests."""
     from .emit.client import client_jobs
     from .emit.pyview import python_view
     from .emit.tests import test_jobs
 
-    global _JOBS
+    global _JOBS, _REUSED
     summary = summary or Summary()
     with summary.timed("view"):
         view = python_view(api, package, package_version)
-        _JOBS = client_jobs(view) + test_jobs(view, api.types)
+        jobs = _JOBS = client_jobs(view) + test_jobs(view, api.types)
+        _REUSED = reused or {}
     try:
         with summary.timed("render and format"):
-            results = (workers or Workers(1)).map(_emit_one, range(len(_JOBS)), _stage(progress, "files rendered"))
+            results = (workers or Workers(1)).map(_emit_one, range(len(jobs)), _stage(progress, "files rendered"))
     finally:
-        _JOBS = []
+        _JOBS, _REUSED = [], {}
     files = {}
-    for path, text, formatted in (item for batch in results for item in batch):
-        files[path] = text
-        summary.black_formatted += formatted
+    for job, batch in zip(jobs, results):
+        for path, text, formatted in batch:
+            files[path] = text
+            summary.black_formatted += formatted
+        if job.key:
+            summary.jobs[job.key] = {path: _sha(text) for path, text, _ in batch}
+            summary.reused += len(batch) if job.key in (reused or {}) else 0
     return files
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _reusable(last: LastRun | None, version: str, out: Path) -> dict[str, dict[str, str]]:
+    """The files of the last run's jobs as `out` holds them, for the jobs whose files are all
+    still there unchanged: the next run need not render them again if their key is the same.
+    (A forged cache can at most make a run keep files the output already holds.)"""
+    if last is None or last.version != version:
+        return {}
+    reusable = {}
+    for key, digests in last.jobs.items():
+        texts = {}
+        for path, digest_ in digests.items():
+            try:
+                text = (out / path).read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                break
+            if _sha(text) != digest_ or os.path.islink(out / path):
+                break
+            texts[path] = text
+        else:
+            reusable[key] = texts
+    return reusable
 
 
 def unformatted(files: dict[str, str], workers: Workers | None = None) -> list[str]:
@@ -369,21 +412,26 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Sum
     api, summary = load(docs, cache, workers, summary, read, skipped, run.progress)
     if run.strict and run.shown(summary.diagnostics):
         return summary
-    files, api_signature = _output(api, out, package, workers, summary, run)
+    reused = _reusable(last, cache.version, out) if not run.verify_format else {}
+    files, api_signature = _output(api, out, package, workers, summary, run, reused)
     with summary.timed("write"):
         summary.changes = compare_tree(out, files)
         write_tree(out, files, api_signature)
     summary.files = len(files)
-    state = LastRun(key, _inputs(cache.version, key, summary.sources, summary.includes), summary.includes, _outputs(out), summary)
+    inputs = _inputs(cache.version, key, summary.sources, summary.includes)
+    state = LastRun(key, inputs, summary.includes, _outputs(out), summary, cache.version, summary.jobs)
+    summary.jobs = {}
     cache.record_run(codec.encode(state))
     cache.save()
     return summary
 
 
-def _output(api: Api, out: Path, package: str, workers: Workers, summary: Summary, run: Run) -> tuple[dict[str, str], dict[str, Any]]:
+def _output(
+    api: Api, out: Path, package: str, workers: Workers, summary: Summary, run: Run, reused: dict[str, dict[str, str]] | None = None
+) -> tuple[dict[str, str], dict[str, Any]]:
     """The files a run writes (black-checked with `verify_format`) and the API's signature for the
     manifest; `summary` learns how the API changed since the output's last run."""
-    files = render_files(api, package, workers, summary, run.progress, run.package_version)
+    files = render_files(api, package, workers, summary, run.progress, run.package_version, reused)
     if run.verify_format:
         differ = unformatted(files, workers)
         if differ:

@@ -74,3 +74,16 @@ def test_importing_the_package_does_not_import_every_group(tmp_path: Path, docs:
     code = "import sys, demo_client; print(sorted(m for m in sys.modules if m.startswith('demo_client.')))"
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path / "out", capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['demo_client._client', 'demo_client._model', 'demo_client._runtime', 'demo_client._version']"
+
+
+def test_a_run_reuses_the_files_of_unchanged_groups_and_never_a_changed_file(docs: Path, tmp_path: Path) -> None:
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    edited = out / "demo_client/groups/ticket_agent.py"
+    edited.write_text(edited.read_text().replace("def get_owner", "def get_owner_edited"))
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert summary.reused > 0  # the Appointment agent's files, its models, their tests
+    assert tree(out) == tree(tmp_path / "cold")  # the edited file and the changed page's rendered anew

@@ -5,30 +5,32 @@ from __future__ import annotations
 from functools import partial
 
 from .pyview import PyPackage
-from .render import Job, render_file
+from .render import Job, key_of, render_file
 
 
 def client_jobs(view: PyPackage) -> list[Job]:
     """One job per output file of the installable package; each renders it when called."""
     root = view.name
     jobs = [
-        partial(render_file, "pyproject.toml", "project/pyproject.toml.j2", package=view),
-        partial(render_file, "README.md", "project/README.md.j2", package=view),
-        partial(render_file, f"{root}/__init__.py", "package/__init__.py.j2", package=view),
-        partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view),
-        partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view),
-        partial(render_file, f"{root}/_model.py", "package/_model.py.j2", package=view),
-        partial(render_file, f"{root}/_runtime.py", "package/_runtime.py.j2", package=view),
-        partial(render_file, f"{root}/_version.py", "package/_version.py.j2", package=view),
-        partial(render_file, f"{root}/_paging.py", "package/_paging.py.j2", package=view),
-        partial(render_file, f"{root}/webhooks.py", "package/webhooks.py.j2", package=view),
-        partial(render_file, f"{root}/groups/__init__.py", "package/groups/__init__.py.j2", package=view),
-        partial(render_file, f"{root}/models/__init__.py", "package/models/__init__.py.j2", package=view),
+        Job(partial(render_file, "pyproject.toml", "project/pyproject.toml.j2", package=view)),
+        Job(partial(render_file, "README.md", "project/README.md.j2", package=view)),
+        Job(partial(render_file, f"{root}/__init__.py", "package/__init__.py.j2", package=view)),
+        Job(partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view)),
+        Job(partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view)),
+        Job(partial(render_file, f"{root}/_model.py", "package/_model.py.j2", package=view)),
+        Job(partial(render_file, f"{root}/_runtime.py", "package/_runtime.py.j2", package=view)),
+        Job(partial(render_file, f"{root}/_version.py", "package/_version.py.j2", package=view)),
+        Job(partial(render_file, f"{root}/_paging.py", "package/_paging.py.j2", package=view)),
+        Job(partial(render_file, f"{root}/webhooks.py", "package/webhooks.py.j2", package=view)),
+        Job(partial(render_file, f"{root}/groups/__init__.py", "package/groups/__init__.py.j2", package=view)),
+        Job(partial(render_file, f"{root}/models/__init__.py", "package/models/__init__.py.j2", package=view)),
     ]
     for group in view.groups:
         path = f"{root}/groups/{group.module}.py"
-        jobs.append(partial(render_file, path, "package/groups/group.py.j2", package=view, group=group))
+        render = partial(render_file, path, "package/groups/group.py.j2", package=view, group=group)
+        jobs.append(Job(render, key_of(path, group)))
     for model in view.models:
         path = f"{root}/models/{model.module}.py"
-        jobs.append(partial(render_file, path, "package/models/model.py.j2", package=view, model=model))
+        render = partial(render_file, path, "package/models/model.py.j2", package=view, model=model)
+        jobs.append(Job(render, key_of(path, model)))
     return jobs

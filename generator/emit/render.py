@@ -4,6 +4,7 @@ and `docstring` make any text the pages contain safe inside generated Python; `l
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -215,8 +216,25 @@ def render(template: str, **context: Any) -> str:
     return environment().get_template(template).render(**context)
 
 
-Job = Callable[[], dict[str, str]]
-"""Renders one or more output files: relative path → unformatted text."""
+@dataclass(frozen=True)
+class Job:
+    """Renders one or more output files (relative path → unformatted text) when called.
+
+    `key` is a digest of everything those files depend on besides the generator itself, so that a
+    run can take them from the previous output when it is unchanged; "" for jobs that are cheap
+    to render or depend on the whole API."""
+
+    render: Callable[[], dict[str, str]]
+    key: str = ""
+
+    def __call__(self) -> dict[str, str]:
+        return self.render()
+
+
+def key_of(*parts: object) -> str:
+    """A job's key: the digest of its inputs' representations (the view's dataclasses print every
+    field, in a fixed order)."""
+    return hashlib.sha256("\0".join(map(repr, parts)).encode()).hexdigest()
 
 
 def render_file(path: str, template: str, **context: Any) -> dict[str, str]:

@@ -6,7 +6,7 @@ from functools import partial
 
 from ..model import ObjectType
 from .pyview import PyGroup, PyPackage
-from .render import Job, render, render_file
+from .render import Job, key_of, render, render_file
 from .testview import tests_of_group
 
 
@@ -14,10 +14,12 @@ def test_jobs(view: PyPackage, types: dict[str, ObjectType]) -> list[Job]:
     """The conftest, then one job per group writing its test module and its samples file."""
     models = {m.name: m.cls for m in view.models}
     jobs: list[Job] = [
-        partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view),
-        partial(render_file, "tests/test_client.py", "tests/test_client.py.j2", package=view),
+        Job(partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view)),
+        Job(partial(render_file, "tests/test_client.py", "tests/test_client.py.j2", package=view)),
     ]
-    jobs += [partial(_group_tests, view, group, types, models) for group in view.groups]
+    shared = key_of(view.name, types, models)  # example values come from every type
+    for group in view.groups:
+        jobs.append(Job(partial(_group_tests, view, group, types, models), key_of(shared, group)))
     return jobs
 
 
