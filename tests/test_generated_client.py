@@ -15,16 +15,7 @@ sys.path.insert(0, str(GENERATED))
 
 from superoffice_client import DEFAULT_TIMEOUT, ApiConnectionError, ApiError, Client  # noqa: E402
 from superoffice_client.models import TicketEntity  # noqa: E402
-
-
-class Recorder:
-    def __init__(self, response: httpx.Response) -> None:
-        self.response = response
-        self.requests: list[httpx.Request] = []
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        return self.response
+from tests.recording import Recorder  # noqa: E402
 
 
 def client(response: httpx.Response, **settings: object) -> tuple[Client, Recorder]:
