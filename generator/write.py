@@ -65,7 +65,7 @@ def _manifest_part(folder: Path, key: str) -> Any:
     try:
         with open(folder / MANIFEST, "rb") as handle:
             data = json.loads(handle.read(64 * 1024 * 1024))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
         return None
     if not isinstance(data, dict) or data.get("generator") != GENERATOR:
         return None
