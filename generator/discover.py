@@ -32,10 +32,10 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
             relative = path.relative_to(root)
             if any(part.startswith(".") for part in relative.parts) or path.is_dir():
                 continue
-            problem = page_problem(path, real_root)
+            problem = page_problem(path, real_root) or _name_problem(relative)
             if problem:
                 if warnings is not None:
-                    where = Location(root.as_posix(), relative.as_posix(), 1, 1)
+                    where = Location(root.as_posix(), _printable(relative.as_posix()), 1, 1)
                     warnings.append(Diagnostic(where, "warning", "page-file", f"the page {problem}; it is skipped"))
                 continue
             found.setdefault(path.resolve(), PageFile(path, root.as_posix(), relative.as_posix()))
@@ -50,3 +50,18 @@ def page_bytes(path: Path, at: Location) -> bytes:
         raise PageError(at._replace(line=1), "page-file", f"the page {error}; it is not read") from None
     except OSError as error:
         raise PageError(at._replace(line=1), "page-file", f"the page cannot be read: {error.strerror or error}") from None
+
+
+def _name_problem(relative: Path) -> str:
+    """Why a page's path cannot be used (it names the page in diagnostics, caches and the generated
+    tests): "" when it is text, which a name of bytes that are not UTF-8 is not."""
+    try:
+        relative.as_posix().encode("utf-8")
+    except UnicodeEncodeError:
+        return "has a name that is not UTF-8"
+    return ""
+
+
+def _printable(name: str) -> str:
+    """`name` with the bytes that are not UTF-8 written as \\xNN."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")

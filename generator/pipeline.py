@@ -12,7 +12,7 @@ import gc
 import hashlib
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from .emit.render import Job
 from .format import InvalidOutput, black_source, format_python
 from .lint import lint_pages
 from .model import Api, ParsedPage
-from .untrusted import INCLUDE_LIMIT, Refused, read_regular
+from .untrusted import INCLUDE_LIMIT, Refused, inside, read_regular
 from .workers import Workers
 from .changelog import Change, compare, signature
 from .write import (
@@ -134,10 +134,14 @@ def _black_differs(item: tuple[str, str]) -> str | None:
     return path if format_python(text, path) != text else None
 
 
-def _file_digest(path: str) -> str:
+def _file_digest(path: str, roots: Iterable[str]) -> str:
     """What an include is now, to tell whether a cached page is fresh: the file it resolves to and
-    its bytes, read only under the rules the parser reads includes by (never a FIFO or a device,
-    never more than INCLUDE_LIMIT bytes)."""
+    its bytes, read only under the rules the parser reads includes by (inside a docs folder of
+    `roots`, symbolic links resolved; never a FIFO or a device, never more than INCLUDE_LIMIT
+    bytes). The path may come from a forged cache entry, or be an include linking out of the docs
+    folder, which the parser did not read: such a file is never opened."""
+    if not any(inside(path, root or ".") for root in roots):
+        return f"outside: {os.path.realpath(path)}"
     try:
         where = os.path.realpath(path) if os.path.islink(path) else path  # a link retargeted is a change
         return digest(where, read_regular(path, INCLUDE_LIMIT))
@@ -154,9 +158,9 @@ def parse_pages(
     located errors of those that cannot be endpoints, in file order."""
     keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents)]
     results: list[ParsedPage | Diagnostic | None] = []
-    for key in keys:
+    for key, page in zip(keys, pages):
         entry = cache.page(key)
-        fresh = entry is not None and all(_file_digest(path) == d for path, d in entry[0])
+        fresh = entry is not None and all(_file_digest(path, [page.root]) == d for path, d in entry[0])
         results.append(entry[1] if fresh else None)
     todo = [i for i, parsed in enumerate(results) if parsed is None]
     if todo:
@@ -165,7 +169,7 @@ def parse_pages(
     jobs = [(pages[i], contents[i]) for i in todo]
     for i, result in zip(todo, workers.map(_parse_one, jobs, _stage(progress, "pages parsed"))):
         if isinstance(result, ParsedPage):
-            cache.put_page(keys[i], ([(path, _file_digest(path)) for path in result.includes], result))
+            cache.put_page(keys[i], ([(path, _file_digest(path, [pages[i].root])) for path in result.includes], result))
         results[i] = result
     parsed = [r for r in results if isinstance(r, ParsedPage)]
     return parsed, [r for r in results if isinstance(r, Diagnostic)]
@@ -321,9 +325,11 @@ def _stage(progress: Progress | None, what: str) -> Callable[[int, int], None] |
     return lambda done, total: progress(what, done, total)
 
 
-def _inputs(version: str, package: str, sources: list[str], includes: list[str]) -> str:
-    """Everything a run's output depends on, as one digest."""
-    return digest(version, package, *sources, *(f"{path}:{_file_digest(path)}" for path in includes))
+def _inputs(version: str, package: str, pages: list[PageFile], sources: list[str], includes: list[str]) -> str:
+    """Everything a run's output depends on, as one digest (`includes` may come from the cache:
+    only those inside the pages' docs folders are read)."""
+    roots = sorted({page.root for page in pages})
+    return digest(version, package, *sources, *(f"{path}:{_file_digest(path, roots)}" for path in includes))
 
 
 def _sources(read: tuple[list[PageFile], list[bytes]]) -> list[str]:
@@ -403,7 +409,7 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Sum
     skipped: list[Diagnostic] = []
     read = read_docs(docs, skipped)
     if last is not None and last.package == key and last.outputs == _outputs(out):
-        if last.inputs == _inputs(cache.version, key, _sources(read), last.includes):
+        if last.inputs == _inputs(cache.version, key, read[0], _sources(read), last.includes):
             unchanged = last.summary
             unchanged.unchanged, unchanged.seconds = True, {}
             unchanged.changes, unchanged.api_changes = None, None
@@ -418,7 +424,7 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run) -> Sum
         summary.changes = compare_tree(out, files)
         write_tree(out, files, api_signature)
     summary.files = len(files)
-    inputs = _inputs(cache.version, key, summary.sources, summary.includes)
+    inputs = _inputs(cache.version, key, read[0], summary.sources, summary.includes)
     state = LastRun(key, inputs, summary.includes, _outputs(out), summary, cache.version, summary.jobs)
     summary.jobs = {}
     cache.record_run(codec.encode(state))
@@ -437,10 +443,19 @@ def _output(
         if differ:
             raise InvalidOutput(f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}")
     api_signature = signature(api)
-    previous = read_api_signature(out)
-    if previous is not None:
-        summary.api_changes = compare(previous, api_signature)
+    summary.api_changes = _api_changes(read_api_signature(out), api_signature)
     return files, api_signature
+
+
+def _api_changes(previous: dict[str, Any] | None, current: dict[str, Any]) -> list[Change] | None:
+    """The API's changes since the signature a previous output's manifest holds; None when it
+    holds none, or one not shaped as this generator writes them (the folder is the user's)."""
+    if previous is None:
+        return None
+    try:
+        return compare(previous, current)
+    except (KeyError, TypeError, AttributeError, ValueError, RecursionError):
+        return None
 
 
 def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summary:

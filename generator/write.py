@@ -65,7 +65,7 @@ def _manifest_part(folder: Path, key: str) -> Any:
     try:
         with open(folder / MANIFEST, "rb") as handle:
             data = json.loads(handle.read(64 * 1024 * 1024))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
         return None
     if not isinstance(data, dict) or data.get("generator") != GENERATOR:
         return None
@@ -183,16 +183,25 @@ def _recover(out: Path) -> None:
     """Put back an output a killed run had moved away, and remove dead runs' staging folders."""
     leftovers = sorted(out.parent.glob(f".{out.name}.new-*")) + sorted(out.parent.glob(f".{out.name}.old-*"))
     for folder in leftovers:
+        if not folder.is_dir() or folder.is_symlink():
+            continue
         moved = folder / out.name  # where the two-rename swap parks the previous output
-        if not out.exists() and moved.is_dir() and read_manifest(moved) is not None:
+        if not out.exists() and _ours(moved) and sorted(os.listdir(folder)) == [out.name]:
             os.replace(moved, out)
-        if folder.is_dir() and not folder.is_symlink() and (_ours(folder) or _ours(moved)):
+        parked_only = sorted(os.listdir(folder)) in ([], [out.name]) and (not moved.exists() or _ours(moved))
+        if _ours(folder) or parked_only:
             shutil.rmtree(folder, ignore_errors=True)
 
 
 def _ours(folder: Path) -> bool:
-    """A folder the generator made: it holds a manifest, or nothing at all."""
-    return folder.is_dir() and (read_manifest(folder) is not None or not any(folder.iterdir()))
+    """A folder the generator wrote and nobody added to: empty, or holding a manifest of ours and
+    nothing it does not list (tools' leftovers aside)."""
+    if not folder.is_dir() or folder.is_symlink():
+        return False
+    listed = read_manifest(folder)
+    if listed is None:
+        return not any(folder.iterdir())
+    return next(_foreign(folder, listed), None) is None
 
 
 def write_tree(out: Path, files: dict[str, str], api: dict[str, Any] | None = None) -> None:

@@ -181,6 +181,24 @@ def test_requests_are_repeated_at_most_max_retries_times() -> None:
         api.ticket_entity.get_ticket_count(status="Open")
 
 
+def test_a_hostile_retry_after_is_the_backoff_or_utc(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Retry-After: \\xb2` ("²", a digit to str.isdigit, not to float) and an HTTP date in
+    "-0000" (a naive datetime) raised ValueError and TypeError out of the client."""
+    import superoffice_client._runtime as runtime
+
+    waits: list[float] = []
+    monkeypatch.setattr(runtime.time, "sleep", waits.append)
+    api, _ = scripted(
+        httpx.Response(503, headers=[(b"Retry-After", b"\xb2")]),
+        httpx.Response(503, headers={"Retry-After": "Wed, 21 Oct 2015 07:28:00 -0000"}),
+        httpx.Response(200, json=1),
+        backoff=0.5,
+        max_retries=3,
+    )
+    assert api.ticket_entity.get_ticket_count(status="Open") == 1
+    assert len(waits) == 2 and 0.375 <= waits[0] <= 0.5 and waits[1] == 0.0
+
+
 def test_post_is_never_repeated() -> None:
     api, script = scripted(httpx.Response(503), httpx.Response(200, json=True))
     with pytest.raises(ApiError):

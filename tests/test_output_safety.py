@@ -3,6 +3,7 @@ and a run that is killed or interrupted leaves the previous output complete."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -244,3 +245,26 @@ def test_concurrent_runs_sharing_a_cache_leave_one_run_s_output(work: Path, tmp_
         assert tree(work / "out") in (outputs["old"], outputs["new"])
         assert run("generate", new, "--out", "out", "--cache", "cache", cwd=work).returncode == 0
         assert tree(work / "out") == outputs["new"]  # whatever the last run was, the cache does not lie
+
+
+def test_a_leftover_looking_folder_holding_a_user_file_is_not_removed(work: Path) -> None:
+    assert run("generate", "docs", "--out", "out", cwd=work).returncode == 0
+    parked = work / ".out.old-mine" / "out"
+    shutil.copytree(work / "out", parked)
+    (parked / "notes.txt").write_text("mine\n")
+    (work / ".out.new-mine").mkdir()
+    shutil.copytree(work / "out", work / ".out.new-mine", dirs_exist_ok=True)
+    (work / ".out.new-mine" / "draft.py").write_text("mine = 1\n")
+    assert run("generate", "docs", "--out", "out", cwd=work).returncode == 0
+    assert (parked / "notes.txt").read_text() == "mine\n"
+    assert (work / ".out.new-mine" / "draft.py").read_text() == "mine = 1\n"
+
+
+def test_a_forged_api_signature_in_the_manifest_is_ignored(work: Path) -> None:
+    assert run("generate", "docs", "--out", "out", cwd=work).returncode == 0
+    manifest = work / "out" / MANIFEST
+    data = json.loads(manifest.read_text())
+    data["api"] = {"operations": {"v1X_Y": [1, 2]}, "types": 5}
+    manifest.write_text(json.dumps(data))
+    result = run("generate", "docs", "--out", "out", cwd=work)
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr

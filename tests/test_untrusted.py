@@ -212,6 +212,72 @@ def test_a_huge_page_is_a_located_error(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
+def test_no_include_path_outside_the_docs_folder_is_opened_to_check_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache records each include with a digest of its file, and checks it on the next run:
+    that check opened whatever path it was given, so an include linking out of the docs folder (which
+    the parser refuses) and the paths of a forged entry (or of a forged last run) were opened and
+    read. They are not any more: only files inside the docs folder are."""
+    from generator import cache as cache_module
+    from generator import pipeline
+    from generator.cache import Cache, fingerprint
+    from generator.cli import main
+
+    (tmp_path / "outside").mkdir()
+    secret = tmp_path / "outside" / "secret.md"
+    secret.write_text(SECRET)
+    docs = docs_with(tmp_path, _including("link.md"))
+    (docs / "link.md").symlink_to(secret)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    opened: list[str] = []
+    original = pipeline.read_regular
+
+    def recording(path: str | Path, limit: int) -> bytes:
+        opened.append(os.path.realpath(path))
+        return original(path, limit)
+
+    monkeypatch.setattr(pipeline, "read_regular", recording)
+    monkeypatch.chdir(tmp_path)
+    assert main(["generate", str(docs), "--out", str(out), "--cache", str(cache), "--jobs", "1"]) == 0
+    (folder,) = [p for p in cache.iterdir() if p.is_dir()]
+    writer = Cache(folder, fingerprint())
+    state = json.loads((folder / "state.json").read_bytes().partition(b"\n")[2])
+    state[2] = [str(secret), "/etc/passwd"]  # LastRun.includes
+    writer._write("state.json", state)
+    for shard in folder.glob("pages-*.json"):
+        entries = json.loads(shard.read_bytes().partition(b"\n")[2])
+        for entry in entries.values():
+            entry[0] = [[str(secret), "forged"], ["/etc/passwd", "forged"]]
+        writer._write(shard.name, entries)
+    assert cache_module.read_regular is not recording  # the cache's own files are read as before
+    assert main(["generate", str(docs), "--out", str(out), "--cache", str(cache), "--jobs", "1"]) == 0
+    real_docs = os.path.realpath(docs)
+    assert [path for path in opened if not path.startswith(real_docs + os.sep)] == []
+    _no_secret(out)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="file names of bytes that are not UTF-8")
+def test_a_page_whose_name_is_not_utf8_is_skipped_with_a_located_warning(tmp_path: Path) -> None:
+    """Its name, decoded with surrogates, could not be hashed for the cache key: a traceback."""
+    docs = docs_with(tmp_path, page())
+    with open(os.path.join(os.fsencode(docs), b"\xff\xfe.md"), "w", encoding="utf-8") as handle:
+        handle.write(page())
+    for command, result in run_all(docs, tmp_path / "out").items():
+        assert result.returncode == 0, (command, result.stderr)
+        assert command == "openapi" or located(result.stderr + result.stdout, "page-file") == [
+            f"{docs.as_posix()}/\\xff\\xfe.md:1:1: warning page-file: the page has a name that is not UTF-8; it is skipped"
+        ], command
+
+
+def test_a_manifest_nested_too_deep_is_not_ours_rather_than_a_traceback(tmp_path: Path) -> None:
+    docs = docs_with(tmp_path, page())
+    out = tmp_path / "out"
+    assert cli("generate", docs, "--out", out, "--no-cache").returncode == 0
+    (out / ".generator-manifest.json").write_text('{"generator": "superoffice-docs-generator", "files": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    result = cli("generate", docs, "--out", out, "--no-cache")
+    assert result.returncode == 1 and result.stderr.startswith(f"error: {out} is not empty and holds no .generator-manifest.json")
+
+
 # -- 3. every page parses in time linear in its size ----------------------------------------------
 
 
@@ -251,6 +317,15 @@ def test_a_yaml_alias_bomb_is_a_located_error(tmp_path: Path) -> None:
         lines = located(result.stderr + result.stdout, "front-matter")
         assert len(lines) == 1 and ":5:" in lines[0] and "more than 16 aliases" in lines[0], (command, result.stderr)
     assert not (tmp_path / "out").exists()
+
+
+def test_a_run_of_include_lines_parses_in_linear_time(tmp_path: Path) -> None:
+    """Each include line made markdown-it's setext-heading rule scan every following line of the
+    run, then took only its own line: 20,000 include lines took minutes."""
+    docs = docs_with(tmp_path, page("## Sample response", "\n".join(["[!include[sample](inc.md)]"] * 20_000)))
+    (docs / "inc.md").write_text('```http_\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{"id": 1}\n```\n')
+    result = cli("lint", docs, bound=20)
+    assert result.returncode == 0, result.stdout
 
 
 # -- 4. odd samples and front matter are located diagnostics, not tracebacks ----------------------
@@ -306,6 +381,21 @@ def test_front_matter_nested_10000_deep_is_a_located_error(tmp_path: Path) -> No
         lines = located(result.stderr + result.stdout, "front-matter")
         assert len(lines) == 1 and ":3:56:" in lines[0] and "nested deeper than 50 levels" in lines[0], (command, lines)
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    "value", ["9" * 5000, "0x" + "f" * 5000, ":".join(["59"] * 3000), "[1, {b: 0x" + "f" * 5000 + "}]"], ids=["decimal", "hex", "sexagesimal", "nested"]
+)
+def test_a_huge_integer_in_front_matter_is_a_located_error(tmp_path: Path, value: str) -> None:
+    """pyyaml's int() refused a decimal integer of more than 4,300 digits with a ValueError (a
+    traceback), and read hexadecimal and sexagesimal ones of any length, which str() then refused."""
+    for key in ("big", "uid"):
+        front = f"---\nuid: v1DemoAgent_DoThing\ntitle: x\n{key}: {value}\n---\n\n".replace("uid: v1DemoAgent_DoThing\ntitle: x\nuid:", "title: x\nuid:")
+        for command, result in _in_time(tmp_path, page(front=front)).items():
+            assert result.returncode == 1, (command, result.stdout, result.stderr)
+            lines = located(result.stderr + result.stdout, "front-matter")
+            assert len(lines) == 1, (command, result.stdout, result.stderr)
+        assert not (tmp_path / "out").exists()
 
 
 # -- fuzz: real-shaped pages, mangled --------------------------------------------------------------

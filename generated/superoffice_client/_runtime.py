@@ -403,12 +403,14 @@ def _retry_after(response: httpx.Response, default: float) -> float:
     value = response.headers.get("Retry-After", "").strip()
     if not value:
         return default
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # not a superscript digit, which float() refuses
         return float(value)
     try:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return default
+    if when.tzinfo is None:  # "-0000" gives a naive datetime; the time is UTC all the same
+        when = when.replace(tzinfo=timezone.utc)
     return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
 
 
@@ -598,7 +600,7 @@ class _Call(Generic[R]):
         """Checks the answer as it arrives: no larger than allowed, no later than the timeout."""
         limit = self.client._max_response_bytes
         length = response.headers.get("Content-Length", "")
-        if length.isdigit() and int(length) > limit:
+        if length.isascii() and length.isdigit() and int(length) > limit:
             raise ApiResponseError(response, f"the answer is larger than {limit} bytes")
         deadline = None if self.seconds is None else self.started + self.seconds
         return _Reader(response, limit, deadline)

@@ -12,6 +12,8 @@ from ..diagnostics import Location, PageError
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 50  # nesting of collections in front matter (real pages: 2)
 MAX_ALIASES = 16  # aliases in front matter (real pages: none)
+MAX_DIGITS = 1000  # digits of an integer in front matter, as in JSON samples
+_INT_BOUND = 10**MAX_DIGITS
 
 
 def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
@@ -41,6 +43,14 @@ def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
         ) from None
     except RecursionError:  # not reached after the check of `_load`; kept as a last guard
         raise PageError(at._replace(line=2), "front-matter", "the front matter is nested too deeply") from None
+    except ValueError as error:  # an integer of more than 4,300 digits, which int() refuses
+        raise PageError(at._replace(line=2), "front-matter", f"invalid YAML front matter: {error}") from None
+    big = _big_number(data)
+    if big:
+        line = key_line(text, big)
+        raise PageError(
+            at._replace(line=line or 2, col=1), "front-matter", f"'{big}' is a number of more than {MAX_DIGITS} digits"
+        )
     if data is None:
         data = {}
     if not isinstance(data, dict):
@@ -69,6 +79,20 @@ def _load(source: str, loader: Any, at: Location) -> Any:
                     _at(at, event), "front-matter", f"the front matter uses more than {MAX_ALIASES} aliases (*name)"
                 )
     return yaml.load(source, Loader=loader)
+
+
+def _big_number(data: Any, key: str = "") -> str:
+    """The top-level key of an integer in `data` with more than MAX_DIGITS digits, "" when none
+    has: hexadecimal and sexagesimal (1:2:3) integers are read whatever their length, and str()
+    refuses one of more than 4,300 digits. (`data` is at most MAX_DEPTH deep: checked before.)"""
+    if isinstance(data, int) and not isinstance(data, bool):
+        return key or "?" if abs(data) >= _INT_BOUND else ""
+    items: Any = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for name, value in items:
+        found = _big_number(value, key or str(name)[:40])
+        if found:
+            return found
+    return ""
 
 
 def _at(at: Location, event: Any) -> Location:

@@ -92,7 +92,9 @@ def _include_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table")
-    md.block.ruler.before("paragraph", "docfx_include", _include_rule)
+    # Before lheading, which otherwise scans every following line of the run from each include
+    # line only to fail, and lets the include take one line: quadratic on a run of include lines.
+    md.block.ruler.before("lheading", "docfx_include", _include_rule)
     return md
 
 
