@@ -79,5 +79,6 @@ def test_the_emitted_tests_of_odd_paths_expect_what_the_client_sends(tmp_path: P
     assert result.returncode == 0, result.stdout[-3000:]
     endpoints, failures = 2 * len(ODD) + 2, 11  # the error test runs once per way to fail
     clients = 2  # each test taking `api` runs through Client and AsyncClient
-    expected = clients * endpoints + clients * failures + clients * 2 + 1  # + test_client.py's
+    # + raw response, 401 refresh and secrets per client, + test_client.py's
+    expected = clients * endpoints + clients * failures + clients * 3 + clients * 2 + 1
     assert f"{expected} passed" in result.stdout

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import logging
 import sys
 from collections.abc import AsyncIterator, Callable
 from datetime import datetime
@@ -30,6 +31,7 @@ from superoffice_client import (  # noqa: E402
     AsyncClient,
     AuthenticationError,
     BadRequestError,
+    CallableAuth,
     Client,
     ConflictError,
     InternalServerError,
@@ -241,6 +243,63 @@ class MockApi:
         else:
             assert "the mock API is not answering" in str(raised.value)
 
+    def check_raw(self, call: Callable[[SuperOfficeClient], Any], sample: dict[str, Any]) -> None:
+        """Through ``with_raw_response`` the call answers the response as it came, and its
+        ``parse()`` the result the method returns."""
+        self.replay(sample)
+        if sample["check"] == "raises":
+            with pytest.raises(ApiStatusError):
+                self.run(call, self.client.with_raw_response)  # type: ignore[arg-type]
+            return
+        raw = self.run(call, self.client.with_raw_response)  # type: ignore[arg-type]
+        assert raw.status_code == sample["status"]
+        assert raw.http_request.method == sample["method"]
+        self.check_result(raw.parse(), sample)
+        self.expect(sample)
+
+    def check_refresh(
+        self, surface: str, call: Callable[[SuperOfficeClient], Any], sample: dict[str, Any]
+    ) -> None:
+        """After a 401 the auth provider is asked once for a new value, and the request is sent
+        again with it, once."""
+        asked: list[bool] = []
+
+        def fetch(refresh: bool) -> str:
+            asked.append(refresh)
+            return f"Bearer token-{len(asked)}"
+
+        answers = [httpx.Response(401, json={"ErrorType": "Expired"})]
+
+        def handle(request: httpx.Request) -> httpx.Response:
+            self.requests.append(request)
+            return answers.pop(0) if answers else self._response
+
+        cls = AsyncClient if surface == "async" else Client
+        client = cls(BASE_URL, auth=CallableAuth(fetch), transport=httpx.MockTransport(handle))
+        self.replay(sample)
+        if sample["check"] == "raises":
+            with pytest.raises(ApiStatusError):
+                self.run(call, client)
+        else:
+            self.check_result(self.run(call, client), sample)
+        assert asked == [False, True]
+        sent = [request.headers["Authorization"] for request in self.requests]
+        assert sent == ["Bearer token-1", "Bearer token-2"]
+
+    def check_secrets(
+        self, call: Callable[[SuperOfficeClient], Any], caplog: pytest.LogCaptureFixture
+    ) -> None:
+        """No credential reaches a log record, an error's text or a headers repr."""
+        secrets = ["Tje0", base64.b64encode(b"tje0:Tje0").decode(), "app-token-123"]
+        caplog.set_level(logging.DEBUG, logger="superoffice_client")
+        self.fail(401, {"ErrorType": "Denied", "ErrorMessage": "No"})
+        with pytest.raises(ApiError) as raised:
+            self.run(call, self.client.with_options(max_retries=0))
+        shown = [record.getMessage() for record in caplog.records]
+        shown += [str(raised.value), repr(raised.value), repr(raised.value.request.headers)]
+        assert caplog.records, "a failed call logs at least one line"
+        assert [text for text in shown if any(secret in text for secret in secrets)] == []
+
     def check_result(self, result: Any, sample: dict[str, Any]) -> None:
         """The decoded result, as the sample's `check` says it must be."""
         check, expected = sample["check"], sample.get("expected")
@@ -267,9 +326,16 @@ async def _read(rows: AsyncIterator[Any]) -> list[Any]:
 
 
 @pytest.fixture(params=["sync", "async"])
-def api(request: pytest.FixtureRequest) -> MockApi:
+def surface(request: pytest.FixtureRequest) -> str:
+    """Each of the two clients, in turn."""
+    name: str = request.param
+    return name
+
+
+@pytest.fixture
+def api(surface: str) -> MockApi:
     """A mock API and, in turn, each of the two clients."""
-    return MockApi(request.param)
+    return MockApi(surface)
 
 
 @pytest.fixture(params=list(FAILURES))

@@ -58,3 +58,20 @@ def test_endpoint(api: MockApi, endpoint: str) -> None:
 def test_error(api: MockApi, failure: str) -> None:
     """Each failure raises its class of ApiError (FAILURES in conftest.py)."""
     api.check_error(CALLS["set_activity_status"], failure)
+
+
+def test_raw_response(api: MockApi) -> None:
+    """``with_raw_response`` answers the response as it came; its parse() the result."""
+    name = "set_activity_status"
+    api.check_raw(CALLS[name], SAMPLES[name])
+
+
+def test_a_401_refreshes_the_credentials_once(api: MockApi, surface: str) -> None:
+    """After a 401 the auth provider is asked once for a new value, used once."""
+    name = "set_activity_status"
+    api.check_refresh(surface, CALLS[name], SAMPLES[name])
+
+
+def test_no_secret_in_logs_or_errors(api: MockApi, caplog: pytest.LogCaptureFixture) -> None:
+    """No password, token or app token reaches a log record or an error's text."""
+    api.check_secrets(CALLS["set_activity_status"], caplog)

@@ -99,6 +99,23 @@ def test_error(api: MockApi, failure: str) -> None:
     api.check_error(CALLS["delete_ticket_entity"], failure)
 
 
+def test_raw_response(api: MockApi) -> None:
+    """``with_raw_response`` answers the response as it came; its parse() the result."""
+    name = "delete_ticket_entity"
+    api.check_raw(CALLS[name], SAMPLES[name])
+
+
+def test_a_401_refreshes_the_credentials_once(api: MockApi, surface: str) -> None:
+    """After a 401 the auth provider is asked once for a new value, used once."""
+    name = "delete_ticket_entity"
+    api.check_refresh(surface, CALLS[name], SAMPLES[name])
+
+
+def test_no_secret_in_logs_or_errors(api: MockApi, caplog: pytest.LogCaptureFixture) -> None:
+    """No password, token or app token reaches a log record or an error's text."""
+    api.check_secrets(CALLS["delete_ticket_entity"], caplog)
+
+
 PAGED: dict[str, Callable[[Api], Any]] = {}
 """Each paged endpoint's rows, by the method's name."""
 

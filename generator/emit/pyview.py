@@ -113,11 +113,6 @@ class PyMethod:
         return ["self", *(["*", *args] if args else []), "**options: Unpack[RequestOptions]"]
 
     @property
-    def typed_result(self) -> bool:
-        """Whether the method returns a value (`_request` is typed by its codec)."""
-        return self.returns != "None"
-
-    @property
     def call(self) -> list[str | Keyword]:
         """The arguments of the one `_request` call the method makes."""
         items: list[str | Keyword] = [py_literal(self.op.method), py_literal(self.path), self.result]

@@ -48,7 +48,7 @@ class AppointmentAgentApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        self._client._request(
+        return self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/SetActivityStatus",
             _m.NONE,
@@ -140,7 +140,7 @@ class AsyncAppointmentAgentApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        await self._client._request(
+        return await self._client._request(
             "POST",
             "/api/v1/Agents/Appointment/SetActivityStatus",
             _m.NONE,

@@ -41,7 +41,9 @@ class TicketEntityApi(Group):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        self._client._request("DELETE", "/api/v1/Ticket/{id}", _m.NONE, parts={"id": id}, **options)
+        return self._client._request(
+            "DELETE", "/api/v1/Ticket/{id}", _m.NONE, parts={"id": id}, **options
+        )
 
     def get_all(
         self,
@@ -396,7 +398,7 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiStatusError: The status is neither 2xx nor 304 (NotFoundError for 404, ...).
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
-        await self._client._request(
+        return await self._client._request(
             "DELETE", "/api/v1/Ticket/{id}", _m.NONE, parts={"id": id}, **options
         )
 
