@@ -9,7 +9,6 @@ run with one page changed parses only that page.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -35,6 +34,7 @@ from .write import (
     FileChanges,
     check_target,
     compare_tree,
+    file_digest,
     locked,
     manifest_text,
     read_api_signature,
@@ -282,13 +282,9 @@ def render_files(
             files[path] = text
             summary.black_formatted += formatted
         if job.key:
-            summary.jobs[job.key] = {path: _sha(text) for path, text, _ in batch}
+            summary.jobs[job.key] = {path: file_digest(text) for path, text, _ in batch}
             summary.reused += len(batch) if job.key in (reused or {}) else 0
     return files
-
-
-def _sha(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _reusable(last: LastRun | None, version: str, out: Path) -> dict[str, dict[str, str]]:
@@ -305,7 +301,7 @@ def _reusable(last: LastRun | None, version: str, out: Path) -> dict[str, dict[s
                 text = (out / path).read_bytes().decode("utf-8")
             except (OSError, UnicodeDecodeError):
                 break
-            if _sha(text) != digest_ or os.path.islink(out / path):
+            if file_digest(text) != digest_ or os.path.islink(out / path):
                 break
             texts[path] = text
         else:

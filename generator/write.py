@@ -38,11 +38,16 @@ class OutputError(Exception):
     """The output folder cannot be written without touching what is not the generator's."""
 
 
+def file_digest(text: str) -> str:
+    """The SHA-256 of a generated file's bytes, as the manifest lists it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def manifest_text(files: dict[str, str], api: dict[str, Any] | None = None) -> str:
     """The manifest for a tree of `files`: every path with the SHA-256 of its bytes, and the API's
     signature (see `changelog.signature`) when given, one line per operation and type, so the next
     run can say what changed."""
-    digests = {path: hashlib.sha256(text.encode("utf-8")).hexdigest() for path, text in sorted(files.items())}
+    digests = {path: file_digest(text) for path, text in sorted(files.items())}
     text = json.dumps({"generator": GENERATOR, "files": digests}, indent=2)
     if api is None:
         return text + "\n"
