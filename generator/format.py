@@ -8,39 +8,52 @@ it over every file to prove the rule.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
 LINE_LENGTH = 100
 
 
-# What the emitter's layout does not decide alone: a line over the limit (black may split it, or
-# leave an unsplittable one), a control character or a tab (black has rules of its own for them),
-# trailing whitespace, a character black may not count as one column.
-_UNSURE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]| \n|\n(?=[^\n]{%d})" % (LINE_LENGTH + 1))
-# Letters, digits, punctuation and symbols below U+2600 that are not East Asian wide: one column
-# each in black's width table (checked against it for every such code point).
-_NARROW = frozenset({"Lu", "Ll", "Lt", "Lm", "Lo", "Nd", "Nl", "No", "Pc", "Pd", "Ps", "Pe", "Pi", "Pf", "Po", "Sm", "Sc", "Sk", "So"})
+# Ends a line the emitter laid out knowing black leaves it as it is however long (a docstring's
+# line, a word or a string that cannot be split): the mark is taken out before the file is written.
+KEEP = "\x1f"
+
+# What the emitter's layout does not decide alone: a control character or a tab (black has rules
+# of its own for them), trailing whitespace.
+_UNSURE = re.compile(r"[\x00-\x09\x0b-\x1e\x7f]| \n| \x1f\n")
+_LONG = re.compile(r"[^\n]{%d}" % (LINE_LENGTH + 1))
 
 
-@lru_cache(maxsize=4096)
-def _one_column(char: str) -> bool:
-    return ord(char) < 0x2600 and unicodedata.category(char) in _NARROW and unicodedata.east_asian_width(char) not in "WF"
+def width(text: str) -> int:
+    """Columns of `text` as black counts them (its East Asian width table, combining marks nil)."""
+    if text.isascii():
+        return len(text)
+    from black.strings import str_width  # only for the rare line that is not ASCII
+
+    return int(str_width(text))
 
 
 def vouched(source: str) -> bool:
-    """Whether `source`, as the templates laid it out, is black's own layout without asking black."""
-    if _UNSURE.search("\n" + source) is not None:
+    """Whether `source`, as the templates laid it out, is black's own layout without asking black:
+    every line not marked `KEEP` fits in the line length, and is as wide to black as it is long
+    (the emitter lays out by length); no control character, tab or trailing space anywhere."""
+    if _UNSURE.search(source) is not None:
         return False
-    return source.isascii() or all(_one_column(char) for char in set(source) if not char.isascii())
+    if source.isascii() and KEEP not in source:
+        return _LONG.search(source) is None
+    for line in source.split("\n"):
+        if line.endswith(KEEP):
+            continue
+        if len(line) > LINE_LENGTH or (not line.isascii() and width(line) != len(line)):
+            return False
+    return True
 
 
 def black_source(source: str, name: str) -> tuple[str, bool]:
     """`source` as black writes it, and whether black had to run for it."""
     if vouched(source):
-        return source, False
-    return format_python(source, name), True
+        return source.replace(KEEP, ""), False
+    return format_python(source.replace(KEEP, ""), name), True
 
 
 class InvalidOutput(Exception):

@@ -10,8 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import generator.pipeline as pipeline
-from generator.emit.render import docstring, py_literal
-from generator.format import InvalidOutput, format_python, vouched
+from generator.emit.render import docstring, layout, py_literal
+from generator.format import KEEP, InvalidOutput, black_source, format_python, vouched, width
 from generator.pipeline import generate, unformatted
 from tests.pages import page, table, tree
 
@@ -22,41 +22,46 @@ ROOT = Path(__file__).resolve().parent.parent
     ("source", "expected"),
     [
         ("x = 1\n", True),
-        ("x = '" + "a" * 94 + "'\n", True),  # 100 columns
-        ("x = '" + "a" * 95 + "'\n", False),  # 101
+        ('x = "' + "a" * 94 + '"\n', True),  # 100 columns
+        ('x = "' + "a" * 95 + '"\n', False),  # 101
         ("x = 1 \n", False),
-        ("x = '“café” – 5 €'\n", True),  # one column each, as black counts
-        ("x = '東京'\n", False),  # two columns each
-        ("x = 'e\u0301'\n", False),  # a combining accent: no column
-        ("x = '\u00a0'\n", False),  # a space that is not ' '
-        ("x = '☃'\n", False),
-        ("x = '\t'\n", False),
-        ("x = '\x0c'\n", False),
+        ('x = "“café” – 5 €"\n', True),  # one column each, as black counts
+        ('x = "e\u0301☃\u00a0"\n', True),  # one column each to black too
+        ('x = "東京"\n', False),  # two columns each: black and the emitter would count differently
+        ('x = "' + "a" * 95 + '"' + KEEP + "\n", True),  # a line the emitter knows black keeps
+        ('x = "東京"' + KEEP + "\n", True),
+        ('x = "\t"\n', False),
+        ('x = "\x0c"\n', False),
+        ("x = 1 " + KEEP + "\n", False),
     ],
 )
-def test_a_file_is_vouched_for_only_within_the_width_in_printable_ascii(source: str, expected: bool) -> None:
+def test_a_file_is_vouched_for_only_within_the_width_as_black_counts_it(source: str, expected: bool) -> None:
     assert vouched(source) is expected
 
 
+@pytest.mark.parametrize(("text", "black_runs"), [("東" * 40, True), ("e\u0301" * 20, False), ("a" * 40, False)])
+def test_a_call_that_fits_by_length_but_not_by_black_s_width_goes_to_black(text: str, black_runs: bool) -> None:
+    source = layout("x = f(", [py_literal(text), py_literal(text)], ")", 0) + "\n"
+    assert "\n" not in source.rstrip("\n")  # the emitter, counting by length, kept it on one line
+    formatted, ran = black_source(source, "x.py")
+    assert ran is black_runs
+    assert formatted == format_python(source, "x.py")
+
+
 def _wide_docs(folder: Path) -> Path:
-    """A page whose many arguments make a long signature, with an open enum too long for a line."""
+    """A page whose many arguments make a long signature, with an open enum too long for a line and
+    one whose values are wide characters."""
     rows = [f"| Argument{i}WithARatherLongName | int32 | The value number {i}. |" for i in range(12)]
     body = "## Request Body: request\n\n" + table("| Property Name | Type | Description |", *rows)
     result = "## Response: Thing\n\n" + table("| Property Name | Type | Description |", "| Name | string | Its name. |")
     values = ", ".join(f"SomewhatLongEnumerationValue{i}" for i in range(6))
-    query = "## Query String Parameters\n\n" + table("| Parameter Name | Type | Description |", f"| mode | Enum: {values} | How. |")
+    # Fits by length, not by black's width (two columns a character): the emitter cannot vouch.
+    wide = "| place | Enum: " + "東京" * 13 + ", Osaka | Where. |"
+    query = "## Query String Parameters\n\n" + table("| Parameter Name | Type | Description |", f"| mode | Enum: {values} | How. |", wide)
     text = page(query, body, result)
     (folder / "docs").mkdir(parents=True)
     (folder / "docs" / "v1DemoAgent_DoThing.md").write_text(text)
     return folder / "docs"
-
-
-def test_every_character_vouched_for_is_one_column_to_black() -> None:
-    from black.strings import char_width
-
-    vouched_for = [chr(code) for code in range(0x80, 0x2600) if vouched(f"x = '{chr(code)}'\n")]
-    assert len(vouched_for) > 5000
-    assert [char for char in vouched_for if char_width(char) != 1] == []
 
 
 def test_black_formats_what_is_not_vouched_for_and_the_output_is_black_clean(tmp_path: Path) -> None:
@@ -91,5 +96,27 @@ def test_whatever_a_page_says_a_docstring_the_rule_vouches_for_is_black_s_own(te
     head = {0: "", 4: "def f() -> None:\n    ", 8: "class A:\n    def f(self) -> None:\n        "}[indent]
     gap = "\n" if indent == 0 else ""  # black keeps a blank line after a module's docstring
     source = f"{head}{docstring(text, indent)}\n{gap}" + f"{' ' * indent}x = {py_literal(text, indent, indent + 4)}\n"
-    if vouched(source):
-        assert format_python(source, "x.py") == source
+    written, ran = black_source(source, "x.py")
+    if not ran:
+        assert format_python(written, "x.py") == written
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    name=st.from_regex(r"[a-z][a-z_]{0,30}", fullmatch=True),
+    values=st.lists(st.from_regex(r"[A-Za-z][A-Za-z0-9 ]{0,24}", fullmatch=True), min_size=1, max_size=12),
+    tail=st.sampled_from(["", " | None", " | None | NotGiven"]),
+    optional=st.booleans(),
+    indent=st.sampled_from([0, 4]),
+)
+def test_a_long_open_enum_parameter_is_laid_out_as_black_does(
+    name: str, values: list[str], tail: str, optional: bool, indent: int
+) -> None:
+    annotation = "Literal[" + ", ".join(py_literal(v) for v in values) + "] | str" + tail
+    param = f"{name}: {annotation}" + (" = NOT_GIVEN" if optional else "")
+    signature = layout("def f(", ["self", "*", param, "**options: Any"], ") -> None:", indent)
+    pad = " " * indent
+    source = ("class A:\n" if indent else "") + f"{pad}{signature}\n{pad}    pass\n"
+    written, ran = black_source(source, "x.py")
+    assert format_python(source, "x.py") == written
+    assert not ran  # the emitter laid it out itself

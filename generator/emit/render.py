@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from ..format import LINE_LENGTH, format_python
+from ..format import KEEP, LINE_LENGTH, format_python, width
 from ..resources import TEMPLATES
 
 
@@ -97,10 +97,18 @@ def docstring(text: str, indent: int = 0) -> str:
         lines[0] = " " + lines[0]
     if len(lines) == 1:
         end = " " if lines[0].endswith('"') else ""
-        return f'"""{lines[0]}{end}"""'
+        return keep(f'"""{lines[0]}{end}"""', indent)
     pad = " " * indent
-    rest_text = "\n".join((pad + line) if line.strip() else "" for line in lines[1:])
-    return f'"""{lines[0]}\n{rest_text}\n{pad}"""'
+    rest = [keep(pad + line) if line.strip() else "" for line in lines[1:]]
+    return "\n".join([keep(f'"""{lines[0]}', indent), *rest, f'{pad}"""'])
+
+
+def keep(line: str, column: int = 0) -> str:
+    """`line`, starting at `column`, marked `KEEP` when black would count it differently than the
+    emitter did (too wide, or not one column a character): for a line black leaves as it is."""
+    if column + len(line) <= LINE_LENGTH and (line.isascii() or width(line) == len(line)):
+        return line
+    return line + KEEP
 
 
 def _dedent(lines: list[str]) -> list[str]:
@@ -171,8 +179,61 @@ def layout(head: str, items: list[str | Keyword], tail: str, indent: int, displa
     inner = " " * (indent + 4)
     if not display and indent + 4 + len(joined) <= LINE_LENGTH:
         return f"{head}\n{inner}{joined}\n{pad}{tail}"
-    lines = [item if isinstance(item, str) else item.text(indent + 4) for item in items]
+    lines = [_item(item, indent + 4) if isinstance(item, str) else item.text(indent + 4) for item in items]
     return head + "\n" + "".join(f"{inner}{line},\n" for line in lines) + pad + tail
+
+
+_BRACKET_OR_BAR = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|[\[\]|,]')  # string literals skipped
+_PARAM = re.compile(r"(\w+): (.+?)( = \w+)?")
+
+
+def _top(text: str, separator: str) -> list[str]:
+    """`text` split at `separator` (`|` or `,`) outside brackets and string literals, stripped."""
+    parts, depth, start = [], 0, 0
+    for match in _BRACKET_OR_BAR.finditer(text):
+        token = match.group()
+        depth += {"[": 1, "]": -1}.get(token, 0)
+        if token == separator and depth == 0:
+            parts.append(text[start : match.start()].strip())
+            start = match.end()
+    return [*parts, text[start:].strip()]
+
+
+def _item(item: str, indent: int) -> str:
+    """One item of an exploded signature, on its own line at `indent` with its comma: a parameter
+    too long for it is laid out as black lays out a long annotation that is a union
+    (`name: (` / the `|` operands, one per line / `) = default`); anything else stays whole."""
+    match = _PARAM.fullmatch(item)
+    if indent + len(item) + 1 <= LINE_LENGTH or match is None:
+        return item
+    name, annotation, default = match[1], match[2], match[3] or ""
+    operands = _top(annotation, "|")
+    if len(operands) < 2:
+        return item
+    inner = indent + 4
+    if inner + len(annotation) <= LINE_LENGTH:
+        body = annotation
+    else:
+        laid = [_operand(operand if k == 0 else f"| {operand}", inner) for k, operand in enumerate(operands)]
+        if None in laid:
+            return item
+        body = ("\n" + " " * inner).join(line for line in laid if line is not None)
+    return f"{name}: (\n{' ' * inner}{body}\n{' ' * indent}){default}"
+
+
+def _operand(text: str, indent: int) -> str | None:
+    """A union's operand on its own line; one too long split inside its subscript of plain items
+    (`Literal[` / the values / `]`); None for a shape the emitter leaves to black."""
+    if indent + len(text) <= LINE_LENGTH:
+        return text
+    if not text.endswith("]") or "[" not in text:
+        return None
+    head, _, inside = text[:-1].partition("[")
+    items = _top(inside, ",")
+    plain = all(token.group()[0] in "\"'" for item in items for token in _BRACKET_OR_BAR.finditer(item))
+    if len(items) < 2 or not plain:
+        return None
+    return layout(f"{head}[", list(items), "]", indent)
 
 
 def statement(text: str) -> str:
@@ -191,7 +252,8 @@ def import_line(statement: str, names: str | list[str], indent: int = 0) -> str:
     if indent + len(line) <= LINE_LENGTH:
         return line
     pad = " " * indent
-    return f"{statement} import (\n" + "".join(f"{pad}    {name},\n" for name in names) + f"{pad})"
+    lines = [keep(f"{statement} import (", indent), *(keep(f"{pad}    {name},") for name in names)]
+    return "\n".join(lines) + f"\n{pad})"
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +269,7 @@ def environment() -> jinja2.Environment:
     env.filters["py"] = py_literal
     env.filters["import_line"] = import_line
     env.filters["statement"] = statement
+    env.filters["keep"] = keep
     env.globals["layout"] = layout
     env.filters["docstring"] = docstring
     return env
