@@ -82,13 +82,19 @@ def _escape(char: str) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
 
 
+_ASCII_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # all but newline and tab
+
+
 def docstring(text: str, indent: int = 0) -> str:
     """A triple-quoted docstring holding `text`, whatever quotes or backslashes it has, laid out
     as black lays docstrings out: lines wrapped to fit the line length at `indent`, trailing
     spaces dropped, continuation lines without common indentation, a space between the quotes and
     a quote that starts (or, on one line, ends) the text."""
     body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    body = "".join(c if c in "\n\t" or c.isprintable() else _escape(c) for c in body)
+    if not body.isascii():
+        body = "".join(c if c in "\n\t" or c.isprintable() else _escape(c) for c in body)
+    elif _ASCII_UNPRINTABLE.search(body):
+        body = _ASCII_UNPRINTABLE.sub(lambda m: _escape(m.group()), body)
     first, *rest = [line.rstrip() for line in body.split("\n")]
     lines = _wrap(first, LINE_LENGTH - indent - 4) + [
         part for line in _dedent(rest) for part in _wrap(line, LINE_LENGTH - indent)
