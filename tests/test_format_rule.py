@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import generator.pipeline as pipeline
-from generator.emit.render import docstring, layout, py_literal
+from generator.emit.render import constant, constant_layout, docstring, layout, py_literal
 from generator.format import KEEP, InvalidOutput, black_source, format_python, vouched, width
 from generator.pipeline import generate, unformatted
 from tests.pages import page, table, tree
@@ -120,3 +120,44 @@ def test_a_long_open_enum_parameter_is_laid_out_as_black_does(
     written, ran = black_source(source, "x.py")
     assert format_python(source, "x.py") == written
     assert not ran  # the emitter laid it out itself
+
+
+def _codec_expression(depth: int, model: str) -> str:
+    inner = f'_m.model("{model}")' if model else "_m.JSON"
+    for _ in range(depth):
+        inner = f"_m.list_of({inner})"
+    return inner
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    name=st.from_regex(r"_[A-Z][A-Z0-9_]{0,90}", fullmatch=True),
+    model=st.from_regex(r"[A-Z][A-Za-z0-9]{0,90}", fullmatch=True) | st.just(""),
+    depth=st.integers(min_value=0, max_value=3),
+    hint_depth=st.integers(min_value=0, max_value=2),
+)
+def test_a_long_module_constant_is_laid_out_as_black_does(name: str, model: str, depth: int, hint_depth: int) -> None:
+    hint = model or "Any"
+    for _ in range(hint_depth):
+        hint = f"list[{hint}]"
+    annotation, expression = f"_m.Codec[{hint}]", _codec_expression(depth, model)
+    laid = constant_layout(name, annotation, expression)
+    written = constant(name, annotation, expression)
+    assert format_python(written + "\n", "x.py") == written + "\n"
+    assert laid in (None, written)
+
+
+@pytest.mark.parametrize(
+    ("name", "hint", "expression", "shape"),
+    [
+        ("_X", "list[Thing]", '_m.list_of(_m.model("Thing"))', ""),
+        ("_L" * 15, "list[" + "T" * 30 + "]", '_m.list_of(_m.model("' + "T" * 30 + '"))', "_m.list_of(\n"),
+        ("_L" * 10, "T" * 40, '_m.model("' + "T" * 40 + '")', '_m.model(\n    "'),
+        ("_L" * 30, "T" * 20, '_m.list_of(_m.model("' + "T" * 30 + '"))', " = (\n"),
+        ("_L" * 30, "list[" + "T" * 50 + "]", '_m.list_of(_m.model("' + "T" * 9 + '"))', "_m.Codec[\n"),
+    ],
+)
+def test_the_emitter_lays_out_each_shape_of_module_constant_itself(name: str, hint: str, expression: str, shape: str) -> None:
+    laid = constant_layout(name, f"_m.Codec[{hint}]", expression)
+    assert laid is not None and shape in laid
+    assert format_python(laid + "\n", "x.py") == laid + "\n"

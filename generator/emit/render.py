@@ -242,13 +242,60 @@ def _operand(text: str, indent: int) -> str | None:
     return layout(f"{head}[", list(items), "]", indent)
 
 
-def statement(text: str) -> str:
-    """A module-level statement as black lays it out: as it is when it fits on its line, else as
-    black formats it alone (it lays out a top-level statement independently of its neighbours),
-    so that a long one does not make black format the whole file."""
-    if all(len(line) <= LINE_LENGTH for line in text.split("\n")):
-        return text
-    return format_python(text + "\n", "statement").rstrip("\n")
+def constant(name: str, annotation: str, expression: str) -> str:
+    """`name: annotation = expression` at module level, as black lays it out."""
+    laid = constant_layout(name, annotation, expression)
+    if laid is not None:
+        return laid
+    return format_python(f"{name}: {annotation} = {expression}\n", "constant").rstrip("\n")
+
+
+def constant_layout(name: str, annotation: str, expression: str) -> str | None:
+    """`name: annotation = expression` at module level, laid out as black lays it out, for an
+    annotation with one subscript (`_m.Codec[...]`) and an expression that is a name or nested
+    calls with one argument each (`_m.list_of(_m.model("X"))`): on its line when it fits; else
+    split inside the expression's call when the line up to it fits (else the expression in
+    parentheses) while `name: annotation = (` fits; else split inside the annotation. None for
+    what black would lay out otherwise."""
+    flat = f"{name}: {annotation} = {expression}"
+    if len(flat) <= LINE_LENGTH:
+        return flat
+    head = f"{name}: {annotation} = "
+    opening = expression.find("(")
+    laid: str | None = None
+    if len(head) + 1 <= LINE_LENGTH:  # `name: annotation = (` fits
+        if opening > 0 and len(head) + opening + 1 <= LINE_LENGTH:
+            inside = _call_body(expression[opening + 1 : -1], 4)
+            laid = inside and f"{head}{expression[: opening + 1]}\n    {inside}\n)"
+        else:
+            body = _call_body(expression, 4)
+            laid = body and f"{head}(\n    {body}\n)"
+    else:
+        subscript = annotation.find("[")
+        inner, tail = annotation[subscript + 1 : -1], f"] = {expression}"
+        if (
+            subscript > 0
+            and annotation.endswith("]")
+            and len(name) + 2 + subscript + 1 <= LINE_LENGTH
+            and 4 + len(inner) <= LINE_LENGTH
+            and len(tail) <= LINE_LENGTH
+        ):
+            laid = f"{name}: {annotation[: subscript + 1]}\n    {inner}\n{tail}"
+    return laid or None
+
+
+def _call_body(expression: str, indent: int) -> str | None:
+    """`expression` (a name, or calls of one argument each) on its own line at `indent`, split
+    inside its outer call when too long; None when that is not enough."""
+    if indent + len(expression) <= LINE_LENGTH:
+        return expression
+    opening = expression.find("(")
+    if opening < 0 or not expression.endswith(")"):
+        return None
+    inside = _call_body(expression[opening + 1 : -1], indent + 4)
+    if inside is None or indent + opening + 1 > LINE_LENGTH:
+        return None
+    return f"{expression[: opening + 1]}\n{' ' * (indent + 4)}{inside}\n{' ' * indent})"
 
 
 def import_line(statement: str, names: str | list[str], indent: int = 0) -> str:
@@ -274,7 +321,7 @@ def environment() -> jinja2.Environment:
     )
     env.filters["py"] = py_literal
     env.filters["import_line"] = import_line
-    env.filters["statement"] = statement
+    env.globals["constant"] = constant
     env.filters["keep"] = keep
     env.globals["layout"] = layout
     env.filters["docstring"] = docstring
