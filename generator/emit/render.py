@@ -24,6 +24,8 @@ _ESCAPE_OR_CHAR = re.compile(r"\\.|[^\\]", re.S)
 def _string(value: str | bytes) -> str:
     """A string literal as black writes it: double quotes unless they need more escapes."""
     text = repr(value)
+    if isinstance(value, str) and text[0] == "'" and '"' not in value:
+        return f'"{text[1:-1]}"'  # repr chose single quotes for a string without any quote
     prefix, quote, body = ("b", text[1], text[2:-1]) if isinstance(value, bytes) else ("", text[0], text[1:-1])
     if quote == '"':
         return text
@@ -91,7 +93,7 @@ def docstring(text: str, indent: int = 0) -> str:
     spaces dropped, continuation lines without common indentation, a space between the quotes and
     a quote that starts (or, on one line, ends) the text."""
     body = text.strip().replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-    if not body.isascii():
+    if not body.isascii() and not body.replace("\n", "").replace("\t", "").isprintable():
         body = "".join(c if c in "\n\t" or c.isprintable() else _escape(c) for c in body)
     elif _ASCII_UNPRINTABLE.search(body):
         body = _ASCII_UNPRINTABLE.sub(lambda m: _escape(m.group()), body)
