@@ -43,6 +43,7 @@ class TypeRef:
 
 
 ANY = TypeRef("any")
+MAX_ARRAY_DEPTH = 8  # `int[][]` is two; later stages recurse over the levels
 
 
 @dataclass
@@ -95,15 +96,21 @@ class Status:
 
 @dataclass
 class Sample:
-    """A sample request or response block, resolved from includes, its body parsed when JSON."""
+    """A sample request or response block, resolved from includes and read once: its start line
+    (a request's method and target, a response's status), headers, and body, parsed when JSON."""
 
     location: Location
-    start_line: str  # `POST /api/v1/...` or `HTTP/1.1 200 OK`
+    start_line: str  # as written, for messages: `POST /api/v1/...` or `HTTP/1.1 200 OK`
     headers: list[tuple[str, str]]
     body_text: str
     body_line: int = 0  # where the body starts, for diagnostics inside it
     body: Any = None  # parsed JSON when `has_json`
     has_json: bool = False
+    method: str = ""  # a request's, upper case; "" when the start line is not a request line
+    path: str = ""  # a request's target without its query
+    query: list[tuple[str, str]] = field(default_factory=list)  # a request's query, decoded
+    status: int | None = None  # a response's status code; None when its start line has none
+    reason: str = ""  # a response's reason phrase
 
     def header(self, name: str) -> str | None:
         for key, value in self.headers:

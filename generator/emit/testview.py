@@ -19,10 +19,10 @@ from urllib.parse import quote
 
 from ..examples import example, fits
 from ..model import ObjectType, Operation, TypeRef
+from ..wire import is_json
 from .pyview import PyGroup, PyMethod, quote_path
 from .render import Keyword, py_literal
 
-_STATUS_LINE = re.compile(r"^HTTP/\S+\s+(\d{3})\b")
 _INLINE = 60  # longest argument literal written inline; longer ones are read from the samples
 BINARY_REQUEST = b"%PDF-1.4 example content \x00\xff"
 
@@ -134,8 +134,7 @@ def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models:
     status = op.success_status
     content_type = "application/json; charset=utf-8"
     if sample is not None:
-        match = _STATUS_LINE.match(sample.start_line)
-        status = int(match[1]) if match else status
+        status = sample.status if sample.status is not None else status
         content_type = sample.header("Content-Type")
     text = sample.body_text if sample is not None else ""
     result = op.result
@@ -174,8 +173,7 @@ def _binary_response(text: str, content_type: str | None) -> tuple[str, str | No
     else as UTF-8 (the reference's samples hold placeholders like "GIF89....File contents...")."""
     if not text:
         return "GIF89a binary content", "application/octet-stream", b"GIF89a binary content"
-    media = (content_type or "").partition(";")[0].strip().lower()
-    if not (media in ("application/json", "text/json") or media.endswith("+json")):
+    if not is_json(content_type):
         return text, content_type, text.encode()
     try:
         value = json.loads(text)

@@ -58,6 +58,7 @@ class Fence:
     info: str
     content: str
     line: int  # the line of the opening fence; content starts on the next one
+    file: str = ""  # the included file it was read from; "" for the page's own
 
 
 @dataclass(frozen=True)
