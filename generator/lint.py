@@ -60,8 +60,7 @@ class _Checks:
             parsed = request_line(f"{method} /{rest.strip().lstrip('/')}") if rest.strip() else None
             if parsed is None:
                 continue  # older pages put only the operation's name there
-            stated = (parsed[0], split_target(parsed[1])[0])
-            if not _same_endpoint(stated, (op.method, op.path), relative=True):
+            if not _same_endpoint((parsed[0], split_target(parsed[1])[0]), (op.method, op.path), relative=True):
                 self.warn(location, "endpoint-mismatch", f"the {what} says '{text}' but the endpoint is {op.method} {op.path}")
         sample = op.request_sample
         if sample and sample.method and not _same_endpoint((sample.method, sample.path), (op.method, op.path), relative=False):

@@ -13,14 +13,15 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 from ..examples import example, fits
-from ..model import ObjectType, Operation, TypeRef
+from ..model import ObjectType, Operation, TypeKind, TypeRef
 from ..wire import is_json
-from .pyview import PyGroup, PyMethod, quote_path
+from .pyparts import PyGroup, PyMethod, quote_path
 from .render import Keyword, py_literal
 
 _INLINE = 60  # longest argument literal written inline; longer ones are read from the samples
@@ -199,11 +200,26 @@ def _typed(text: str | None, ref: TypeRef | None, types: dict[str, ObjectType]) 
     if text is None:
         value = example(ref, types)
         return value if not isinstance(value, (dict, list)) else "text"
-    if ref.kind == "integer" and re.fullmatch(r"-?\d+", text):
-        return int(text)
-    if ref.kind == "boolean" and text.lower() in ("true", "false"):
-        return text.lower() == "true"
+    return ARGUMENTS[ref.kind](text)
+
+
+def _as_text(text: str) -> Any:
     return text
+
+
+ARGUMENTS: dict[TypeKind, Callable[[str], Any]] = {
+    "string": _as_text,
+    "integer": lambda text: int(text) if re.fullmatch(r"-?\d+", text) else text,
+    "number": _as_text,
+    "boolean": lambda text: text.lower() == "true" if text.lower() in ("true", "false") else text,
+    "datetime": _as_text,
+    "binary": _as_text,
+    "object": _as_text,
+    "array": _as_text,
+    "named": _as_text,
+    "enum": _as_text,
+    "any": _as_text,
+}
 
 
 def _wire_text(value: Any) -> str:
