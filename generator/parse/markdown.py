@@ -9,23 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
-from .prose import inline_text
+from .prose import inline_parts, inline_text
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):  # a named tuple: a page has hundreds of cells, made faster than dataclasses
     text: str  # clean prose
     strong: tuple[str, ...]  # texts set in **bold**, e.g. "Required"
     code: tuple[str, ...]  # texts set in `code`, e.g. content types
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     cells: tuple[Cell, ...]
     line: int
 
@@ -101,7 +100,11 @@ def _parser() -> MarkdownIt:
 
 def blocks(text: str) -> list[Block]:
     """The page's blocks in document order."""
-    tokens = _parser().parse(text)
+    return fold(_parser().parse(text))
+
+
+def fold(tokens: list[Token]) -> list[Block]:
+    """The token stream folded into blocks, in one pass."""
     out: list[Block] = []
     i = 0
     while i < len(tokens):
@@ -163,15 +166,7 @@ def _table(tokens: list[Token], i: int, out: list[Block]) -> int:
 
 
 def _cell(token: Token) -> Cell:
-    strong: list[str] = []
-    code: list[str] = []
-    children = token.children or []
-    for k, child in enumerate(children):
-        if child.type == "strong_open" and k + 1 < len(children):
-            strong.append(children[k + 1].content.strip())
-        elif child.type == "code_inline":
-            code.append(child.content.strip())
-    return Cell(inline_text(token), tuple(strong), tuple(code))
+    return Cell(*inline_parts(token))
 
 
 def _list(tokens: list[Token], i: int, out: list[Block]) -> int:
