@@ -66,7 +66,7 @@ def _parameter(param: Param, where: str) -> dict[str, Any]:
 
 
 def _body_schema(body: Body, types: dict[str, ObjectType]) -> dict[str, Any]:
-    """The body's schema as its page documents it. A body the parser linked to the page's response
+    """The body's schema as its page documents it. A body the build linked to the page's response
     type (for the client's sake) is described by its own table, inline."""
     target = body.type.item if body.type.kind == "array" and body.type.item else body.type
     own = types.get(target.name) if target.kind == "named" else None

@@ -2,7 +2,8 @@
 
 Every part is worked out first (endpoint, names, parameters, samples, result, body) and the
 Operation built once from them. The order matters only where one part reads another: the body
-is worked out after the result (a REST body can be the response's type) and the samples'.
+and the result after the samples (a sample tells an array body, a binary response). A body's
+property table is its own type here; whether it is the response's type is the build's decision.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def assemble(page: PageContext, header: Header, found: Sections) -> ParsedPage:
     result = _result(page, types, ids, statuses, response, found.response, found.response_body, response_props)
     body = None
     if found.body is not None:
-        body = _body(page, types, ids, found.body, body_props, result, headers, request)
+        body = _body(page, types, ids, found.body, body_props, headers, request)
     if response is not None and not (result is not None and result.kind == "binary"):
         decode_json(response, page.diagnostics, "sample response")
     summary = found.description[0] if found.description else ""
@@ -242,7 +243,6 @@ def _body(
     ids: str,
     part: Part,
     props: list[Property] | None,
-    result: TypeRef | None,
     headers: list[Param],
     request: Sample | None,
 ) -> Body:
@@ -254,7 +254,7 @@ def _body(
         type_ = types.add(f"{ids}Request", description, props or [], location)
         return Body(name, type_, description, location, spread=True, properties=props or [])
     if props:
-        type_ = _linked_type(types, result, props) or types.add(f"{ids}{pascal(name)}", description, props, location)
+        type_ = types.add(f"{ids}{pascal(name)}", description, props, location)
         if request is not None and isinstance(request.body, list):
             type_ = TypeRef("array", item=type_)
         return Body(name, type_, description, location, properties=props)
@@ -266,11 +266,3 @@ def _body(
         return Body(name, TypeRef("array", item=TypeRef("integer", "int32")), description, location)
     return Body(name, ANY, description, location)
 
-
-def _linked_type(types: _Types, result: TypeRef | None, props: list[Property]) -> TypeRef | None:
-    """The page's documented response type when the body's properties are all among its own."""
-    if result is not None and result.kind == "named":
-        documented = next((t for t in types.found if t.name == result.name and not t.inline), None)
-        if documented and {p.name for p in props} <= {p.name for p in documented.properties}:
-            return result
-    return None
