@@ -1,9 +1,10 @@
 """The doc linter: what is wrong or suspicious in the pages, found by comparing what a page says
 in one place with what it says in another (tables, samples, headings, the endpoint block).
 
-It reads the model only. The parser and the build stage report what they meet on the way (a bad
-include, invalid JSON, a uid used twice); this module adds the cross-checks. Every check has a
-stable code, listed in diagnostics.CODES.
+It reads the model only (and `wire`'s rules for the endpoint a heading states). The parser and
+the build stage report what they meet on the way (a bad include, invalid JSON, a uid used
+twice); this module adds the cross-checks. Every check has a stable code, listed in
+diagnostics.CODES.
 """
 
 from __future__ import annotations

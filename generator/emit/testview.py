@@ -133,7 +133,7 @@ def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> No
 def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models: dict[str, str]) -> None:
     sample = op.response_sample
     status = op.success_status
-    content_type = "application/json; charset=utf-8"
+    content_type: str | None = "application/json; charset=utf-8"
     if sample is not None:
         status = sample.status if sample.status is not None else status
         content_type = sample.header("Content-Type")

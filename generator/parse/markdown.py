@@ -109,7 +109,7 @@ def fold(tokens: list[Token]) -> list[Block]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        line = token.map[0] + 1 if token.map else 0
+        line = _line(token, 0)
         kind = token.type
         if kind == "heading_open":
             out.append(Heading(int(token.tag[1]), inline_text(tokens[i + 1]), line))
@@ -138,7 +138,7 @@ def fold(tokens: list[Token]) -> list[Block]:
 
 
 def _table(tokens: list[Token], i: int, out: list[Block]) -> int:
-    line = tokens[i].map[0] + 1 if tokens[i].map else 0
+    line = _line(tokens[i], 0)
     header: list[str] = []
     rows: list[Row] = []
     cells: list[Cell] = []
@@ -152,7 +152,7 @@ def _table(tokens: list[Token], i: int, out: list[Block]) -> int:
             in_head = False
         elif token.type == "tr_open":
             cells = []
-            row_line = token.map[0] + 1 if token.map else row_line
+            row_line = _line(token, row_line)
         elif token.type == "inline":
             if in_head:
                 header.append(inline_text(token))
@@ -170,7 +170,7 @@ def _cell(token: Token) -> Cell:
 
 
 def _list(tokens: list[Token], i: int, out: list[Block]) -> int:
-    line = tokens[i].map[0] + 1 if tokens[i].map else 0
+    line = _line(tokens[i], 0)
     depth = 0
     items: list[str] = []
     while True:
@@ -186,3 +186,9 @@ def _list(tokens: list[Token], i: int, out: list[Block]) -> int:
         i += 1
     out.append(Paragraph("\n".join(items), line))
     return i + 1
+
+
+def _line(token: Token, default: int) -> int:
+    """The 1-based line a token starts on; `default` when it has none."""
+    lines = token.map
+    return lines[0] + 1 if lines else default
