@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from .diagnostics import Diagnostic, Location
-from .model import Api, Group, ObjectType, Operation, ParsedPage, TypeRef
+from .model import Api, Group, ObjectType, Operation, ParsedPage, TypeRef, carriers
 from .typematch import compatible, linked_body, match_anonymous, renamed_operation, renamed_property
 
 
@@ -66,8 +66,7 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
 def _use_named_types(types: dict[str, ObjectType], operations: dict[str, Operation]) -> dict[str, str]:
     """Replace each anonymous type whose table is a named type's by that type, everywhere it is
     used (see `typematch`); the matches, {anonymous: named}."""
-    carriers = {op.body.type.name for op in operations.values() if op.body is not None and op.body.spread}
-    matched = match_anonymous(types, carriers)
+    matched = match_anonymous(types, carriers(operations.values()))
     if not matched:
         return matched
     for name in matched:

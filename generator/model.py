@@ -6,6 +6,7 @@ carries the location it was read from, so any later stage can report a located d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -179,11 +180,15 @@ class Api:
 
     @property
     def carriers(self) -> set[str]:
-        """Types that only carry an agent's arguments (`Request Body: request`)."""
-        return {op.body.type.name for op in self.operations if op.body and op.body.spread}
+        return carriers(self.operations)
 
     @property
     def models(self) -> list[ObjectType]:
         """The documented types that are data, not argument carriers."""
         carriers = self.carriers
         return [t for t in self.types.values() if t.documented and t.name not in carriers]
+
+
+def carriers(operations: Iterable[Operation]) -> set[str]:
+    """Types that only carry an agent's arguments (`Request Body: request`)."""
+    return {op.body.type.name for op in operations if op.body is not None and op.body.spread}
