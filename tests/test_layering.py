@@ -49,9 +49,9 @@ def test_only_the_pipeline_imports_the_parser() -> None:
 
 
 def test_the_scan_finds_every_form_of_import() -> None:
-    source = "import generator.parse.markdown\nfrom ..parse import page\nfrom .parse.http import sample\n"
+    source = "import generator.parse.markdown\nfrom ..parse import page\nfrom .parse.samples import sample\n"
     emit = _imported(source, ["generator", "emit", "pyview"])
-    assert {"generator.parse.markdown", "generator.parse.page", "generator.emit.parse.http"} <= emit
+    assert {"generator.parse.markdown", "generator.parse.page", "generator.emit.parse.samples"} <= emit
     top = _imported(source, ["generator", "lint"])
-    assert "generator.parse.http.sample" in top
+    assert "generator.parse.samples.sample" in top
     assert not any(_is_parser(n) for n in _imported("from .model import Sample\nimport json\n", ["generator", "lint"]))

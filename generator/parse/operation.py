@@ -19,7 +19,7 @@ from ..naming import pascal
 from ..wire import is_binary, is_upload, request_line, split_target
 from . import rows
 from .context import PageContext
-from .http import decode_json, sample
+from .samples import decode_json, sample
 from .markdown import Fence, Heading, Table
 from .sections import Part, Sections
 
