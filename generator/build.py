@@ -8,7 +8,8 @@ or a response heading, never described) stay in the registry as undocumented.
 An anonymous type (a page's `array` or `object` result or body described only by its property
 table, named by the parser after the operation) whose table is exactly a named type's (the same
 property names, each property's type compatible) is replaced by that named type wherever it is
-used; see `typematch` for the rule. A uid used on two pages keeps one page (see `_kept_pages`).
+used, and a REST body whose table is part of its page's response type is that type; see
+`typematch` for the rules. A uid used on two pages keeps one page (see `_kept_pages`).
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from .diagnostics import Diagnostic, Location
-from .model import Api, Group, ObjectType, Operation, ParsedPage, TypeRef
-from .typematch import compatible, match_anonymous, renamed_operation, renamed_property
+from .model import Api, Group, ObjectType, Operation, ParsedPage, TypeRef, carriers
+from .typematch import compatible, linked_body, match_anonymous, renamed_operation, renamed_property
 
 
 def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
@@ -34,13 +35,13 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
         diagnostics.extend(page.diagnostics)
         if page.operation is None or kept[page.operation.uid] is not page.operation:
             continue
-        op = page.operation
+        op, page_types = linked_body(page.operation, page.types)
         operations[op.uid] = op
         same = endpoints.setdefault((op.method, _shape(op.path)), op)
         if same is not op:
             message = f"{op.method} {op.path} is also documented by {same.location} ({same.uid})"
             diagnostics.append(Diagnostic(op.location, "warning", "duplicate-operation", message))
-        for object_type in page.types:
+        for object_type in page_types:
             _merge(types, object_type, diagnostics)
     matched = _use_named_types(types, operations)
     for op in operations.values():
@@ -65,8 +66,7 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
 def _use_named_types(types: dict[str, ObjectType], operations: dict[str, Operation]) -> dict[str, str]:
     """Replace each anonymous type whose table is a named type's by that type, everywhere it is
     used (see `typematch`); the matches, {anonymous: named}."""
-    carriers = {op.body.type.name for op in operations.values() if op.body is not None and op.body.spread}
-    matched = match_anonymous(types, carriers)
+    matched = match_anonymous(types, carriers(operations.values()))
     if not matched:
         return matched
     for name in matched:

@@ -209,9 +209,8 @@ CHECKS[Location] = lambda where: where.line >= 0 and where.col >= 0
 
 
 def _register_model_checks() -> None:
-    from .model import Operation, Status, TypeRef
-    from .parse.http import METHODS
-    from .parse.types import MAX_ARRAY_DEPTH
+    from .model import MAX_ARRAY_DEPTH, Operation, Sample, Status, TypeRef
+    from .wire import METHODS
 
     def shallow(ref: TypeRef) -> bool:
         for _ in range(MAX_ARRAY_DEPTH + 1):
@@ -224,6 +223,7 @@ def _register_model_checks() -> None:
 
     CHECKS[Operation] = lambda op: op.method in METHODS and op.path.startswith("/")
     CHECKS[Status] = lambda status: 100 <= status.code <= 599
+    CHECKS[Sample] = lambda sample: sample.method in ("", *METHODS) and (sample.status is None or 0 <= sample.status <= 999)
 
 
 _register_model_checks()

@@ -1,9 +1,10 @@
 """The doc linter: what is wrong or suspicious in the pages, found by comparing what a page says
 in one place with what it says in another (tables, samples, headings, the endpoint block).
 
-It reads the model only. The parser and the build stage report what they meet on the way (a bad
-include, invalid JSON, a uid used twice); this module adds the cross-checks. Every check has a
-stable code, listed in diagnostics.CODES.
+It reads the model only (and `wire`'s rules for the endpoint a heading states). The parser and
+the build stage report what they meet on the way (a bad include, invalid JSON, a uid used
+twice); this module adds the cross-checks. Every check has a stable code, listed in
+diagnostics.CODES.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from typing import Any
 from .diagnostics import Diagnostic, Location
 from .examples import fits
 from .model import ObjectType, Operation, ParsedPage, Property, Sample, TypeRef
-from .parse.http import request_line, split_target
+from .wire import request_line, split_target
+
 
 def lint_pages(pages: list[ParsedPage]) -> list[Diagnostic]:
     """The cross-checks of every endpoint page."""
@@ -59,11 +61,10 @@ class _Checks:
             parsed = request_line(f"{method} /{rest.strip().lstrip('/')}") if rest.strip() else None
             if parsed is None:
                 continue  # older pages put only the operation's name there
-            if not _same_endpoint(parsed, (op.method, op.path), relative=True):
+            if not _same_endpoint((parsed[0], split_target(parsed[1])[0]), (op.method, op.path), relative=True):
                 self.warn(location, "endpoint-mismatch", f"the {what} says '{text}' but the endpoint is {op.method} {op.path}")
         sample = op.request_sample
-        parsed = request_line(sample.start_line) if sample else None
-        if sample and parsed and not _same_endpoint(parsed, (op.method, op.path), relative=False):
+        if sample and sample.method and not _same_endpoint((sample.method, sample.path), (op.method, op.path), relative=False):
             self.warn(sample.location, "endpoint-mismatch", f"the sample request is '{sample.start_line}' but the endpoint is {op.method} {op.path}")
 
     def description(self) -> None:
@@ -127,10 +128,9 @@ class _Checks:
     def query(self) -> None:
         op = self.op
         sample = op.request_sample
-        parsed = request_line(sample.start_line) if sample else None
-        if sample is None or parsed is None:
+        if sample is None or not sample.method:
             return
-        given = {key for key, _ in split_target(parsed[1])[1]}
+        given = {key for key, _ in sample.query}
         for param in op.query_params:
             if param.required and param.name not in given:
                 self.warn(sample.location, "required-query-missing", f"the sample request lacks the required query parameter '{param.name}'")
@@ -138,8 +138,7 @@ class _Checks:
 
 def _same_endpoint(stated: tuple[str, str], actual: tuple[str, str], relative: bool) -> bool:
     """Same method and path, placeholders matching any segment; `relative` drops /api/vN/."""
-    method, target = stated
-    path = split_target(target)[0]
+    method, path = stated
     wanted = actual[1]
     if relative:
         wanted = re.sub(r"^/api/v\d+", "", wanted)

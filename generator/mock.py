@@ -24,7 +24,6 @@ from .diagnostics import PageError
 from .examples import example, fits
 from .model import Api, Operation
 
-_STATUS_LINE = re.compile(r"^HTTP/\S+\s+(\d{3})\b")
 _BINARY = b"GIF89a binary content"
 
 
@@ -81,8 +80,7 @@ def _answer(op: Operation, api: Api) -> tuple[int, str, bytes]:
     sample = op.response_sample
     status, content_type, text = op.success_status, "application/json; charset=utf-8", None
     if sample is not None:
-        match = _STATUS_LINE.match(sample.start_line)
-        status = int(match[1]) if match else status
+        status = sample.status if sample.status is not None else status
         content_type = sample.header("Content-Type") or ""
         text = sample.body_text
     result = op.result

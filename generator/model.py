@@ -6,6 +6,7 @@ carries the location it was read from, so any later stage can report a located d
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -43,6 +44,7 @@ class TypeRef:
 
 
 ANY = TypeRef("any")
+MAX_ARRAY_DEPTH = 8  # `int[][]` is two; later stages recurse over the levels
 
 
 @dataclass
@@ -95,15 +97,21 @@ class Status:
 
 @dataclass
 class Sample:
-    """A sample request or response block, resolved from includes, its body parsed when JSON."""
+    """A sample request or response block, resolved from includes and read once: its start line
+    (a request's method and target, a response's status), headers, and body, parsed when JSON."""
 
     location: Location
-    start_line: str  # `POST /api/v1/...` or `HTTP/1.1 200 OK`
+    start_line: str  # as written, for messages: `POST /api/v1/...` or `HTTP/1.1 200 OK`
     headers: list[tuple[str, str]]
     body_text: str
     body_line: int = 0  # where the body starts, for diagnostics inside it
     body: Any = None  # parsed JSON when `has_json`
     has_json: bool = False
+    method: str = ""  # a request's, upper case; "" when the start line is not a request line
+    path: str = ""  # a request's target without its query
+    query: list[tuple[str, str]] = field(default_factory=list)  # a request's query, decoded
+    status: int | None = None  # a response's status code; None when its start line has none
+    reason: str = ""  # a response's reason phrase
 
     def header(self, name: str) -> str | None:
         for key, value in self.headers:
@@ -172,11 +180,15 @@ class Api:
 
     @property
     def carriers(self) -> set[str]:
-        """Types that only carry an agent's arguments (`Request Body: request`)."""
-        return {op.body.type.name for op in self.operations if op.body and op.body.spread}
+        return carriers(self.operations)
 
     @property
     def models(self) -> list[ObjectType]:
         """The documented types that are data, not argument carriers."""
         carriers = self.carriers
         return [t for t in self.types.values() if t.documented and t.name not in carriers]
+
+
+def carriers(operations: Iterable[Operation]) -> set[str]:
+    """Types that only carry an agent's arguments (`Request Body: request`)."""
+    return {op.body.type.name for op in operations if op.body is not None and op.body.spread}

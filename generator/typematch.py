@@ -15,6 +15,10 @@ used instead. The rule is strict, so a match never loses or invents a field:
 - when several named types match, the first by name.
 
 The registry's property sets do not depend on page order, so neither do the matches.
+
+Before that, within one page: a REST body described by its own table whose properties are all
+among the table of the response type the page names (`Request Body: entity` beside `Response
+body: TicketEntity`) is that type, the entity the client sends and gets back (`linked_body`).
 """
 
 from __future__ import annotations
@@ -57,6 +61,23 @@ def _property_names(object_type: ObjectType) -> frozenset[str]:
 def _same_table(anonymous: ObjectType, named: ObjectType) -> bool:
     types = {p.name: p.type for p in named.properties}
     return all(compatible(p.type, types[p.name]) for p in anonymous.properties)
+
+
+def linked_body(op: Operation, page_types: list[ObjectType]) -> tuple[Operation, list[ObjectType]]:
+    """The page's operation and types with its body linked to its documented response type, when
+    the body's own (anonymous) table has only properties of that type's table on the page; its
+    own type is then dropped. Copies when linked: parsed pages, which the cache keeps, are never
+    changed."""
+    body, result = op.body, op.result
+    if body is None or body.spread or not body.properties or result is None or result.kind != "named":
+        return op, page_types
+    response = next((t for t in page_types if t.name == result.name and not t.inline), None)
+    if response is None or not {p.name for p in body.properties} <= {p.name for p in response.properties}:
+        return op, page_types
+    own = body.type.item if body.type.kind == "array" and body.type.item is not None else body.type
+    linked = TypeRef("array", item=result) if body.type.kind == "array" else result
+    kept = [t for t in page_types if not (t.inline and t.name == own.name)]
+    return replace(op, body=replace(body, type=linked)), kept
 
 
 def renamed(ref: TypeRef, names: dict[str, str]) -> TypeRef:

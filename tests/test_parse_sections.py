@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.build import build_api
 from generator.diagnostics import PageError
 from generator.model import TypeRef
 from tests.pages import page, parse, sample_request, sample_response, table
@@ -115,16 +116,31 @@ def test_request_body_named_request_is_a_spread_carrier() -> None:
     assert [(p.name, p.type.kind) for p in carrier.properties] == [("Count", "integer"), ("When", "datetime")]
 
 
-def test_entity_body_links_to_the_response_type_it_is_part_of() -> None:
-    op = parse(
-        page(
-            "## Request Body: entity", "The entity to save.", table(PROPS, "| Id | Integer | Key |"),
-            "## Response:", table(STATUS, "| 200 | OK |"),
-            "### Response body: Thing", table(PROPS, "| Id | int32 | Key |", "| Name | string | Name |"),
-        )
-    ).operation
+def _entity_page(*body_rows: str) -> str:
+    return page(
+        "## Request Body: entity", "The entity to save.", table(PROPS, *body_rows),
+        "## Response:", table(STATUS, "| 200 | OK |"),
+        "### Response body: Thing", table(PROPS, "| Id | int32 | Key |", "| Name | string | Name |"),
+    )
+
+
+def test_entity_body_is_its_own_type_to_the_parser_and_the_response_type_after_the_build() -> None:
+    parsed = parse(_entity_page("| Id | Integer | Key |"))
+    op = parsed.operation
     assert op is not None and op.body is not None
-    assert (op.body.name, op.body.type, op.body.description) == ("entity", TypeRef("named", name="Thing"), "The entity to save.")
+    assert (op.body.name, op.body.type, op.body.description) == ("entity", TypeRef("named", name="DemoAgentDoThingEntity"), "The entity to save.")
+    api, _ = build_api([parsed])
+    [built] = api.operations
+    assert built.body is not None and built.body.type == TypeRef("named", name="Thing")
+    assert sorted(api.types) == ["Thing"]
+    assert op.body.type == TypeRef("named", name="DemoAgentDoThingEntity")  # the parsed page is left as it was
+
+
+def test_entity_body_with_a_property_the_response_lacks_keeps_its_own_type() -> None:
+    api, _ = build_api([parse(_entity_page("| Id | Integer | Key |", "| Secret | string | |"))])
+    [built] = api.operations
+    assert built.body is not None and built.body.type == TypeRef("named", name="DemoAgentDoThingEntity")
+    assert sorted(api.types) == ["DemoAgentDoThingEntity", "Thing"]
 
 
 def test_body_table_with_an_array_sample_is_an_array_of_its_own_type() -> None:

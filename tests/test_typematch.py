@@ -8,7 +8,8 @@ from itertools import permutations
 import pytest
 
 from generator.build import build_api
-from generator.emit.pyview import PyMethod, python_view
+from generator.emit.pyparts import PyMethod
+from generator.emit.pyview import python_view
 from generator.model import Api, Operation, TypeRef
 from generator.model import ParsedPage
 from tests.pages import page, parse, table

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from .pyview import PyPackage
+from .pyparts import PyPackage
 from .render import Job, key_of, render_file
 
 

@@ -9,19 +9,13 @@ operation and schema was read from.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Location
-from ..model import Api, Body, ObjectType, Operation, Param, Property, TypeRef
+from ..model import Api, Body, ObjectType, Operation, Param, Property, TypeKind, TypeRef
 
 REF = "#/components/schemas/"
-_SCALARS: dict[str, dict[str, Any]] = {
-    "string": {"type": "string"},
-    "boolean": {"type": "boolean"},
-    "datetime": {"type": "string", "format": "date-time"},
-    "object": {"type": "object", "additionalProperties": True},
-    "any": {},
-}
 # Headers the security schemes or OpenAPI itself cover (OpenAPI ignores Accept, Content-Type and
 # Authorization header parameters).
 _COVERED = {"authorization", "accept", "content-type", "so-apptoken"}
@@ -35,20 +29,26 @@ _SECURITY = {
 
 def schema(ref: TypeRef, in_json: bool = True) -> dict[str, Any]:
     """The JSON schema of a documented type; binary is a string of bytes (base64 inside JSON)."""
-    kind = ref.kind
-    if kind == "named":
-        return {"$ref": REF + ref.name}
-    if kind == "array":
-        return {"type": "array", "items": schema(ref.item, in_json) if ref.item else {}}
-    if kind == "integer":
-        return {"type": "integer", "format": ref.format or "int32"}
-    if kind == "number":
-        return {"type": "number", "format": ref.format or "double"}
-    if kind == "enum":
-        return {"type": "string", "enum": list(ref.values)} if ref.values else {"type": "string"}
-    if kind == "binary":
-        return {"type": "string", "format": "byte" if in_json else "binary"}
-    return dict(_SCALARS[kind])
+    return SCHEMAS[ref.kind](ref, in_json)
+
+
+def _fixed(out: dict[str, Any]) -> Callable[[TypeRef, bool], dict[str, Any]]:
+    return lambda ref, in_json: dict(out)
+
+
+SCHEMAS: dict[TypeKind, Callable[[TypeRef, bool], dict[str, Any]]] = {
+    "string": _fixed({"type": "string"}),
+    "integer": lambda ref, in_json: {"type": "integer", "format": ref.format or "int32"},
+    "number": lambda ref, in_json: {"type": "number", "format": ref.format or "double"},
+    "boolean": _fixed({"type": "boolean"}),
+    "datetime": _fixed({"type": "string", "format": "date-time"}),
+    "binary": lambda ref, in_json: {"type": "string", "format": "byte" if in_json else "binary"},
+    "object": _fixed({"type": "object", "additionalProperties": True}),
+    "array": lambda ref, in_json: {"type": "array", "items": schema(ref.item, in_json) if ref.item else {}},
+    "named": lambda ref, in_json: {"$ref": REF + ref.name},
+    "enum": lambda ref, in_json: {"type": "string", "enum": list(ref.values)} if ref.values else {"type": "string"},
+    "any": _fixed({}),
+}
 
 
 def _source(location: Location) -> dict[str, Any]:
@@ -66,7 +66,7 @@ def _parameter(param: Param, where: str) -> dict[str, Any]:
 
 
 def _body_schema(body: Body, types: dict[str, ObjectType]) -> dict[str, Any]:
-    """The body's schema as its page documents it. A body the parser linked to the page's response
+    """The body's schema as its page documents it. A body the build linked to the page's response
     type (for the client's sake) is described by its own table, inline."""
     target = body.type.item if body.type.kind == "array" and body.type.item else body.type
     own = types.get(target.name) if target.kind == "named" else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import partial
 
 from ..model import ObjectType
-from .pyview import PyGroup, PyPackage
+from .pyparts import PyGroup, PyPackage
 from .render import Job, key_of, render, render_file
 from .testview import tests_of_group
 

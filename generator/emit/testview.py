@@ -13,16 +13,17 @@ import base64
 import binascii
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote
 
 from ..examples import example, fits
-from ..model import ObjectType, Operation, TypeRef
-from .pyview import PyGroup, PyMethod, quote_path
+from ..model import ObjectType, Operation, TypeKind, TypeRef
+from ..wire import is_json
+from .pyparts import PyGroup, PyMethod, quote_path
 from .render import Keyword, py_literal
 
-_STATUS_LINE = re.compile(r"^HTTP/\S+\s+(\d{3})\b")
 _INLINE = 60  # longest argument literal written inline; longer ones are read from the samples
 BINARY_REQUEST = b"%PDF-1.4 example content \x00\xff"
 
@@ -132,10 +133,9 @@ def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> No
 def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models: dict[str, str]) -> None:
     sample = op.response_sample
     status = op.success_status
-    content_type = "application/json; charset=utf-8"
+    content_type: str | None = "application/json; charset=utf-8"
     if sample is not None:
-        match = _STATUS_LINE.match(sample.start_line)
-        status = int(match[1]) if match else status
+        status = sample.status if sample.status is not None else status
         content_type = sample.header("Content-Type")
     text = sample.body_text if sample is not None else ""
     result = op.result
@@ -174,8 +174,7 @@ def _binary_response(text: str, content_type: str | None) -> tuple[str, str | No
     else as UTF-8 (the reference's samples hold placeholders like "GIF89....File contents...")."""
     if not text:
         return "GIF89a binary content", "application/octet-stream", b"GIF89a binary content"
-    media = (content_type or "").partition(";")[0].strip().lower()
-    if not (media in ("application/json", "text/json") or media.endswith("+json")):
+    if not is_json(content_type):
         return text, content_type, text.encode()
     try:
         value = json.loads(text)
@@ -201,11 +200,26 @@ def _typed(text: str | None, ref: TypeRef | None, types: dict[str, ObjectType]) 
     if text is None:
         value = example(ref, types)
         return value if not isinstance(value, (dict, list)) else "text"
-    if ref.kind == "integer" and re.fullmatch(r"-?\d+", text):
-        return int(text)
-    if ref.kind == "boolean" and text.lower() in ("true", "false"):
-        return text.lower() == "true"
+    return ARGUMENTS[ref.kind](text)
+
+
+def _as_text(text: str) -> Any:
     return text
+
+
+ARGUMENTS: dict[TypeKind, Callable[[str], Any]] = {
+    "string": _as_text,
+    "integer": lambda text: int(text) if re.fullmatch(r"-?\d+", text) else text,
+    "number": _as_text,
+    "boolean": lambda text: text.lower() == "true" if text.lower() in ("true", "false") else text,
+    "datetime": _as_text,
+    "binary": _as_text,
+    "object": _as_text,
+    "array": _as_text,
+    "named": _as_text,
+    "enum": _as_text,
+    "any": _as_text,
+}
 
 
 def _wire_text(value: Any) -> str:

@@ -9,23 +9,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
-from .prose import inline_text
+from .prose import inline_parts, inline_text
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):  # a named tuple: a page has hundreds of cells, made faster than dataclasses
     text: str  # clean prose
     strong: tuple[str, ...]  # texts set in **bold**, e.g. "Required"
     code: tuple[str, ...]  # texts set in `code`, e.g. content types
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     cells: tuple[Cell, ...]
     line: int
 
@@ -58,6 +57,7 @@ class Fence:
     info: str
     content: str
     line: int  # the line of the opening fence; content starts on the next one
+    file: str = ""  # the included file it was read from; "" for the page's own
 
 
 @dataclass(frozen=True)
@@ -100,12 +100,16 @@ def _parser() -> MarkdownIt:
 
 def blocks(text: str) -> list[Block]:
     """The page's blocks in document order."""
-    tokens = _parser().parse(text)
+    return fold(_parser().parse(text))
+
+
+def fold(tokens: list[Token]) -> list[Block]:
+    """The token stream folded into blocks, in one pass."""
     out: list[Block] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        line = token.map[0] + 1 if token.map else 0
+        line = _line(token, 0)
         kind = token.type
         if kind == "heading_open":
             out.append(Heading(int(token.tag[1]), inline_text(tokens[i + 1]), line))
@@ -134,7 +138,7 @@ def blocks(text: str) -> list[Block]:
 
 
 def _table(tokens: list[Token], i: int, out: list[Block]) -> int:
-    line = tokens[i].map[0] + 1 if tokens[i].map else 0
+    line = _line(tokens[i], 0)
     header: list[str] = []
     rows: list[Row] = []
     cells: list[Cell] = []
@@ -148,7 +152,7 @@ def _table(tokens: list[Token], i: int, out: list[Block]) -> int:
             in_head = False
         elif token.type == "tr_open":
             cells = []
-            row_line = token.map[0] + 1 if token.map else row_line
+            row_line = _line(token, row_line)
         elif token.type == "inline":
             if in_head:
                 header.append(inline_text(token))
@@ -162,19 +166,11 @@ def _table(tokens: list[Token], i: int, out: list[Block]) -> int:
 
 
 def _cell(token: Token) -> Cell:
-    strong: list[str] = []
-    code: list[str] = []
-    children = token.children or []
-    for k, child in enumerate(children):
-        if child.type == "strong_open" and k + 1 < len(children):
-            strong.append(children[k + 1].content.strip())
-        elif child.type == "code_inline":
-            code.append(child.content.strip())
-    return Cell(inline_text(token), tuple(strong), tuple(code))
+    return Cell(*inline_parts(token))
 
 
 def _list(tokens: list[Token], i: int, out: list[Block]) -> int:
-    line = tokens[i].map[0] + 1 if tokens[i].map else 0
+    line = _line(tokens[i], 0)
     depth = 0
     items: list[str] = []
     while True:
@@ -190,3 +186,9 @@ def _list(tokens: list[Token], i: int, out: list[Block]) -> int:
         i += 1
     out.append(Paragraph("\n".join(items), line))
     return i + 1
+
+
+def _line(token: Token, default: int) -> int:
+    """The 1-based line a token starts on; `default` when it has none."""
+    lines = token.map
+    return lines[0] + 1 if lines else default

@@ -51,15 +51,30 @@ def inline_text(token: Token) -> str:
     """Plain text of an inline token (or of an html block)."""
     if token.type == "html_block":
         return normalize(_text(clean_html(token.content)))
+    return inline_parts(token)[0]
+
+
+def inline_parts(token: Token) -> tuple[str, tuple[str, ...], tuple[str, ...]]:
+    """Plain text of an inline token, and the texts it sets in **bold** and in `code`: one pass
+    over its children."""
     parts: list[str] = []
-    for child in token.children or []:
+    strong: list[str] = []
+    code: list[str] = []
+    bold = False
+    for child in token.children or ():
         kind = child.type
-        if kind in ("text", "code_inline"):
+        if kind == "text":
             parts.append(_text(child.content))
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind == "code_inline":
+            parts.append(_text(child.content))
+            code.append(child.content.strip())
+        elif kind == "softbreak" or kind == "hardbreak":
             parts.append("\n")
         elif kind == "html_inline":
             parts.append(clean_html(child.content))
         elif kind == "image":
             parts.append(child.content)
-    return normalize("".join(parts))
+        if bold:
+            strong.append(child.content.strip())
+        bold = kind == "strong_open"
+    return normalize("".join(parts)), tuple(strong), tuple(code)

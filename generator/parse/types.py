@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import ANY, TypeRef
+from ..model import ANY, MAX_ARRAY_DEPTH, TypeRef
 
 _SCALARS: dict[str, TypeRef] = {
     "string": TypeRef("string"),
@@ -35,8 +35,6 @@ _SCALARS: dict[str, TypeRef] = {
     "array": TypeRef("array", item=ANY),
     "": ANY,
 }
-
-MAX_ARRAY_DEPTH = 8  # `int[][]` is two; later stages recurse over the levels
 
 _NAMED = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
