@@ -29,13 +29,14 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import version
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import codec
 from .model import ParsedPage
 from .resources import TEMPLATES
-from .untrusted import Refused, read_regular
+from .untrusted import INCLUDE_LIMIT, Refused, inside, read_regular
 
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
@@ -51,6 +52,23 @@ def digest(*parts: bytes | str) -> str:
         h.update(part.encode() if isinstance(part, str) else part)
         h.update(b"\0")
     return h.hexdigest()
+
+
+def include_digest(path: str, roots: Iterable[str]) -> str:
+    """What an include is now, to tell whether a cached page is fresh: the file it resolves to and
+    its bytes, read only under the rules the parser reads includes by (inside a docs folder of
+    `roots`, symbolic links resolved; never a FIFO or a device, never more than INCLUDE_LIMIT
+    bytes). The path may come from a forged cache entry, or be an include linking out of the docs
+    folder, which the parser did not read: such a file is never opened."""
+    if not any(inside(path, root or ".") for root in roots):
+        return f"outside: {os.path.realpath(path)}"
+    try:
+        where = os.path.realpath(path) if os.path.islink(path) else path  # a link retargeted is a change
+        return digest(where, read_regular(path, INCLUDE_LIMIT))
+    except Refused as error:
+        return f"refused: {os.path.realpath(path)} {error}"
+    except (OSError, ValueError):
+        return "missing"
 
 
 def fingerprint() -> str:
@@ -80,7 +98,8 @@ class Cache:
         self.version = version
         self._loaded: Store | None = None
         self._new = Store()
-        self._state: dict[str, Any] = {}
+        self._state: Any = {}
+        self._jobs: Any = {}
 
     @classmethod
     def for_output(cls, root: Path | None, out: Path) -> Cache:
@@ -146,9 +165,15 @@ class Cache:
         """What the last run recorded (plain JSON data, to be decoded by the caller), None if nothing."""
         return self._read("state.json")
 
-    def record_run(self, state: Any) -> None:
-        """Keep `state` (plain JSON data) for the next run's `last_run`."""
-        self._state = state
+    @property
+    def last_jobs(self) -> Any:
+        """The last run's render jobs (plain JSON data, to be decoded by the caller): read apart
+        from `last_run`, since only a run that renders needs them."""
+        return self._read("jobs.json")
+
+    def record_run(self, state: Any, jobs: Any) -> None:
+        """Keep `state` and `jobs` (plain JSON data) for the next run's `last_run` and `last_jobs`."""
+        self._state, self._jobs = state, jobs
 
     def save(self) -> None:
         """Write what this run used; a part (a shard) the same as the last run's is left alone."""
@@ -162,6 +187,7 @@ class Cache:
                 if new.keys() != {k for k in old.pages if _shard(k) == shard}:
                     self._write(f"pages-{shard:x}.json", new)
             self._write("state.json", self._state)
+            self._write("jobs.json", self._jobs)
             for stale in (*self.folder.glob("*.pickle"), *self.folder.glob("*.marshal"), self.folder / "formatted.json"):
                 stale.unlink(missing_ok=True)  # an older generator's files: never read
         except (OSError, ValueError):
