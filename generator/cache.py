@@ -29,14 +29,13 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import version
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from . import codec
 from .model import ParsedPage
 from .resources import TEMPLATES
-from .untrusted import INCLUDE_LIMIT, Refused, inside, read_regular
+from .untrusted import Refused, read_regular
 
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
@@ -52,23 +51,6 @@ def digest(*parts: bytes | str) -> str:
         h.update(part.encode() if isinstance(part, str) else part)
         h.update(b"\0")
     return h.hexdigest()
-
-
-def include_digest(path: str, roots: Iterable[str]) -> str:
-    """What an include is now, to tell whether a cached page is fresh: the file it resolves to and
-    its bytes, read only under the rules the parser reads includes by (inside a docs folder of
-    `roots`, symbolic links resolved; never a FIFO or a device, never more than INCLUDE_LIMIT
-    bytes). The path may come from a forged cache entry, or be an include linking out of the docs
-    folder, which the parser did not read: such a file is never opened."""
-    if not any(inside(path, root or ".") for root in roots):
-        return f"outside: {os.path.realpath(path)}"
-    try:
-        where = os.path.realpath(path) if os.path.islink(path) else path  # a link retargeted is a change
-        return digest(where, read_regular(path, INCLUDE_LIMIT))
-    except Refused as error:
-        return f"refused: {os.path.realpath(path)} {error}"
-    except (OSError, ValueError):
-        return "missing"
 
 
 def fingerprint() -> str:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import digest
 from .diagnostics import Diagnostic, Location, PageError
-from .untrusted import PAGE_LIMIT, Refused, page_problem, read_regular
+from .untrusted import INCLUDE_LIMIT, PAGE_LIMIT, Refused, inside, page_problem, read_regular
 
 
 @dataclass(frozen=True)
@@ -100,6 +100,23 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir()
     except OSError:
         return False
+
+
+def include_digest(path: str, roots: Iterable[str]) -> str:
+    """What an include is now, to tell whether a cached page is fresh: the file it resolves to and
+    its bytes, read only under the rules the parser reads includes by (inside a docs folder of
+    `roots`, symbolic links resolved; never a FIFO or a device, never more than INCLUDE_LIMIT
+    bytes). The path may come from a forged cache entry, or be an include linking out of the docs
+    folder, which the parser did not read: such a file is never opened."""
+    if not any(inside(path, root or ".") for root in roots):
+        return f"outside: {os.path.realpath(path)}"
+    try:
+        where = os.path.realpath(path) if os.path.islink(path) else path  # a link retargeted is a change
+        return digest(where, read_regular(path, INCLUDE_LIMIT))
+    except Refused as error:
+        return f"refused: {os.path.realpath(path)} {error}"
+    except (OSError, ValueError):
+        return "missing"
 
 
 def page_bytes(path: Path, at: Location) -> bytes:

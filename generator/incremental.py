@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import codec
-from .cache import Cache, digest, include_digest
-from .discover import PageFile
+from .cache import Cache, digest
+from .discover import PageFile, include_digest
 from .summary import Counts
 
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .build import build_api
-from .cache import Cache, digest, include_digest
+from .cache import Cache, digest
 from .diagnostics import Diagnostic, Location, PageError
-from .discover import PageFile, Read, read_docs
+from .discover import PageFile, Read, include_digest, read_docs
 from .lint import lint_pages
 from .model import Api, ParsedPage
 from .summary import Progress, Summary, stage

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 import generator.pipeline as pipeline
 from generator.emit.render import docstring, py_literal
 from generator.format import InvalidOutput, format_python, vouched
-from generator.pipeline import generate, unformatted
+from generator.output import unformatted
+from generator.pipeline import generate
 from tests.pages import page, table, tree
 
 ROOT = Path(__file__).resolve().parent.parent
