@@ -5,7 +5,6 @@ taken from the previous output instead of rendered again."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from .emit.render import Job
@@ -22,19 +21,10 @@ _COMMENTED = (".py", ".toml")  # the generated files that can carry the header a
 Reused = dict[str, dict[str, str]]  # job key → its files as the previous output holds them
 
 
-@dataclass(frozen=True)
-class _Render:
-    """What the render workers read besides a job's index (handed to them by the pool's initializer)."""
-
-    jobs: list[Job]
-    reused: Reused
-
-
-def _emit_one(context: _Render, index: int) -> list[tuple[str, str, bool]]:
-    """Render job `index`: (path, text, whether black had to format it) for each of its files."""
-    job = context.jobs[index]
-    if job.key in context.reused:
-        return [(path, text, False) for path, text in context.reused[job.key].items()]
+def _emit_one(jobs: list[Job], index: int) -> list[tuple[str, str, bool]]:
+    """Render job `index` of `jobs` (handed to the workers by the pool's initializer): (path,
+    text, whether black had to format it) for each of its files."""
+    job = jobs[index]
     out = []
     for path, text in job().items():
         if path.endswith(_COMMENTED):
@@ -69,8 +59,12 @@ def render_files(
         view = python_view(api, package, package_version)
         jobs = client_jobs(view) + test_jobs(view, api.types)
     with summary.timed("render and format"):
-        context = _Render(jobs, reused)
-        results = (workers or Workers(1)).map(_emit_one, context, range(len(jobs)), stage(progress, "files rendered"))
+        # Only the jobs that changed go to the workers: the others' files are at hand.
+        todo = [i for i, job in enumerate(jobs) if not (job.key and job.key in reused)]
+        rendered = (workers or Workers(1)).map(_emit_one, jobs, todo, stage(progress, "files rendered"))
+        results = [[(path, text, False) for path, text in reused[job.key].items()] if job.key in reused else [] for job in jobs]
+        for i, batch in zip(todo, rendered):
+            results[i] = batch
     files = {}
     for job, batch in zip(jobs, results):
         for path, text, formatted in batch:
