@@ -99,6 +99,8 @@ def _generate_locked(docs: list[Path], out: Path, package: str, run: Run, protec
     api, summary = load(docs, cache, workers, summary, read, run.progress)
     if api is None or (run.strict and run.shown(summary.diagnostics)):
         return summary
+    read.contents.clear()  # parsed: only their digests are needed from here on
+    cache.save_pages()  # now, not at the end: the workers forked to render need not carry them
     # The pages and the model live until the end of the run: keep the cycle collector from
     # scanning them again and again (in the workers too) while the emitters allocate.
     gc.freeze()
