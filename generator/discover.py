@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .cache import digest
 from .diagnostics import Diagnostic, Location, PageError
-from .untrusted import INCLUDE_LIMIT, PAGE_LIMIT, Refused, inside, page_problem, read_regular
+from .untrusted import INCLUDE_LIMIT, PAGE_LIMIT, Refused, page_problem, read_regular
 
 
 @dataclass(frozen=True)
@@ -108,15 +108,24 @@ def include_digest(path: str, roots: Iterable[str]) -> str:
     `roots`, symbolic links resolved; never a FIFO or a device, never more than INCLUDE_LIMIT
     bytes). The path may come from a forged cache entry, or be an include linking out of the docs
     folder, which the parser did not read: such a file is never opened."""
-    if not any(inside(path, root or ".") for root in roots):
-        return f"outside: {os.path.realpath(path)}"
+    real = os.path.realpath(path)
+    if not any(_within(real, os.path.realpath(root or ".")) for root in roots):
+        return f"outside: {real}"
     try:
-        where = os.path.realpath(path) if os.path.islink(path) else path  # a link retargeted is a change
+        where = real if os.path.islink(path) else path  # a link retargeted is a change
         return digest(where, read_regular(path, INCLUDE_LIMIT))
     except Refused as error:
-        return f"refused: {os.path.realpath(path)} {error}"
+        return f"refused: {real} {error}"
     except (OSError, ValueError):
         return "missing"
+
+
+def _within(real: str, real_folder: str) -> bool:
+    """`untrusted.inside` for paths already resolved."""
+    try:
+        return os.path.commonpath([real, real_folder]) == real_folder
+    except ValueError:
+        return False
 
 
 def page_bytes(path: Path, at: Location) -> bytes:

@@ -47,13 +47,26 @@ def outputs(out: Path) -> str:
     """The output tree as it stands: names, sizes and modification times."""
     if not out.is_dir():
         return ""
-    entries = []
-    for folder, dirs, names in os.walk(out):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            stat = os.stat(os.path.join(folder, name))
-            entries.append(f"{os.path.relpath(os.path.join(folder, name), out)}:{stat.st_size}:{stat.st_mtime_ns}")
+    entries: list[str] = []
+    _stats(str(out), "", entries)
     return digest(*entries)
+
+
+def _stats(folder: str, below: str, entries: list[str]) -> None:
+    try:
+        with os.scandir(folder) as found:
+            listed = sorted(found, key=lambda entry: entry.name)
+    except OSError as error:
+        entries.append(f"{below}: {error.strerror}")
+        return
+    for entry in listed:
+        name = f"{below}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                _stats(entry.path, f"{name}/", entries)
+        else:
+            stat = entry.stat(follow_symlinks=False)  # a link is told by its own times: never fails
+            entries.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
 
 
 def unchanged(last: LastRun | None, cache: Cache, package: str, pages: list[PageFile], sources: list[str], out: Path) -> bool:
