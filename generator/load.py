@@ -34,13 +34,13 @@ def parse_pages(
     pages, contents = read.pages, read.contents
     keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents)]
     results: list[ParsedPage | Diagnostic | None] = []
-    for key, page in zip(keys, pages):
+    for key, page_file in zip(keys, pages):
         entry = cache.page(key)
-        fresh = entry is not None and all(include_digest(path, [page.root]) == d for path, d in entry[0])
-        results.append(entry[1] if fresh else None)
+        fresh = entry is not None and all(include_digest(path, [page_file.root]) == d for path, d in entry[0])
+        results.append(entry[1] if entry is not None and fresh else None)
     todo = [i for i, parsed in enumerate(results) if parsed is None]
     if todo:
-        from .parse import page  # noqa: F401  imported once, before the workers fork: markdown-it is costly
+        import generator.parse.page  # noqa: F401  imported once, before the workers fork: markdown-it is costly
 
     jobs = [(pages[i], contents[i]) for i in todo]
     for i, result in zip(todo, workers.map(_parse_one, None, jobs, stage(progress, "pages parsed"))):
