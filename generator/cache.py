@@ -80,7 +80,9 @@ class Cache:
         self.version = version
         self._loaded: Store | None = None
         self._new = Store()
-        self._state: dict[str, Any] = {}
+        self._made: dict[str, str] = {}  # entries parsed by this run, as JSON text
+        self._state: Any = {}
+        self._jobs: Any = {}
 
     @classmethod
     def for_output(cls, root: Path | None, out: Path) -> Cache:
@@ -139,37 +141,59 @@ class Cache:
         return entry
 
     def put_page(self, key: str, entry: PageEntry) -> None:
-        self._new.pages[key] = codec.encode(entry)
+        self._made[key] = _json(codec.encode(entry))  # encoded now (later stages may share its objects), as compact text
 
     @property
     def last_run(self) -> Any:
         """What the last run recorded (plain JSON data, to be decoded by the caller), None if nothing."""
         return self._read("state.json")
 
-    def record_run(self, state: Any) -> None:
-        """Keep `state` (plain JSON data) for the next run's `last_run`."""
-        self._state = state
+    @property
+    def last_jobs(self) -> Any:
+        """The last run's render jobs (plain JSON data, to be decoded by the caller): read apart
+        from `last_run`, since only a run that renders needs them."""
+        return self._read("jobs.json")
 
-    def save(self) -> None:
-        """Write what this run used; a part (a shard) the same as the last run's is left alone."""
+    def record_run(self, state: Any, jobs: Any) -> None:
+        """Keep `state` and `jobs` (plain JSON data) for the next run's `last_run` and `last_jobs`."""
+        self._state, self._jobs = state, jobs
+
+    def save_pages(self) -> None:
+        """Write the pages this run used, and let go of them: a part (a shard) the same as the last
+        run's is left alone."""
         if self.folder is None:
             return
         old = self._old
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             for shard in range(_SHARDS):
-                new = {k: v for k, v in self._new.pages.items() if _shard(k) == shard}
+                new = {k: _json(v) for k, v in self._new.pages.items() if _shard(k) == shard}
+                new.update((k, v) for k, v in self._made.items() if _shard(k) == shard)
                 if new.keys() != {k for k in old.pages if _shard(k) == shard}:
-                    self._write(f"pages-{shard:x}.json", new)
+                    self._write_text(f"pages-{shard:x}.json", "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(new.items())) + "}")
+        except (OSError, ValueError):
+            pass  # a cache that cannot be written only costs time next run
+        self._loaded, self._new, self._made = Store(), Store(), {}
+
+    def save(self) -> None:
+        """Write the run's record (after `save_pages`)."""
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
             self._write("state.json", self._state)
+            self._write("jobs.json", self._jobs)
             for stale in (*self.folder.glob("*.pickle"), *self.folder.glob("*.marshal"), self.folder / "formatted.json"):
                 stale.unlink(missing_ok=True)  # an older generator's files: never read
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time next run
 
     def _write(self, name: str, value: Any) -> None:
+        """Write `value` (plain JSON data) as the cache file `name`."""
+        self._write_text(name, _json(value))
+
+    def _write_text(self, name: str, payload: str) -> None:
         assert self.folder is not None
-        payload = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
         data = payload.encode("utf-8")
         header = {"cache": _MAGIC, "format": FORMAT, "version": self.version, "hmac": hmac.new(self._key(), data, hashlib.sha256).hexdigest()}
         fd, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}-")
@@ -180,6 +204,10 @@ class Cache:
         except BaseException:
             os.unlink(temp)
             raise
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
 
 
 def _shard(key: str) -> int:

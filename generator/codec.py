@@ -178,30 +178,52 @@ def _build(tp: Any) -> Decoder:
                 return tuple(item(x) for x in data)
 
             return tuple_of
-        return _record(tuple, [decoder(a) for a in args], lambda values: tuple(values))
+        return _record(tuple, list(args))
     if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):  # a NamedTuple
         hints = get_type_hints(tp)
-        return _record(tp, [decoder(hints[name]) for name in tp._fields], lambda values: tp(*values))
+        return _record(tp, [hints[name] for name in tp._fields])
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = get_type_hints(tp)
-        parts = [decoder(hints[f.name]) for f in _fields(tp)]
-        return _record(tp, parts, lambda values: tp(*values))
+        return _record(tp, [hints[f.name] for f in _fields(tp)])
     raise TypeError(f"cannot decode {tp}")
 
 
-def _record(tp: Any, parts: list[Decoder], make: Callable[[list[Any]], Any]) -> Decoder:
-    size = len(parts)
-    pairs = list(enumerate(parts))
+# A field of these types is checked inline, without a call, in the common case (the call decides
+# the rest): every cached page holds hundreds of thousands of them.
+_INLINE = {
+    str: "(x if type(x := data[{i}]) is str and x.isascii() else _string(x))",
+    int: "(x if type(x := data[{i}]) is int and -_INT_BOUND < x < _INT_BOUND else _int(x))",
+    bool: "(x if type(x := data[{i}]) is bool else _bool(x))",
+}
 
-    def record(data: Any) -> Any:
-        if type(data) is not list or len(data) != size:
-            _fail(f"a list of {size} values for {getattr(tp, '__name__', tp)}", data)
-        value = make([part(data[i]) for i, part in pairs])
-        check = CHECKS.get(tp)
-        if check is not None and not check(value):
-            raise Invalid(f"a {tp.__name__} the parser would not produce")
-        return value
 
+def _record(tp: Any, hints: list[Any]) -> Decoder:
+    """The decoder of a record (a list of its fields' values), compiled for its fields: the
+    checks are those of `decoder`, written out so a cache of thousands of pages decodes fast."""
+    names: dict[str, Any] = {"tp": tp, "_fail": _fail, "_string": _string, "_int": _int, "_bool": _bool, "_INT_BOUND": _INT_BOUND}
+    values = []
+    for i, hint in enumerate(hints):
+        if hint in _INLINE:
+            values.append(_INLINE[hint].format(i=i))
+        elif get_origin(hint) in (typing.Union, types.UnionType) and type(None) in get_args(hint):
+            names[f"d{i}"] = decoder(hint)  # X | None: None without a call
+            values.append(f"(None if (x := data[{i}]) is None else d{i}(x))")
+        else:
+            names[f"d{i}"] = decoder(hint)
+            values.append(f"d{i}(data[{i}])")
+    made = f"({', '.join(values)},)" if tp is tuple else f"tp({', '.join(values)})"
+    what = f"a list of {len(hints)} values for {getattr(tp, '__name__', tp)}"
+    lines = [
+        "def record(data):",
+        f"    if type(data) is not list or len(data) != {len(hints)}:",
+        f"        _fail({what!r}, data)",
+        f"    value = {made}",
+    ]
+    if tp in CHECKS:  # registered when this module is imported, before any decoder is built
+        names.update(check=CHECKS[tp], Invalid=Invalid)
+        lines += ["    if not check(value):", f"        raise Invalid({f'a {tp.__name__} the parser would not produce'!r})"]
+    exec("\n".join([*lines, "    return value"]), names)  # noqa: S102  source made from type hints, never from data
+    record: Decoder = names["record"]
     return record
 
 

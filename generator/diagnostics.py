@@ -41,7 +41,6 @@ ERROR_CODES = frozenset({"front-matter", "encoding", "no-endpoint"})
 """The codes that are errors: a page that cannot be an endpoint. The others are warnings."""
 
 
-
 class Location(NamedTuple):
     """A place in a doc page: its path below the docs folder, 1-based line and column.
 
@@ -73,11 +72,12 @@ class Diagnostic:
     def __str__(self) -> str:
         where = self.location
         place = f"{where.path}:{where.line}:{where.col}" if where.line else where.path
-        return f"{place}: {self.severity} {self.code}: {self.message}"
+        return f"{place}: {self.severity}: {self.message} [{self.code}]"
 
 
 class PageError(Exception):
-    """A page that cannot be turned into an endpoint: the run fails with this located message."""
+    """Raised inside the parser for a page that cannot be an endpoint; the pipeline turns it back
+    into its diagnostic, so fatal problems reach the command line as data."""
 
     def __init__(self, location: Location, code: str, message: str) -> None:
         super().__init__(message)

@@ -20,7 +20,6 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
-from .diagnostics import PageError
 from .examples import example, fits
 from .model import Api, Operation
 
@@ -167,13 +166,12 @@ def start(api: Api, port: int = 0) -> ThreadingHTTPServer:
 
 def serve(docs: list[Path], port: int) -> int:
     """The `mock` command: serve until interrupted."""
-    from .pipeline import load
+    from .load import load
+    from .report import fatal
 
-    try:
-        api, summary = load(docs)
-    except PageError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
+    api, summary = load(docs)
+    if api is None:
+        return fatal(summary.errors)
     try:
         server = start(api, port)
     except OSError as error:

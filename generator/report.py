@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
 
@@ -17,6 +18,13 @@ def _version() -> str:
         return version(TOOL)
     except PackageNotFoundError:
         return "0.0.0"
+
+
+def fatal(errors: list[Diagnostic]) -> int:
+    """Print the errors that stopped a command, one line each in the compiler's form; its exit status."""
+    for error in errors:
+        print(error, file=sys.stderr)
+    return 1
 
 
 def counts(diagnostics: list[Diagnostic]) -> str:

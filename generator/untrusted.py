@@ -74,7 +74,7 @@ def inside(path: str | Path, folder: str | Path) -> bool:
         return False
 
 
-def page_problem(path: Path, real_root: str) -> str:
+def page_problem(path: str | Path, real_root: str) -> str:
     """Why the page at `path` (found below the docs folder whose real path is `real_root`) is not
     read, or "" when it is a regular file inside it. (The folder walk does not follow links to
     folders, so only the page itself can be a link: one lstat per page, realpath only for links.)"""

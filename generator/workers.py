@@ -1,8 +1,10 @@
 """Work spread over the machine's cores, results in input order (so output stays deterministic).
 
 Each `map` forks a fresh pool, so the workers inherit everything the parent has built so far
-(the model, the view, the cache) and only items and results cross between processes. Where the
-platform cannot fork, or the work is small, it runs in-process.
+(the model, the view, the cache) and only items and results cross between processes. The task
+and what it reads besides its item (its context) are handed to each worker by the pool's
+initializer: with fork they are inherited, never pickled. Where the platform cannot fork, or the
+work is small, it runs in-process.
 """
 
 from __future__ import annotations
@@ -15,16 +17,21 @@ import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
+C = TypeVar("C")
 
 _PR_SET_PDEATHSIG = 1
 _SMALL = 64  # below this many items a pool costs more than it saves
 
 
-def _start_worker() -> None:
+_TASK: dict[str, Any] = {}  # in a worker process: the task and context its pool's initializer gave it
+
+
+def _start_worker(fn: Callable[[Any, Any], Any], context: Any) -> None:
+    _TASK.update(fn=fn, context=context)
     # Collect garbage even when the parent does not: black's syntax trees are cyclic.
     gc.enable()
     # Ctrl-C is the parent's to report; a worker only stops with it.
@@ -40,14 +47,20 @@ class Workers:
     def __init__(self, jobs: int | None = None) -> None:
         self.jobs = jobs if jobs is not None else (os.cpu_count() or 1)
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T], progress: Callable[[int, int], None] | None = None) -> list[R]:
-        """`fn` of every item, in order; `progress(done, total)` is told after each one."""
+    def map(
+        self, fn: Callable[[C, T], R], context: C, items: Sequence[T], progress: Callable[[int, int], None] | None = None
+    ) -> list[R]:
+        """`fn(context, item)` of every item, in order; `progress(done, total)` is told after each one."""
         if self.jobs <= 1 or len(items) < _SMALL or "fork" not in multiprocessing.get_all_start_methods():
-            return _counted((fn(item) for item in items), len(items), progress)
-        context = multiprocessing.get_context("fork")
+            return _counted((fn(context, item) for item in items), len(items), progress)
+        forking = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (self.jobs * 8)))  # small chunks: no idle tail
-        with ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start_worker) as pool:
-            return _counted(pool.map(fn, items, chunksize=chunk), len(items), progress)
+        with ProcessPoolExecutor(self.jobs, mp_context=forking, initializer=_start_worker, initargs=(fn, context)) as pool:
+            return _counted(pool.map(_run, items, chunksize=chunk), len(items), progress)
+
+
+def _run(item: Any) -> Any:
+    return _TASK["fn"](_TASK["context"], item)
 
 
 def _counted(results: Iterator[R], total: int, progress: Callable[[int, int], None] | None) -> list[R]:

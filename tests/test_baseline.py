@@ -50,7 +50,7 @@ def test_a_baseline_hides_known_findings_and_reports_new_ones(docs: Path) -> Non
     page.write_text(text.replace('"_Links": {', '"_Links": {},\n  "_More": {', 1))
     new = run("lint", "docs", "--baseline", "known.json", "--strict", cwd=docs.parent)
     assert new.returncode == 1
-    assert [line.split(": ", 2)[1] for line in new.stdout.splitlines()[:-1]] == ["warning response-key-undocumented"]
+    assert [line.split(": ", 2)[1] + " " + line.rsplit(" ", 1)[1] for line in new.stdout.splitlines()[:-1]] == ["warning [response-key-undocumented]"]
     assert "'_More'" in new.stdout
     assert new.stdout.splitlines()[-1] == "25 pages checked: 0 errors, 1 warnings (5 known from the baseline)"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.changelog import Change, bump, diff
-from generator.pipeline import load
+from generator.load import load
 from tests.pages import page, table
 from tests.test_cli import run
 
@@ -41,6 +41,7 @@ def changes(tmp_path: Path, old: dict[str, str], new: dict[str, str]) -> list[Ch
             (tmp_path / side / name).write_text(text)
     before, _ = load([tmp_path / "old"])
     after, _ = load([tmp_path / "new"])
+    assert before is not None and after is not None
     return diff(before, after)
 
 

@@ -52,15 +52,15 @@ def test_a_removed_page_disappears_from_the_output(generated: Path, docs: Path) 
 BROKEN = {
     "bad YAML": (
         "---\ntitle: x\nuid: v1TicketAgent_Broken: [\n---\n\n# x\n",
-        "error: docs/broken.md:3:26: error front-matter: invalid YAML front matter: mapping values are not allowed here",
+        "docs/broken.md:3:26: error: invalid YAML front matter: mapping values are not allowed here [front-matter]",
     ),
     "no http block": (
         "---\nuid: v1TicketAgent_Broken\n---\n\n# POST Agents/Ticket/Broken\n\nText.\n",
-        "error: docs/broken.md:5:1: error no-endpoint: page 'v1TicketAgent_Broken' has no ```http block with the endpoint's method and path",
+        "docs/broken.md:5:1: error: page 'v1TicketAgent_Broken' has no ```http block with the endpoint's method and path [no-endpoint]",
     ),
     "http block without method and path": (
         "---\nuid: v1TicketAgent_Broken\n---\n\n# x\n\n```http\n/api/v1/Agents/Ticket/Broken\n```\n",
-        "error: docs/broken.md:7:1: error no-endpoint: the ```http block does not start with a method and a path, e.g. 'GET /api/v1/Contact/{id}'",
+        "docs/broken.md:7:1: error: the ```http block does not start with a method and a path, e.g. 'GET /api/v1/Contact/{id}' [no-endpoint]",
     ),
 }
 
@@ -85,16 +85,16 @@ def test_a_copy_of_a_page_with_its_uid_is_a_warning_skipped_and_counted(docs: Pa
     result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
     assert result.returncode == 0, result.stderr
     assert (
-        "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner_new.md:9:1: warning duplicate-uid: the uid 'v1TicketAgent_GetOwner' "
+        "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner_new.md:9:1: warning: the uid 'v1TicketAgent_GetOwner' "
         "is also used by docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:9, which is kept (its file is named after the uid); "
-        "this page is skipped"
+        "this page is skipped [duplicate-uid]"
     ) in result.stderr.splitlines()
     assert result.stdout.startswith("26 pages read (8 skipped: 6 not endpoint pages, 2 duplicate uids), 18 endpoints in 4 groups")
     client = (docs.parent / "out/demo_client/groups/ticket_agent.py").read_text()
     assert "/api/v1/Agents/Ticket/GetOwner\"" in client and "GetOwnerNew" not in client
     strict = run("generate", "docs", "--out", "out2", "--strict", cwd=docs.parent)
     assert strict.returncode == 1 and not (docs.parent / "out2").exists()
-    assert "warning duplicate-uid" in strict.stderr
+    assert "[duplicate-uid]" in strict.stderr
 
 
 def test_an_anonymous_type_with_a_named_types_table_is_generated_as_that_type(docs: Path) -> None:
@@ -114,13 +114,13 @@ def test_an_anonymous_type_with_a_named_types_table_is_generated_as_that_type(do
 
 
 @pytest.mark.parametrize(
-    ("flaw", "warning"),
+    ("flaw", "warning", "code"),
     [
-        ('{\n  "TicketId": 4711,\n}', "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:55:1: warning sample-json"),
-        ("[!include[sample](../../samples/missing.md)]", "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:49:1: warning include"),
+        ('{\n  "TicketId": 4711,\n}', "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:55:1: warning: ", "[sample-json]"),
+        ("[!include[sample](../../samples/missing.md)]", "docs/agent/Ticket_Agent/v1TicketAgent_GetOwner.md:49:1: warning: ", "[include]"),
     ],
 )
-def test_a_flawed_sample_is_a_located_warning_and_the_endpoint_is_generated(flaw: str, warning: str, docs: Path) -> None:
+def test_a_flawed_sample_is_a_located_warning_and_the_endpoint_is_generated(flaw: str, warning: str, code: str, docs: Path) -> None:
     page = docs / "agent/Ticket_Agent/v1TicketAgent_GetOwner.md"
     text = page.read_text()
     start = text.index("```http!")
@@ -128,7 +128,7 @@ def test_a_flawed_sample_is_a_located_warning_and_the_endpoint_is_generated(flaw
     page.write_text(text[:start] + (f"```http!\nPOST /api/v1/Agents/Ticket/GetOwner\nContent-Type: application/json\n\n{flaw}\n```" if "{" in flaw else flaw) + text[end:])
     result = run("generate", "docs", "--out", "out", "--package", "demo_client", cwd=docs.parent)
     assert result.returncode == 0, result.stderr
-    assert any(line.startswith(warning) for line in result.stderr.splitlines()), result.stderr
+    assert any(line.startswith(warning) and line.endswith(code) for line in result.stderr.splitlines()), result.stderr
     assert "def get_owner" in (docs.parent / "out/demo_client/groups/ticket_agent.py").read_text()
     strict = run("generate", "docs", "--out", "out2", "--strict", cwd=docs.parent)
     assert strict.returncode == 1 and not (docs.parent / "out2").exists()
@@ -141,7 +141,7 @@ def test_a_bad_package_name_is_refused(docs: Path) -> None:
 
 def test_a_missing_docs_folder_is_a_located_error(tmp_path: Path) -> None:
     result = run("generate", "nowhere", cwd=tmp_path)
-    assert (result.returncode, result.stderr.strip()) == (1, "error: nowhere: error docs: no such file or folder")
+    assert (result.returncode, result.stderr.strip()) == (1, "nowhere: error: no such file or folder [docs]")
 
 
 @pytest.mark.parametrize("name", ["os", "json", "httpx", "conftest", "__main__"])

@@ -9,10 +9,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-import generator.pipeline as pipeline
+import generator.output as output
 from generator.emit.render import constant, constant_layout, docstring, layout, py_literal
 from generator.format import KEEP, InvalidOutput, black_source, format_python, vouched, width
-from generator.pipeline import generate, unformatted
+from generator.output import unformatted
+from generator.pipeline import generate
 from tests.pages import page, table, tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +76,7 @@ def test_black_formats_what_is_not_vouched_for_and_the_output_is_black_clean(tmp
 def test_verify_format_names_a_file_the_rule_wrongly_vouched_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs = _wide_docs(tmp_path)
     # A rule that vouches for a layout black would not write (two-space indents).
-    monkeypatch.setattr(pipeline, "black_source", lambda text, name: (text.replace("    ", "  "), False))
+    monkeypatch.setattr(output, "black_source", lambda text, name: (text.replace("    ", "  "), False))
     assert generate([docs], tmp_path / "unchecked", "demo_client", jobs=1).files > 0
     with pytest.raises(InvalidOutput, match=r"black would change \d+ generated files the templates vouched for: demo_client/"):
         generate([docs], tmp_path / "out", "demo_client", jobs=1, verify_format=True)

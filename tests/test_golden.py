@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.pipeline import load, render_files
+from generator.load import load
+from generator.output import render_files
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_generated_is_up_to_date_with_docs_input() -> None:
     api, _ = load([ROOT / "docs_input"])
+    assert api is not None
     fresh = render_files(api, "superoffice_client")
     committed = {
         p.relative_to(ROOT / "generated").as_posix(): p.read_text(encoding="utf-8")
@@ -31,6 +33,7 @@ def test_templates_emit_what_black_would_write() -> None:
     from generator.format import KEEP, format_python
 
     api, _ = load([ROOT / "docs_input"])
+    assert api is not None
     view = python_view(api, "superoffice_client")
     jobs = client_jobs(view) + test_jobs(view, api.types)
     raw = {path: text.replace(KEEP, "") for job in jobs for path, text in job().items()}

@@ -87,3 +87,36 @@ def test_a_run_reuses_the_files_of_unchanged_groups_and_never_a_changed_file(doc
     generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
     assert summary.reused > 0  # the Appointment agent's files, its models, their tests
     assert tree(out) == tree(tmp_path / "cold")  # the edited file and the changed page's rendered anew
+
+
+def test_each_page_is_read_once_so_the_bytes_hashed_for_the_cache_are_the_bytes_parsed(docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page read twice (once to hash, once to parse) could be edited in between and its new
+    text cached under the old bytes' key."""
+    import os
+    from collections import Counter
+
+    from generator import discover
+
+    reads: Counter[str] = Counter()
+    original = discover.read_regular
+
+    def counting(path: str | Path, limit: int) -> bytes:
+        reads[os.path.realpath(path)] += 1
+        return original(path, limit)
+
+    monkeypatch.setattr(discover, "read_regular", counting)
+    parsed: list[bytes] = []
+    from generator import load
+
+    parse = load.parse_pages
+
+    def recording(read: discover.Read, *args: object, **kwargs: object) -> object:
+        parsed.extend(read.contents)
+        return parse(read, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(load, "parse_pages", recording)
+    summary = generate([docs], tmp_path / "out", "demo_client", cache_root=tmp_path / "cache", jobs=1)
+    included = {os.path.realpath(docs / path) for path in summary.includes} | {os.path.realpath(path) for path in summary.includes}
+    pages = [os.path.realpath(p) for p in sorted(docs.rglob("*.md")) if os.path.realpath(p) not in included]
+    assert pages and all(reads[page] == 1 for page in pages), {page: reads[page] for page in pages if reads[page] != 1}
+    assert sorted(parsed) == sorted(p.read_bytes() for p in docs.rglob("*.md"))  # includes are pages too

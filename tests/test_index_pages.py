@@ -25,7 +25,8 @@ def test_an_endpoint_uid_with_a_block_without_method_is_still_a_located_error() 
     text = "---\nuid: v1ContactEntity_GetAll\n---\n\n# GET Contact\n\n```http\n/api/v1/Contact\n```\n"
     with pytest.raises(PageError) as raised:
         parse(text, name="rest/Contact/v1ContactEntity_GetAll.md")
-    assert str(raised.value).startswith("rest/Contact/v1ContactEntity_GetAll.md:7:1: error no-endpoint:")
+    assert str(raised.value).startswith("rest/Contact/v1ContactEntity_GetAll.md:7:1: error: ")
+    assert str(raised.value).endswith(" [no-endpoint]")
 
 
 def test_a_page_that_states_its_method_is_an_endpoint_whatever_its_uid() -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pipeline import check
+from generator.load import check
 from tests.pages import page, sample_request, sample_response, table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,8 +113,8 @@ def test_text_output_is_sorted_one_line_each_with_a_count(tmp_path: Path) -> Non
     lines = result.stdout.splitlines()
     assert result.returncode == 0
     assert lines == [
-        f"{tmp_path}/b.md:8:1: warning empty-description: the endpoint has no description",
-        f"{tmp_path}/b.md:35:2: warning sample-type: in the sample response, 'Id' is a string but int32 is documented",
+        f"{tmp_path}/b.md:8:1: warning: the endpoint has no description [empty-description]",
+        f"{tmp_path}/b.md:35:2: warning: in the sample response, 'Id' is a string but int32 is documented [sample-type]",
         "2 pages checked: 0 errors, 2 warnings",
     ]
     assert lint(str(tmp_path), "--strict").returncode == 1
@@ -126,8 +126,8 @@ def test_a_uid_used_twice_is_a_warning(tmp_path: Path) -> None:
     result = lint(str(tmp_path))
     assert result.returncode == 0
     assert result.stdout.splitlines() == [
-        f"{tmp_path}/b.md:8:1: warning duplicate-uid: the uid 'v1DemoAgent_DoThing' is also used by {tmp_path}/a.md:8, "
-        "which is kept (it comes first in path order); this page is skipped",
+        f"{tmp_path}/b.md:8:1: warning: the uid 'v1DemoAgent_DoThing' is also used by {tmp_path}/a.md:8, "
+        "which is kept (it comes first in path order); this page is skipped [duplicate-uid]",
         "2 pages checked: 0 errors, 1 warnings",
     ]
     assert lint(str(tmp_path), "--strict").returncode == 1
@@ -159,4 +159,4 @@ def test_generate_reports_lint_findings_as_warnings(tmp_path: Path) -> None:
         cwd=tmp_path, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0
-    assert "docs/a.md:5:1: warning empty-description" in result.stderr
+    assert "docs/a.md:5:1: warning: the endpoint has no description [empty-description]" in result.stderr

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from generator.mock import start
-from generator.pipeline import load
+from generator.load import load
 from tests.pages import page, table
 from tests.test_cli import ROOT, run
 
@@ -87,6 +87,7 @@ def served(tmp_path: Path) -> Iterator[str]:
     )
     (tmp_path / "find.md").write_text(required)
     api, _ = load([tmp_path])
+    assert api is not None
     server = start(api, 0)
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
@@ -111,6 +112,7 @@ def test_answers_are_made_from_the_documented_type_and_requests_are_checked(serv
 
 def test_a_sample_response_is_served_as_written() -> None:
     api, _ = load([ROOT / "docs_input"])
+    assert api is not None
     server = start(api, 0)
     try:
         status, content_type, body = request(f"http://127.0.0.1:{server.server_address[1]}/api/v1/Ticket/4711/Attachment/report%202024.pdf", "GET")

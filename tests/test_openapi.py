@@ -18,7 +18,7 @@ import yaml
 from openapi_spec_validator import validate
 
 from generator.emit.openapi import openapi_document
-from generator.pipeline import load
+from generator.load import load
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "restful"
@@ -115,6 +115,7 @@ def _resolve(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside this checkout")
 def test_the_corpus_export_validates_and_says_what_every_page_says() -> None:
     api, summary = load([CORPUS])
+    assert api is not None
     document = openapi_document(api)
     validate(document)
     operations = {op["operationId"]: (path, method, op) for path, item in document["paths"].items() for method, op in item.items()}

@@ -47,12 +47,12 @@ def snapshot(folder: Path) -> dict[str, bytes | str]:
     return found
 
 
-def refused(args: list[str], cwd: Path, message: str) -> None:
+def refused(args: list[str], cwd: Path, message: str, prefix: str = "error: ") -> None:
     """The run exits 1 with exactly one line naming the problem, and changes nothing at all."""
     before = snapshot(cwd)
     result = run("generate", *args, cwd=cwd)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert result.stderr.splitlines() == [f"error: {message}"]
+    assert result.stderr.splitlines() == [prefix + message]
     assert "Traceback" not in result.stdout + result.stderr
     assert snapshot(cwd) == before
 
@@ -106,7 +106,7 @@ def test_docs_without_endpoint_pages_is_an_error_not_an_empty_client(work: Path)
     assert run("generate", "docs", "--out", "out", cwd=work).returncode == 0
     (work / "empty").mkdir()
     (work / "empty" / "index.md").write_text("---\nuid: tag-Contact\n---\n\n```http\n/api/v1/Contact\n```\n")
-    refused(["empty", "--out", "out"], work, "empty: error no-endpoints: no endpoint pages found (1 pages read, none states an endpoint)")
+    refused(["empty", "--out", "out"], work, "empty: error: no endpoint pages found (1 pages read, none states an endpoint) [no-endpoints]", prefix="")
 
 
 def test_a_previous_output_is_replaced_and_a_file_added_to_it_is_not_lost(work: Path) -> None:

@@ -1,0 +1,76 @@
+"""What a run records for the next one, so that a run with nothing changed does nothing.
+
+The record (`LastRun`, kept in the cache) holds the digest of everything the output depends on
+(the generator, the package, every page's bytes, every include) and of the output tree as the run
+left it (names, sizes, times). The next run with the same digests returns the record's counts
+without parsing, decoding or rendering anything. A forged record can at most make a run keep the
+output folder as it is.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import codec
+from .cache import Cache, digest
+from .discover import PageFile, include_digest
+from .summary import Counts
+
+
+@dataclass
+class LastRun:
+    """The cache's record of a run (not its Summary: only what the next run needs)."""
+
+    package: str  # "name==version" the output was made for
+    inputs: str  # the digest of everything the output depends on
+    includes: list[str]
+    outputs: str  # the digest of the output tree's names, sizes and times
+    counts: Counts  # what the summary line said
+    version: str  # the generator's fingerprint
+
+
+def last_run(cache: Cache) -> LastRun | None:
+    last: LastRun | None = codec.decode_or_none(LastRun, cache.last_run)
+    return last
+
+
+def inputs(version: str, package: str, pages: list[PageFile], sources: list[str], includes: list[str]) -> str:
+    """Everything a run's output depends on, as one digest (`includes` may come from the cache:
+    only those inside the pages' docs folders are read)."""
+    roots = sorted({page.root for page in pages})
+    return digest(version, package, *sources, *(f"{path}:{include_digest(path, roots)}" for path in includes))
+
+
+def outputs(out: Path) -> str:
+    """The output tree as it stands: names, sizes and modification times."""
+    if not out.is_dir():
+        return ""
+    entries: list[str] = []
+    _stats(str(out), "", entries)
+    return digest(*entries)
+
+
+def _stats(folder: str, below: str, entries: list[str]) -> None:
+    try:
+        with os.scandir(folder) as found:
+            listed = sorted(found, key=lambda entry: entry.name)
+    except OSError as error:
+        entries.append(f"{below}: {error.strerror}")
+        return
+    for entry in listed:
+        name = f"{below}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            if entry.name != "__pycache__":
+                _stats(entry.path, f"{name}/", entries)
+        else:
+            stat = entry.stat(follow_symlinks=False)  # a link is told by its own times: never fails
+            entries.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+
+
+def unchanged(last: LastRun | None, cache: Cache, package: str, pages: list[PageFile], sources: list[str], out: Path) -> bool:
+    """Whether the last run made the output from exactly these inputs, and it is still as that run left it."""
+    if last is None or last.version != cache.version or last.package != package or last.outputs != outputs(out):
+        return False
+    return last.inputs == inputs(cache.version, package, pages, sources, last.includes)

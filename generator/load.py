@@ -1,0 +1,99 @@
+"""Read the pages into the model: discover → parse (on every core, from the cache where it can)
+→ build and lint. The linter and the generator share this one path; problems, fatal ones too,
+come back as diagnostics, never as exceptions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .build import build_api
+from .cache import Cache, digest
+from .diagnostics import Diagnostic, Location, PageError
+from .discover import PageFile, Read, include_digest, read_docs
+from .lint import lint_pages
+from .model import Api, ParsedPage
+from .summary import Progress, Summary, stage
+from .workers import Workers
+
+
+def _parse_one(_: None, item: tuple[PageFile, bytes]) -> ParsedPage | Diagnostic:
+    from .parse.page import page_from_bytes
+
+    page, data = item
+    try:
+        return page_from_bytes(data, page.path, page.root, page.file)
+    except PageError as error:
+        return error.diagnostic
+
+
+def parse_pages(
+    read: Read, cache: Cache, workers: Workers, progress: Progress | None = None
+) -> tuple[list[ParsedPage], list[Diagnostic]]:
+    """Every page parsed (from the cache where it and its includes are unchanged), and the
+    located errors of those that cannot be endpoints, in file order."""
+    pages, contents = read.pages, read.contents
+    keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents)]
+    results: list[ParsedPage | Diagnostic | None] = []
+    for key, page_file in zip(keys, pages):
+        entry = cache.page(key)
+        fresh = entry is not None and all(include_digest(path, [page_file.root]) == d for path, d in entry[0])
+        results.append(entry[1] if entry is not None and fresh else None)
+    todo = [i for i, parsed in enumerate(results) if parsed is None]
+    if todo:
+        import generator.parse.page  # noqa: F401  imported once, before the workers fork: markdown-it is costly
+
+    jobs = [(pages[i], contents[i]) for i in todo]
+    for i, result in zip(todo, workers.map(_parse_one, None, jobs, stage(progress, "pages parsed"))):
+        if isinstance(result, ParsedPage):
+            cache.put_page(keys[i], ([(path, include_digest(path, [pages[i].root])) for path in result.includes], result))
+        results[i] = result
+    parsed = [r for r in results if isinstance(r, ParsedPage)]
+    return parsed, [r for r in results if isinstance(r, Diagnostic)]
+
+
+def _model(
+    docs: list[Path], cache: Cache, workers: Workers, summary: Summary, read: Read | None, progress: Progress | None
+) -> tuple[Api, list[ParsedPage], Read]:
+    with summary.timed("discover"):
+        read = read or read_docs(docs)
+    with summary.timed("parse"):
+        parsed, errors = parse_pages(read, cache, workers, progress)
+    with summary.timed("model"):
+        api, diagnostics = build_api(parsed)
+        diagnostics += lint_pages(parsed)
+    summary.diagnostics = sorted(read.diagnostics + errors + diagnostics)
+    return api, parsed, read
+
+
+def check(docs: list[Path], workers: Workers | None = None) -> tuple[int, list[Diagnostic]]:
+    """(pages found, every diagnostic) for `docs`: the linter."""
+    summary = Summary()
+    _, _, read = _model(docs, Cache(None, ""), workers or Workers(), summary, None, None)
+    return read.found, summary.diagnostics
+
+
+def load(
+    docs: list[Path],
+    cache: Cache | None = None,
+    workers: Workers | None = None,
+    summary: Summary | None = None,
+    read: Read | None = None,
+    progress: Progress | None = None,
+) -> tuple[Api | None, Summary]:
+    """Every page below `docs` (or those `read` holds) in the model, and the run's summary; no
+    model when the summary holds an error (`summary.errors`)."""
+    summary = summary or Summary()
+    api, parsed, read = _model(docs, cache or Cache(None, ""), workers or Workers(1), summary, read, progress)
+    if not summary.errors and not api.operations:
+        where = Location("", " ".join(doc.as_posix() for doc in docs), 0)
+        message = f"no endpoint pages found ({len(parsed)} pages read, none states an endpoint)"
+        summary.diagnostics.append(Diagnostic(where, "error", "no-endpoints", message))
+    summary.includes = sorted({path for page in parsed for path in page.includes})
+    summary.pages = len(parsed)
+    summary.duplicates = len(api.duplicates)
+    summary.skipped = sum(1 for p in parsed if p.operation is None) + summary.duplicates
+    summary.endpoints = len(api.operations)
+    summary.groups = len(api.groups)
+    summary.models = len(api.models)
+    summary.matched = len(api.matched)
+    return (None if summary.errors else api), summary
