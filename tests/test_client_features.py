@@ -257,7 +257,7 @@ def test_the_log_env_var_switches_logging_on() -> None:
 
 
 def test_retries_are_jittered(monkeypatch: pytest.MonkeyPatch) -> None:
-    import superoffice_client._runtime as runtime
+    import superoffice_client._io as runtime
 
     waits: list[float] = []
     monkeypatch.setattr(runtime.time, "sleep", waits.append)

@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from ..examples import example, fits
 from ..model import ObjectType, Operation, TypeRef
+from ..runtime._values import text as _wire_text  # as the client puts a value in a path or query
 from .pyview import PyGroup, PyMethod, quote_path
 from .render import Keyword, py_literal
 
@@ -206,12 +207,3 @@ def _typed(text: str | None, ref: TypeRef | None, types: dict[str, ObjectType]) 
     if ref.kind == "boolean" and text.lower() in ("true", "false"):
         return text.lower() == "true"
     return text
-
-
-def _wire_text(value: Any) -> str:
-    """How the client puts a value in a path or query (the runtime's `_text`)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ",".join(_wire_text(v) for v in value)
-    return str(value)
