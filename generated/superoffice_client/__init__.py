@@ -16,7 +16,7 @@ then not sent; ``None`` is sent as JSON null. See README.md.
 
 from ._client import AsyncClient, AsyncClientWithRawResponse, Client, ClientWithRawResponse
 from ._model import NOT_GIVEN, Model, NotGiven
-from ._auth import AuthProvider, CallableAuth, StaticAuth
+from ._auth import AsyncAuthProvider, AsyncCallableAuth, AuthProvider, CallableAuth, StaticAuth
 from ._errors import (
     ApiConnectionError,
     ApiError,
@@ -51,6 +51,8 @@ __all__ = [
     "ApiResponseError",
     "ApiStatusError",
     "ApiTimeoutError",
+    "AsyncAuthProvider",
+    "AsyncCallableAuth",
     "AsyncClient",
     "AsyncClientWithRawResponse",
     "AuthProvider",

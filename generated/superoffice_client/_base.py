@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 import httpx
 
-from ._auth import AuthProvider, credentials, warn_if_plain_http
+from ._auth import A, credentials, warn_if_plain_http
 from ._model import NOT_GIVEN, NotGiven
 from ._options import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Timeout
 
@@ -21,7 +21,7 @@ USER_AGENT = f"{_PACKAGE}/{_VERSION} httpx/{httpx.__version__}"
 _T = TypeVar("_T", httpx.BaseTransport, httpx.AsyncBaseTransport)
 
 
-class BaseClient(Generic[_T]):
+class BaseClient(Generic[_T, A]):
     """Connection settings, and the groups of endpoints, each imported on first use."""
 
     _groups_: ClassVar[Mapping[str, tuple[str, str, str]]] = {}
@@ -35,7 +35,7 @@ class BaseClient(Generic[_T]):
         password: str | None = None,
         ticket: str | None = None,
         token: str | None = None,
-        auth: AuthProvider | None = None,
+        auth: A | None = None,
         app_token: str | None = None,
         language: str | None = None,
         culture: str | None = None,
@@ -58,7 +58,8 @@ class BaseClient(Generic[_T]):
             ticket: A SuperOffice credentials ticket (``Authorization: SOTicket ...``).
             token: An OAuth/OpenID access token (``Authorization: Bearer ...``).
             auth: An `AuthProvider` giving the ``Authorization`` value, asked for a new one
-                after a 401 (refreshed tokens, system-user tickets).
+                after a 401 (refreshed tokens, system-user tickets); `AsyncClient` takes an
+                `AsyncAuthProvider` too, which is awaited.
             app_token: The partner application's token, sent as ``SO-AppToken``.
             language: ISO 639 code for string references and multi-language values
                 (``Accept-Language`` and ``SO-Language``).
@@ -142,7 +143,7 @@ class BaseClient(Generic[_T]):
 class RawView:
     """``client.with_raw_response``: the client's groups, each method answering `RawResponse`."""
 
-    def __init__(self, client: BaseClient[Any]) -> None:
+    def __init__(self, client: BaseClient[Any, Any]) -> None:
         self._client = client._copy()
         self._client._raw = True
 

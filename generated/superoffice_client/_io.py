@@ -11,6 +11,7 @@ from typing import Any, Self
 
 import httpx
 
+from ._auth import AsyncAuthProvider, AuthProvider
 from ._base import BaseClient
 from ._call import Call
 from ._model import NOT_GIVEN, Codec, NotGiven
@@ -18,7 +19,7 @@ from ._options import Timeout
 from ._response import R
 
 
-class SyncBaseClient(BaseClient[httpx.BaseTransport]):
+class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
     """The client that waits for each answer (`Client`)."""
 
     _http: httpx.Client
@@ -55,8 +56,10 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport]):
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> R:
         """Send one call and decode its answer (see `Call` for the arguments)."""
+        auth = self._auth
         call = Call(
             self,
+            None if auth is None else auth.authorization(),
             method,
             path,
             result,
@@ -87,11 +90,17 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport]):
                 answered = call.answered(response)
                 if answered is None:
                     return call.outcome(response)
+                if (
+                    call.stale
+                    and auth is not None
+                    and not call.refresh(auth.authorization(refresh=True))
+                ):
+                    return call.outcome(response)
                 wait = answered
             time.sleep(wait)
 
 
-class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport]):
+class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncAuthProvider]):
     """The client whose methods are awaited (`AsyncClient`)."""
 
     _http: httpx.AsyncClient
@@ -127,9 +136,11 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport]):
         extra_query: Mapping[str, str] | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
     ) -> R:
-        """`SyncBaseClient._request`, awaiting the answer."""
+        """`SyncBaseClient._request`, awaiting the answer (and the provider, if it is async)."""
+        auth = self._auth
         call = Call(
             self,
+            None if auth is None else await _authorization(auth, False),
             method,
             path,
             result,
@@ -160,10 +171,21 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport]):
                 answered = call.answered(response)
                 if answered is None:
                     return call.outcome(response)
+                if (
+                    call.stale
+                    and auth is not None
+                    and not call.refresh(await _authorization(auth, True))
+                ):
+                    return call.outcome(response)
                 wait = answered
             import asyncio  # here: importing the package stays cheap
 
             await asyncio.sleep(wait)
+
+
+async def _authorization(auth: AuthProvider | AsyncAuthProvider, refresh: bool) -> str:
+    value = auth.authorization(refresh=refresh)
+    return value if isinstance(value, str) else await value
 
 
 class Group:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import base64
 import ipaddress
 import warnings
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import httpx
 
@@ -15,9 +16,9 @@ class AuthProvider:
 
     The client asks ``authorization()`` before a call and, when the answer is 401, once
     ``authorization(refresh=True)``: a value different from the one sent is tried once more,
-    for any method (a 401 means nothing was done), unless the body cannot be sent twice. It is
-    called synchronously, by `AsyncClient` too: keep the value cached, and lock when calls on
-    several threads may refresh at once.
+    for any method (a 401 means nothing was done), unless the body cannot be sent twice. Keep the
+    value cached, and lock when calls on several threads may refresh at once; for `AsyncClient`,
+    an `AsyncAuthProvider` can fetch a new value without blocking.
     """
 
     def authorization(self, *, refresh: bool = False) -> str:
@@ -52,13 +53,39 @@ class CallableAuth(AuthProvider):
         return self._fetch(refresh)
 
 
+class AsyncAuthProvider:
+    """`AuthProvider` for `AsyncClient`, awaited: ``await authorization()`` before a call, and
+    once ``await authorization(refresh=True)`` after a 401 (an OAuth refresh over
+    ``httpx.AsyncClient``, a new system-user ticket), without blocking the event loop."""
+
+    async def authorization(self, *, refresh: bool = False) -> str:
+        raise NotImplementedError
+
+
+class AsyncCallableAuth(AsyncAuthProvider):
+    """An async function giving the value: ``await fetch(refresh)``, where ``refresh`` is True
+    after a 401."""
+
+    __slots__ = ("_fetch",)
+
+    def __init__(self, fetch: Callable[[bool], Awaitable[str]]) -> None:
+        self._fetch = fetch
+
+    async def authorization(self, *, refresh: bool = False) -> str:
+        return await self._fetch(refresh)
+
+
+A = TypeVar("A", bound=AuthProvider | AsyncAuthProvider)
+"""The providers a client takes: `AuthProvider` for `Client`, either kind for `AsyncClient`."""
+
+
 def credentials(
     username: str | None,
     password: str | None,
     ticket: str | None,
     token: str | None,
-    auth: AuthProvider | None,
-) -> AuthProvider | None:
+    auth: A | None,
+) -> A | StaticAuth | None:
     """The provider for the one way to sign in the client was given, if any."""
     basic = username is not None or password is not None
     if sum([basic, ticket is not None, token is not None, auth is not None]) > 1:

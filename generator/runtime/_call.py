@@ -37,10 +37,11 @@ class Call(Generic[R]):
     """The request of one call, and what each answer or failure means; its result has the type of
     its codec (`R`).
 
-    `parts` are keyed by the argument names the path's placeholders use; `query` and `fields`
-    (an agent's body, as keyword arguments) by wire name. Arguments left out (NOT_GIVEN) are not
-    sent; None is JSON null in a body, leaves a query parameter out, and is refused, as is "", for
-    a path part.
+    `authorization` is the provider's value, when the client has one (it asks for a new one when
+    `answered` leaves the call `stale`, and gives it to `refresh`). `parts` are keyed by the
+    argument names the path's placeholders use; `query` and `fields` (an agent's body, as keyword
+    arguments) by wire name. Arguments left out (NOT_GIVEN) are not sent; None is JSON null in a
+    body, leaves a query parameter out, and is refused, as is "", for a path part.
     """
 
     __slots__ = (
@@ -56,13 +57,15 @@ class Call(Generic[R]):
         "retries",
         "attempt",
         "refreshed",
+        "stale",
         "request",
         "started",
     )
 
     def __init__(
         self,
-        client: BaseClient[Any],
+        client: BaseClient[Any, Any],
+        authorization: str | None,
         method: str,
         path: str,
         result: Codec[R],
@@ -90,8 +93,8 @@ class Call(Generic[R]):
             params.update(extra_query)
         self.params = params or None  # no params: httpx then leaves the URL as it is
         headers = dict(client._headers)  # those of `with_options`, over the connection's own
-        if client._auth is not None:
-            headers["Authorization"] = client._auth.authorization()
+        if authorization is not None:
+            headers["Authorization"] = authorization
         if fields is not None:
             body = given(fields)
         self.content: bytes | None = content
@@ -108,6 +111,7 @@ class Call(Generic[R]):
         self.retries = client._max_retries if isinstance(max_retries, NotGiven) else max_retries
         self.attempt = 0
         self.refreshed = False
+        self.stale = False
         self.started = 0.0
 
     def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
@@ -150,17 +154,22 @@ class Call(Generic[R]):
         mask(response.headers)
         if status < 400:
             return None
-        auth = self.client._auth
-        if status == 401 and auth is not None and not self.refreshed and self._replayable():
-            self.refreshed = True
-            fresh = auth.authorization(refresh=True)
-            if fresh != self.headers.get("Authorization"):
-                self.headers["Authorization"] = fresh
-                log.info("%s %s: 401, sending again with new credentials", self.method, self.url)
+        if status == 401 and self.client._auth is not None and not self.refreshed:
+            if self._replayable():  # the client then asks for new credentials, for `refresh`
+                self.refreshed = self.stale = True
                 return 0.0
         if status in _RETRY and self._may_repeat():
             return self._again(_retry_after(response, self._backoff()), f"HTTP {status}")
         return None
+
+    def refresh(self, authorization: str) -> bool:
+        """After a 401 (`stale`): whether to send again, with the new value the provider gave."""
+        self.stale = False
+        if authorization == self.headers.get("Authorization"):
+            return False  # the value refused: the 401 is final
+        self.headers["Authorization"] = authorization
+        log.info("%s %s: 401, sending again with new credentials", self.method, self.url)
+        return True
 
     def outcome(self, response: httpx.Response) -> R:
         """What the method returns for the final answer, or the error it raises."""
