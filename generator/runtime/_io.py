@@ -137,9 +137,12 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
     ) -> R:
         """`SyncBaseClient._request`, awaiting the answer (and the provider, if it is async)."""
         auth = self._auth
+        authorization = None if auth is None else auth.authorization()
+        if authorization is not None and not isinstance(authorization, str):
+            authorization = await authorization  # not `_authorization`: no coroutine per call
         call = Call(
             self,
-            None if auth is None else await _authorization(auth, False),
+            authorization,
             method,
             path,
             result,
