@@ -19,6 +19,8 @@ import sys
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .runtime._model import wire_name as wire_name  # the generated models' rule, shared
+
 _RUN = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")  # lookarounds: linear on a long run of capitals
 _WORD = re.compile(r"([a-z\d])([A-Z])")
 _OTHER = re.compile(r"[^0-9A-Za-z_]+")
@@ -47,12 +49,6 @@ def _identifier(text: str, empty: str) -> str:
     if keyword.iskeyword(text):
         text += "_"
     return text
-
-
-def wire_name(attribute: str) -> str:
-    """The wire name the generated runtime assumes for a model attribute (`_model.wire_name`):
-    `contact_id` → `ContactId`. Fields whose wire name differs are listed in `_wire_`."""
-    return "".join(part[:1].upper() + part[1:] for part in attribute.split("_"))
 
 
 BUILTIN_HINTS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime"})
@@ -91,7 +87,7 @@ MODEL_MEMBERS = frozenset({"to_dict", "from_dict"})
 """The public members of `Model`, which no field may take (`to_dict` → `to_dict_2`)."""
 
 CALL_OPTIONS = frozenset({"timeout", "extra_headers", "extra_query", "max_retries"})
-"""The per-call options every generated method takes (`_runtime.RequestOptions`, checked by
+"""The per-call options every generated method takes (`_options.RequestOptions`, checked by
 tests/test_names.py): a page argument with one of these names gets a trailing `_` (`timeout_`)."""
 
 ARGUMENT_RESERVED = frozenset({"self", "options"})

@@ -17,6 +17,7 @@ from superoffice_client import (
     ApiResponseError,
     ApiStatusError,
     ApiTimeoutError,
+    AsyncCallableAuth,
     AsyncClient,
     AuthenticationError,
     AuthProvider,
@@ -114,6 +115,13 @@ async def async_usage() -> None:
             assert_type(row, dict[str, Any])
         async for page in client.ticket_entity.iter_all_pages(page_size=2):
             assert_type(page, ODataSlimResponse)
+
+    async def fetch(refresh: bool) -> str:
+        return "Bearer fresh" if refresh else "Bearer cached"
+
+    async with AsyncClient("https://x", auth=AsyncCallableAuth(fetch)) as client:
+        assert_type(await client.ticket_agent.is_ticket_open(ticket_id=1), bool)
+    AsyncClient("https://x", auth=CallableAuth(lambda refresh: "Bearer x"))  # a sync one too
 
 
 def webhook_usage(body: bytes, headers: httpx.Headers, plain: dict[str, str], secret: str) -> int:

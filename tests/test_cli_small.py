@@ -57,13 +57,13 @@ def test_progress_on_a_terminal_after_a_moment_then_cleared() -> None:
 
 def test_the_summary_counts_files_changed_not_files_written(docs: Path) -> None:
     first = run(*ARGS, cwd=docs.parent)
-    assert first.stdout.rstrip().endswith("; 34 files added in out")
+    assert first.stdout.rstrip().endswith("; 42 files added in out")
     again = run(*ARGS, cwd=docs.parent)
-    assert again.stdout.rstrip().endswith("; no file changed in out (34 files)")
+    assert again.stdout.rstrip().endswith("; no file changed in out (42 files)")
     page = docs / "agent/Ticket_Agent/v1TicketAgent_GetOwner.md"
     page.write_text(page.read_text().replace("Gets the associate who owns", "Gets who owns"))
     changed = run(*ARGS, cwd=docs.parent)
-    assert changed.stdout.rstrip().endswith("; 1 file changed, 33 unchanged in out")
+    assert changed.stdout.rstrip().endswith("; 1 file changed, 41 unchanged in out")
 
 
 def test_every_generated_python_and_toml_file_says_where_it_comes_from() -> None:

@@ -30,6 +30,7 @@ from superoffice_client import (  # noqa: E402
     ApiResponseError,
     ApiStatusError,
     ApiTimeoutError,
+    AsyncCallableAuth,
     AsyncClient,
     AuthenticationError,
     CallableAuth,
@@ -257,7 +258,7 @@ def test_the_log_env_var_switches_logging_on() -> None:
 
 
 def test_retries_are_jittered(monkeypatch: pytest.MonkeyPatch) -> None:
-    import superoffice_client._runtime as runtime
+    import superoffice_client._io as runtime
 
     waits: list[float] = []
     monkeypatch.setattr(runtime.time, "sleep", waits.append)
@@ -290,6 +291,29 @@ def test_a_provider_is_asked_once_for_new_credentials_after_a_401() -> None:
     assert client.ticket_agent.is_ticket_open(ticket_id=1) is True  # a POST too: a 401 did nothing
     assert asked == [False, True]
     assert [r.headers["Authorization"] for r in requests] == ["Bearer old", "Bearer new"]
+
+
+def test_an_async_provider_is_awaited_by_the_async_client_and_refreshed_once() -> None:
+    asked: list[bool] = []
+
+    async def fetch(refresh: bool) -> str:
+        await asyncio.sleep(0)  # it may do I/O: the event loop runs meanwhile
+        asked.append(refresh)
+        return "Bearer new" if refresh else "Bearer old"
+
+    answers = [httpx.Response(401), httpx.Response(200, json=True), httpx.Response(401)]
+    transport, requests = recorded(lambda request: answers.pop(0))
+
+    async def main() -> None:
+        async with AsyncClient("https://x", auth=AsyncCallableAuth(fetch), transport=transport) as client:
+            assert await client.ticket_agent.is_ticket_open(ticket_id=1) is True
+            never = AsyncClient("https://x", auth=AsyncCallableAuth(lambda refresh: fetch(False)), transport=transport)
+            with pytest.raises(AuthenticationError):  # the same value again: the 401 is final
+                await never.ticket_entity.get_ticket_entity(id=1)
+
+    asyncio.run(main())
+    assert asked == [False, True, False, False]
+    assert [r.headers["Authorization"] for r in requests] == ["Bearer old", "Bearer new", "Bearer old"]
 
 
 def test_a_second_401_or_an_unchanged_value_is_final() -> None:

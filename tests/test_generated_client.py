@@ -137,7 +137,7 @@ def test_importing_the_package_loads_no_group_and_no_model() -> None:
         "print('TicketEntity' in dir(models), len(dir(models)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True).stdout.splitlines()
-    assert out[0] == "['superoffice_client._client', 'superoffice_client._model', 'superoffice_client._runtime', 'superoffice_client._version']"
+    assert out[0] == "['superoffice_client._auth', 'superoffice_client._base', 'superoffice_client._call', 'superoffice_client._client', 'superoffice_client._errors', 'superoffice_client._io', 'superoffice_client._log', 'superoffice_client._model', 'superoffice_client._options', 'superoffice_client._response', 'superoffice_client._values', 'superoffice_client._version']"
     assert "superoffice_client.groups.ticket_agent" in out[1]
     assert "superoffice_client.groups.ticket_entity" not in out[1]
     assert not any(".models." in name for name in out[1].split(","))
@@ -184,7 +184,7 @@ def test_requests_are_repeated_at_most_max_retries_times() -> None:
 def test_a_hostile_retry_after_is_the_backoff_or_utc(monkeypatch: pytest.MonkeyPatch) -> None:
     """`Retry-After: \\xb2` ("²", a digit to str.isdigit, not to float) and an HTTP date in
     "-0000" (a naive datetime) raised ValueError and TypeError out of the client."""
-    import superoffice_client._runtime as runtime
+    import superoffice_client._io as runtime
 
     waits: list[float] = []
     monkeypatch.setattr(runtime.time, "sleep", waits.append)
@@ -207,7 +207,7 @@ def test_post_is_never_repeated() -> None:
 
 
 def test_retry_after_is_honoured(monkeypatch: pytest.MonkeyPatch) -> None:
-    import superoffice_client._runtime as runtime
+    import superoffice_client._io as runtime
 
     waits: list[float] = []
     monkeypatch.setattr(runtime.time, "sleep", waits.append)

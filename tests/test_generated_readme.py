@@ -30,7 +30,7 @@ def test_the_readme_is_the_package_long_description() -> None:
 
 def test_every_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     sys.path.insert(0, str(GENERATED))
-    import superoffice_client._runtime as runtime
+    import superoffice_client._base as runtime
 
     sent: list[httpx.Request] = []
 
@@ -58,7 +58,7 @@ def test_package_version_goes_into_pyproject_version_and_user_agent(tmp_path: Pa
     subprocess.run(command, cwd=ROOT, check=True, capture_output=True)
     assert 'version = "2.3.0rc1"' in (tmp_path / "out" / "pyproject.toml").read_text()
     assert "superoffice-client 2.3.0rc1" in (tmp_path / "out" / "README.md").read_text()
-    code = "import superoffice_client as so; print(so.__version__, so._runtime._USER_AGENT)"
+    code = "import superoffice_client as so; print(so.__version__, so._base.USER_AGENT)"
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path / "out", capture_output=True, text=True, check=True).stdout
     assert out.startswith("2.3.0rc1 superoffice_client/2.3.0rc1 httpx/")
     bad = subprocess.run([*command[:-1], "latest"], cwd=ROOT, capture_output=True, text=True)

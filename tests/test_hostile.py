@@ -75,7 +75,7 @@ def test_the_emitted_tests_catch_a_client_that_sends_the_wrong_headers(tmp_path:
     generate([docs], tmp_path / "out", "demo_client", cache_root=None, jobs=1)
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "out")]
     assert subprocess.run(command, capture_output=True, cwd=tmp_path).returncode == 0
-    runtime = tmp_path / "out" / "demo_client" / "_runtime.py"
+    runtime = tmp_path / "out" / "demo_client" / "_base.py"
     runtime.write_text(runtime.read_text().replace('sent["SO-Culture"] = culture', "pass"))
     broken = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
     assert broken.returncode == 1 and "SO-Culture" in broken.stdout

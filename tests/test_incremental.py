@@ -50,7 +50,7 @@ def test_a_changed_include_reparses_the_page_that_includes_it(docs: Path, tmp_pa
 def test_an_edited_or_removed_output_is_regenerated(docs: Path, tmp_path: Path) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
     first, _ = run(docs, out, cache)
-    (out / "demo_client/_runtime.py").write_text("broken")
+    (out / "demo_client/_call.py").write_text("broken")
     again, unchanged = run(docs, out, cache)
     assert not unchanged and again == first
     shutil.rmtree(out)
@@ -73,7 +73,7 @@ def test_importing_the_package_does_not_import_every_group(tmp_path: Path, docs:
     generate([docs], tmp_path / "out", "demo_client", jobs=1)
     code = "import sys, demo_client; print(sorted(m for m in sys.modules if m.startswith('demo_client.')))"
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path / "out", capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "['demo_client._client', 'demo_client._model', 'demo_client._runtime', 'demo_client._version']"
+    assert out.stdout.strip() == "['demo_client._auth', 'demo_client._base', 'demo_client._call', 'demo_client._client', 'demo_client._errors', 'demo_client._io', 'demo_client._log', 'demo_client._model', 'demo_client._options', 'demo_client._response', 'demo_client._values', 'demo_client._version']"
 
 
 def test_a_run_reuses_the_files_of_unchanged_groups_and_never_a_changed_file(docs: Path, tmp_path: Path) -> None:

@@ -128,7 +128,7 @@ def test_the_reserved_names_are_those_of_the_generated_runtime() -> None:
     sys.path.insert(0, str(ROOT / "generated"))
     try:
         import superoffice_client as so
-        from superoffice_client import _runtime
+        from superoffice_client import _io
     finally:
         sys.path.remove(str(ROOT / "generated"))
     for cls in (so.Client, so.AsyncClient):
@@ -136,7 +136,7 @@ def test_the_reserved_names_are_those_of_the_generated_runtime() -> None:
         assert members == CLIENT_MEMBERS, cls
     assert set(so.RequestOptions.__annotations__) == CALL_OPTIONS
     assert {name for name in dir(so.Model) if not name.startswith("_")} == MODEL_MEMBERS
-    for group in (_runtime.Group, _runtime.AsyncGroup):
+    for group in (_io.Group, _io.AsyncGroup):
         assert not [name for name in dir(group) if not name.startswith("_")]
     method = inspect.signature(so.Client("https://x").ticket_entity.get_all)
     options = [p.name for p in method.parameters.values() if p.kind is p.VAR_KEYWORD]

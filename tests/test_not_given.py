@@ -152,12 +152,13 @@ def test_the_emitted_tests_catch_a_client_that_drops_nulls_or_returns_json_text_
     generate([docs], tmp_path / "out", "demo_client", cache_root=None, jobs=1)
     command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "out")]
     assert subprocess.run(command, capture_output=True, cwd=tmp_path).returncode == 0
-    runtime = tmp_path / "out" / "demo_client" / "_runtime.py"
-    text = runtime.read_text()
-    old = text.replace("body = _given(fields)", "body = {k: v for k, v in _given(fields).items() if v is not None}")
-    old = old.replace('return b"" if empty else _bytes(response)', 'return b"" if empty else response.content')
-    assert old.count("else response.content") == 1 and "if v is not None}" in old
-    runtime.write_text(old)
+    package = tmp_path / "out" / "demo_client"
+    call, response = package / "_call.py", package / "_response.py"
+    dropping = call.read_text().replace("body = given(fields)", "body = {k: v for k, v in given(fields).items() if v is not None}")
+    as_text = response.read_text().replace('return b"" if empty else _bytes(response)', 'return b"" if empty else response.content')
+    assert as_text.count("else response.content") == 1 and "if v is not None}" in dropping
+    call.write_text(dropping)
+    response.write_text(as_text)
     broken = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
     failed = sorted(line.split(" ")[1] for line in broken.stdout.splitlines() if line.startswith("FAILED"))
     assert failed == [

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def test_the_client_example_runs(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     sys.path.insert(0, str(ROOT / "generated"))
-    import superoffice_client._runtime as runtime
+    import superoffice_client._base as runtime
 
     sent: list[httpx.Request] = []
 

@@ -67,3 +67,19 @@ def test_user_code_is_typed_end_to_end(tmp_path: Path) -> None:
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1, result.stdout
     assert 'user.py:15: error: "Client" has no attribute "tickt_entity"' in errors[0]
+
+
+def test_an_async_provider_is_a_type_error_for_the_sync_client(tmp_path: Path) -> None:
+    """`Client` would send the coroutine as the header: only `AsyncClient` awaits a provider."""
+    script = tmp_path / "use.py"
+    script.write_text(
+        "from superoffice_client import AsyncCallableAuth, AsyncClient, Client\n\n\n"
+        "async def fetch(refresh: bool) -> str:\n"
+        '    return "Bearer x"\n\n\n'
+        'AsyncClient("https://x", auth=AsyncCallableAuth(fetch))\n'
+        'Client("https://x", auth=AsyncCallableAuth(fetch))\n'
+    )
+    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", str(script)]
+    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(ROOT / "generated")})
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0].endswith(':9: error: Argument "auth" to "Client" has incompatible type "AsyncCallableAuth"; expected "AuthProvider | None"  [arg-type]')

@@ -28,6 +28,8 @@ def test_the_wheel_holds_the_templates_and_generates_from_another_folder(tmp_pat
     names = set(zipfile.ZipFile(wheel).namelist())
     templates = {f"generator/templates/{p.relative_to(ROOT / 'templates').as_posix()}" for p in (ROOT / "templates").rglob("*.j2")}
     assert templates and templates <= names
+    runtime = {f"generator/runtime/{p.name}" for p in (ROOT / "generator" / "runtime").glob("*.py")}
+    assert len(runtime) > 10 and runtime <= names
     assert not any(name.startswith(("tests/", "bench/", "docs_input/", "templates/")) for name in names)
 
     target = tmp_path / "installed"

@@ -16,29 +16,29 @@ then not sent; ``None`` is sent as JSON null. See README.md.
 
 from ._client import AsyncClient, AsyncClientWithRawResponse, Client, ClientWithRawResponse
 from ._model import NOT_GIVEN, Model, NotGiven
-from ._runtime import (
-    DEFAULT_MAX_RESPONSE_BYTES,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
+from ._auth import AsyncAuthProvider, AsyncCallableAuth, AuthProvider, CallableAuth, StaticAuth
+from ._errors import (
     ApiConnectionError,
     ApiError,
     ApiResponseError,
     ApiStatusError,
     ApiTimeoutError,
     AuthenticationError,
-    AuthProvider,
     BadRequestError,
-    CallableAuth,
     ConflictError,
     InternalServerError,
     NotFoundError,
     PermissionDeniedError,
     PreconditionFailedError,
     RateLimitError,
-    RawResponse,
-    RequestOptions,
-    StaticAuth,
 )
+from ._options import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    RequestOptions,
+)
+from ._response import RawResponse
 from ._version import __version__
 
 __all__ = [
@@ -51,6 +51,8 @@ __all__ = [
     "ApiResponseError",
     "ApiStatusError",
     "ApiTimeoutError",
+    "AsyncAuthProvider",
+    "AsyncCallableAuth",
     "AsyncClient",
     "AsyncClientWithRawResponse",
     "AuthProvider",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from ._runtime import AsyncBaseClient, RawView, SyncBaseClient
+from ._base import RawView
+from ._io import AsyncBaseClient, SyncBaseClient
 
 if TYPE_CHECKING:
     from .groups.appointment_agent import (

@@ -17,7 +17,7 @@ from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from ._model import Codec, Model
-from ._runtime import AsyncBaseClient, SyncBaseClient
+from ._io import AsyncBaseClient, SyncBaseClient
 
 P = TypeVar("P", bound=Model)
 

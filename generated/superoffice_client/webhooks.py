@@ -6,7 +6,7 @@ the HMAC-SHA256 of the raw request body, keyed with the secret given when the we
 created. Check the signature on the body's bytes as they arrived, before parsing them; then
 `parse_event` gives a `WebhookEvent`.
 
-    from superoffice_client.webhooks import parse_event, verify
+    from <package>.webhooks import parse_event, verify
 
     if not verify(body, headers, secret):
         ...  # answer 401 and stop

@@ -1,9 +1,11 @@
-"""The client package emitter: `<package>/` with its runtime, groups and models, and a pyproject."""
+"""The client package emitter: `<package>/` with its runtime (copied as it is from
+`generator/runtime/`), groups and models, and a pyproject."""
 
 from __future__ import annotations
 
 from functools import partial
 
+from ..runtime import modules
 from .pyparts import PyPackage
 from .render import Job, key_of, render_file
 
@@ -17,13 +19,10 @@ def client_jobs(view: PyPackage) -> list[Job]:
         Job(partial(render_file, f"{root}/__init__.py", "package/__init__.py.j2", package=view)),
         Job(partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view)),
         Job(partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view)),
-        Job(partial(render_file, f"{root}/_model.py", "package/_model.py.j2", package=view)),
-        Job(partial(render_file, f"{root}/_runtime.py", "package/_runtime.py.j2", package=view)),
         Job(partial(render_file, f"{root}/_version.py", "package/_version.py.j2", package=view)),
-        Job(partial(render_file, f"{root}/_paging.py", "package/_paging.py.j2", package=view)),
-        Job(partial(render_file, f"{root}/webhooks.py", "package/webhooks.py.j2", package=view)),
         Job(partial(render_file, f"{root}/groups/__init__.py", "package/groups/__init__.py.j2", package=view)),
         Job(partial(render_file, f"{root}/models/__init__.py", "package/models/__init__.py.j2", package=view)),
+        Job(partial(_runtime, root)),
     ]
     for group in view.groups:
         path = f"{root}/groups/{group.module}.py"
@@ -34,3 +33,7 @@ def client_jobs(view: PyPackage) -> list[Job]:
         render = partial(render_file, path, "package/models/model.py.j2", package=view, model=model)
         jobs.append(Job(render, key_of(path, model)))
     return jobs
+
+
+def _runtime(root: str) -> dict[str, str]:
+    return {f"{root}/{name}": text for name, text in modules().items()}

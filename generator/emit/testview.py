@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 from ..examples import example, fits
 from ..model import ObjectType, Operation, TypeKind, TypeRef
+from ..runtime._values import text as _wire_text  # as the client puts a value in a path or query
 from ..wire import is_json
 from .pyparts import PyGroup, PyMethod, quote_path
 from .render import Keyword, py_literal
@@ -221,11 +222,3 @@ ARGUMENTS: dict[TypeKind, Callable[[str], Any]] = {
     "any": _as_text,
 }
 
-
-def _wire_text(value: Any) -> str:
-    """How the client puts a value in a path or query (the runtime's `_text`)."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return ",".join(_wire_text(v) for v in value)
-    return str(value)

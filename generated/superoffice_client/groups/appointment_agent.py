@@ -7,8 +7,10 @@ from collections.abc import Sequence
 from typing import Any, Unpack
 
 from .. import _model as _m
+from .._io import AsyncGroup, Group
 from .._model import NOT_GIVEN, NotGiven
-from .._runtime import AsyncGroup, Group, RequestOptions, Select, async_raw, raw
+from .._options import RequestOptions, Select
+from .._response import async_raw, raw
 
 _STR: _m.Codec[str] = _m.JSON
 

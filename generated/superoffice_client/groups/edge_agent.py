@@ -7,8 +7,10 @@ from datetime import datetime
 from typing import Literal, TYPE_CHECKING, Unpack
 
 from .. import _model as _m
+from .._io import AsyncGroup, Group
 from .._model import NOT_GIVEN, NotGiven
-from .._runtime import AsyncGroup, Group, RequestOptions, async_raw, raw
+from .._options import RequestOptions
+from .._response import async_raw, raw
 
 if TYPE_CHECKING:
     from ..models.group_2 import Group_2

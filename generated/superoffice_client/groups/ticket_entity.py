@@ -9,8 +9,10 @@ from typing import Any, Literal, TYPE_CHECKING, Unpack
 
 from .. import _model as _m
 from .. import _paging
+from .._io import AsyncGroup, Group
 from .._model import NOT_GIVEN, NotGiven
-from .._runtime import AsyncGroup, Group, RequestOptions, Select, async_raw, raw
+from .._options import RequestOptions, Select
+from .._response import async_raw, raw
 
 if TYPE_CHECKING:
     from ..models.o_data_slim_response import ODataSlimResponse

@@ -1,0 +1,217 @@
+"""One call of an endpoint method: what to send, and what each answer or failure means.
+
+`Client` and `AsyncClient` share all of it but the I/O: a `Call` decides what to send and what
+each answer means (send again, after how long; decode; raise), and each client's `_request` only
+sends, reads and sleeps as it is told.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from collections.abc import Mapping
+from datetime import datetime, timezone
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Any, Generic, cast
+from urllib.parse import parse_qsl
+
+import httpx
+
+from ._errors import ApiConnectionError, ApiTimeoutError, status_error
+from ._log import log, mask
+from ._model import NOT_GIVEN, Codec, NotGiven
+from ._options import Timeout, seconds
+from ._response import R, RawResponse, Reader, decode
+from ._values import fill, given, json_body, text
+
+if TYPE_CHECKING:
+    from ._base import BaseClient
+
+_IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+_RETRY = frozenset({429, 502, 503, 504})
+_LONGEST_WAIT = 60.0
+
+
+class Call(Generic[R]):
+    """The request of one call, and what each answer or failure means; its result has the type of
+    its codec (`R`).
+
+    `authorization` is the provider's value, when the client has one (it asks for a new one when
+    `answered` leaves the call `stale`, and gives it to `refresh`). `parts` are keyed by the
+    argument names the path's placeholders use; `query` and `fields` (an agent's body, as keyword
+    arguments) by wire name. Arguments left out (NOT_GIVEN) are not sent; None is JSON null in a
+    body, leaves a query parameter out, and is refused, as is "", for a path part.
+    """
+
+    __slots__ = (
+        "client",
+        "method",
+        "url",
+        "params",
+        "headers",
+        "content",
+        "result",
+        "timeout",
+        "seconds",
+        "retries",
+        "attempt",
+        "refreshed",
+        "stale",
+        "request",
+        "started",
+    )
+
+    def __init__(
+        self,
+        client: BaseClient[Any, Any],
+        authorization: str | None,
+        method: str,
+        path: str,
+        result: Codec[R],
+        parts: Mapping[str, Any] | None,
+        query: Mapping[str, Any] | None,
+        fields: Mapping[str, Any] | None,
+        body: Any,
+        content: bytes | None,
+        timeout: Timeout | NotGiven,
+        extra_headers: Mapping[str, str] | None,
+        extra_query: Mapping[str, str] | None,
+        max_retries: int | NotGiven,
+    ) -> None:
+        self.client = client
+        self.method = method
+        self.result = result
+        params: dict[str, str] = {}
+        if "?" in path:  # a next page's link has its query (`_paging`)
+            path, _, own = path.partition("?")
+            params.update(parse_qsl(own, keep_blank_values=True))
+        self.url = fill(path, parts) if parts else path
+        if query:
+            params.update((k, text(v)) for k, v in given(query).items() if v is not None)
+        if extra_query:
+            params.update(extra_query)
+        self.params = params or None  # no params: httpx then leaves the URL as it is
+        headers = dict(client._headers)  # those of `with_options`, over the connection's own
+        if authorization is not None:
+            headers["Authorization"] = authorization
+        if fields is not None:
+            body = given(fields)
+        self.content: bytes | None = content
+        if content is not None:
+            headers["Content-Type"] = "application/octet-stream"
+        elif body is not NOT_GIVEN:
+            self.content = json_body(body)
+            headers["Content-Type"] = "application/json"
+        if extra_headers:
+            headers.update(extra_headers)
+        self.headers = headers
+        self.timeout = client._timeout if isinstance(timeout, NotGiven) else httpx.Timeout(timeout)
+        self.seconds = seconds(self.timeout)
+        self.retries = client._max_retries if isinstance(max_retries, NotGiven) else max_retries
+        self.attempt = 0
+        self.refreshed = False
+        self.stale = False
+        self.started = 0.0
+
+    def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        request = http.build_request(
+            self.method, self.url, params=self.params, content=self.content, timeout=self.timeout
+        )
+        headers = request.headers
+        for name, value in self.headers.items():  # cheaper than merging them in build_request
+            headers[name] = value
+        mask(headers)
+        self.request = request
+        self.started = time.monotonic()
+        return request
+
+    def reader(self, response: httpx.Response) -> Reader:
+        """Checks the answer as it arrives: no larger than allowed, no later than the timeout."""
+        deadline = None if self.seconds is None else self.started + self.seconds
+        return Reader(response, self.client._max_response_bytes, deadline)
+
+    def failed(self, error: httpx.TransportError) -> float:
+        """After no answer: seconds to wait before sending again, or the error raised."""
+        if log.isEnabledFor(logging.DEBUG):
+            elapsed = (time.monotonic() - self.started) * 1000
+            path = self.request.url.path
+            log.debug("%s %s failed after %.0f ms: %r", self.method, path, elapsed, error)
+        if self._may_repeat():
+            return self._again(self._backoff(), type(error).__name__)
+        cls = ApiTimeoutError if isinstance(error, httpx.TimeoutException) else ApiConnectionError
+        failure = cls(self.request, error)
+        log.info("%s", failure)
+        raise failure from error
+
+    def answered(self, response: httpx.Response) -> float | None:
+        """After an answer: seconds to wait before sending again, or None when it is final."""
+        status = response.status_code
+        if log.isEnabledFor(logging.DEBUG):
+            elapsed = (time.monotonic() - self.started) * 1000
+            path = self.request.url.path
+            log.debug("%s %s -> %d in %.0f ms", self.method, path, status, elapsed)
+        mask(response.headers)
+        if status < 400:
+            return None
+        if status == 401 and self.client._auth is not None and not self.refreshed:
+            if self._replayable():  # the client then asks for new credentials, for `refresh`
+                self.refreshed = self.stale = True
+                return 0.0
+        if status in _RETRY and self._may_repeat():
+            return self._again(_retry_after(response, self._backoff()), f"HTTP {status}")
+        return None
+
+    def refresh(self, authorization: str) -> bool:
+        """After a 401 (`stale`): whether to send again, with the new value the provider gave."""
+        self.stale = False
+        if authorization == self.headers.get("Authorization"):
+            return False  # the value refused: the 401 is final
+        self.headers["Authorization"] = authorization
+        log.info("%s %s: 401, sending again with new credentials", self.method, self.url)
+        return True
+
+    def outcome(self, response: httpx.Response) -> R:
+        """What the method returns for the final answer, or the error it raises."""
+        if not (response.is_success or response.status_code == 304):
+            error = status_error(response)
+            log.info("%s", error)
+            raise error
+        if self.client._raw:  # the method is then typed as answering it (`raw`, `async_raw`)
+            return cast(R, RawResponse(response, self.result))
+        decoded: R = decode(response, self.result)  # the codec's type is the result's
+        return decoded
+
+    def _replayable(self) -> bool:
+        return self.content is None or isinstance(self.content, bytes)
+
+    def _may_repeat(self) -> bool:
+        return self.method in _IDEMPOTENT and self.attempt < self.retries and self._replayable()
+
+    def _backoff(self) -> float:
+        """The client's backoff doubled for each attempt, less up to a quarter at random."""
+        return self.client._backoff * 2.0**self.attempt * (1 - 0.25 * random.random())
+
+    def _again(self, delay: float, reason: str) -> float:
+        self.attempt += 1
+        delay = min(delay, _LONGEST_WAIT)
+        log.info(
+            "%s %s: %s, retry %d in %.2f s", self.method, self.url, reason, self.attempt, delay
+        )
+        return delay
+
+
+def _retry_after(response: httpx.Response, default: float) -> float:
+    """Seconds the answer asks to wait (Retry-After as seconds or an HTTP date), else `default`."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return default
+    if value.isascii() and value.isdigit():  # not a superscript digit, which float() refuses
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return default
+    if when.tzinfo is None:  # "-0000" gives a naive datetime; the time is UTC all the same
+        when = when.replace(tzinfo=timezone.utc)
+    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
