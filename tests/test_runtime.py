@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from generator.format import format_python
-from generator.pipeline import HEADER
+from generator.output import HEADER
 from generator.runtime import modules
 
 ROOT = Path(__file__).resolve().parent.parent
