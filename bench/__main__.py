@@ -32,7 +32,9 @@ PACKAGE = "bench_client"
 def run(args: list[str], cwd: Path = ROOT) -> tuple[float, int, str]:
     """Wall seconds, peak RSS in MB (the process and its workers), and stdout+stderr of a command."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    process = subprocess.Popen(
+        args, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
     output = process.stdout.read() if process.stdout else ""
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
@@ -44,7 +46,18 @@ def run(args: list[str], cwd: Path = ROOT) -> tuple[float, int, str]:
 
 def generate(docs: Path, out: Path, cache: Path | None) -> tuple[float, int, str]:
     cache_args = ["--cache", str(cache)] if cache else ["--no-cache"]
-    command = [sys.executable, "-m", "generator", "generate", str(docs), "--out", str(out), "--package", PACKAGE, "--timings"]
+    command = [
+        sys.executable,
+        "-m",
+        "generator",
+        "generate",
+        str(docs),
+        "--out",
+        str(out),
+        "--package",
+        PACKAGE,
+        "--timings",
+    ]
     return run(command + cache_args)
 
 
@@ -63,7 +76,11 @@ def emitted(out: Path) -> tuple[int, int]:
 
 
 def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and "__pycache__" not in p.parts}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and "__pycache__" not in p.parts
+    }
 
 
 def floor(docs: Path) -> float:
@@ -167,11 +184,27 @@ def median_of(runs: int, measure: Any) -> tuple[float, list[Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages", type=int, default=3000, help="endpoint pages in the scaled corpus (default 3000)")
-    parser.add_argument("--runs", type=int, default=3, help="runs per measurement; the median is reported (default 3)")
-    parser.add_argument("--scale", default="", metavar="N,N,...",
-                        help="also measure cold generation at these page counts, e.g. 300,1000,3000,10000")
-    parser.add_argument("--report", type=Path, default=ROOT / "bench" / "report", help="folder for report.json and report.md")
+    parser.add_argument(
+        "--pages", type=int, default=3000, help="endpoint pages in the scaled corpus (default 3000)"
+    )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help="runs per measurement; the median is reported (default 3)",
+    )
+    parser.add_argument(
+        "--scale",
+        default="",
+        metavar="N,N,...",
+        help="also measure cold generation at these page counts, e.g. 300,1000,3000,10000",
+    )
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=ROOT / "bench" / "report",
+        help="folder for report.json and report.md",
+    )
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="bench-"))
@@ -182,12 +215,17 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _bench(args: argparse.Namespace, work: Path) -> int:
-    sources = [ROOT / "docs_input"] + [p for p in [ROOT.parent / "shared" / "corpus" / "restful"] if p.is_dir()]
+    sources = [ROOT / "docs_input"] + [
+        p for p in [ROOT.parent / "shared" / "corpus" / "restful"] if p.is_dir()
+    ]
     docs = work / "docs"
     made = build(sources, docs, args.pages - 1)
     payload = write_wide_page(docs / "bench")
     made["pages"] += 1
-    print(f"bench: {made['pages']} pages from {made['source_pages']} source pages ({made['copies']} copies)", flush=True)
+    print(
+        f"bench: {made['pages']} pages from {made['source_pages']} source pages ({made['copies']} copies)",
+        flush=True,
+    )
 
     out, cache = work / "out", work / "cache"
     results: dict[str, Any] = {"pages": made["pages"], "cores": os.cpu_count()}
@@ -208,7 +246,11 @@ def _bench(args: argparse.Namespace, work: Path) -> int:
     results["noop_s"] = statistics.median(generate(docs, out, cache)[0] for _ in range(args.runs))
     print(f"bench: no-op {results['noop_s']:.2f} s", flush=True)
 
-    page = next(p for p in sorted(docs.rglob("*.md")) if "samples" not in p.parts and "GetWide" not in p.name)
+    page = next(
+        p
+        for p in sorted(docs.rglob("*.md"))
+        if "samples" not in p.parts and "GetWide" not in p.name
+    )
     one_runs = []
     for i in range(args.runs):
         text = page.read_text("utf-8")
@@ -226,12 +268,28 @@ def _bench(args: argparse.Namespace, work: Path) -> int:
     # Compile the package as `pip install` does (and as httpx is): this machine sets
     # PYTHONDONTWRITEBYTECODE, so imports would otherwise compile it from source every time.
     run([sys.executable, "-m", "compileall", "-q", str(out / PACKAGE)])
-    import_package = statistics.median(python_timing(IMPORT.format(module=PACKAGE), out) for _ in range(max(5, args.runs)))
-    import_httpx = statistics.median(python_timing(IMPORT.format(module="httpx"), out) for _ in range(max(5, args.runs)))
-    results.update(import_package_s=import_package, import_httpx_s=import_httpx, import_ratio=import_package / import_httpx)
-    results["first_call_s"] = statistics.median(python_timing(FIRST_CALL.format(package=PACKAGE), out) for _ in range(args.runs))
+    import_package = statistics.median(
+        python_timing(IMPORT.format(module=PACKAGE), out) for _ in range(max(5, args.runs))
+    )
+    import_httpx = statistics.median(
+        python_timing(IMPORT.format(module="httpx"), out) for _ in range(max(5, args.runs))
+    )
+    results.update(
+        import_package_s=import_package,
+        import_httpx_s=import_httpx,
+        import_ratio=import_package / import_httpx,
+    )
+    results["first_call_s"] = statistics.median(
+        python_timing(FIRST_CALL.format(package=PACKAGE), out) for _ in range(args.runs)
+    )
 
-    calls = json.loads(run([sys.executable, "-c", PER_CALL.format(package=PACKAGE, payload=str(payload))], cwd=out)[2].strip().splitlines()[-1])
+    calls = json.loads(
+        run(
+            [sys.executable, "-c", PER_CALL.format(package=PACKAGE, payload=str(payload))], cwd=out
+        )[2]
+        .strip()
+        .splitlines()[-1]
+    )
     results.update(
         call_generated_us=calls["generated"] * 1e6,
         call_plain_us=calls["plain"] * 1e6,
@@ -265,27 +323,54 @@ def _scaling(sources: list[Path], sizes: list[int], runs: int, work: Path) -> li
     """Cold generation, the floor and peak RSS at each size: the cost must grow linearly."""
     rows = []
     for size in sizes:
-        docs, out, cache = work / f"scale-{size}", work / f"scale-{size}-out", work / f"scale-{size}-cache"
+        docs, out, cache = (
+            work / f"scale-{size}",
+            work / f"scale-{size}-out",
+            work / f"scale-{size}-cache",
+        )
         build(sources, docs, size)
         cold_runs = _cold_runs(docs, out, cache, runs)
         cold = statistics.median(r[0] for r in cold_runs)
         floor_s = statistics.median(floor(docs) for _ in range(runs))
-        rows.append({"pages": size, "cold_s": cold, "floor_s": floor_s, "peak_rss_mb": max(r[1] for r in cold_runs)})
+        rows.append(
+            {
+                "pages": size,
+                "cold_s": cold,
+                "floor_s": floor_s,
+                "peak_rss_mb": max(r[1] for r in cold_runs),
+            }
+        )
         print(f"bench: {size} pages cold {cold:.2f} s, floor {floor_s:.2f} s", flush=True)
-        shutil.rmtree(docs), shutil.rmtree(out, ignore_errors=True), shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(docs), shutil.rmtree(out, ignore_errors=True), shutil.rmtree(
+            cache, ignore_errors=True
+        )
     return rows
 
 
 def _openapi_python_client(docs: Path, work: Path, cold: float) -> dict[str, Any]:
     """openapi-python-client on our OpenAPI export of the same corpus, when it is installed."""
-    tool = shutil.which("openapi-python-client", path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}")
+    tool = shutil.which(
+        "openapi-python-client",
+        path=f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    )
     if tool is None:
         return {"opc": "not installed (pip install -e '.[test]')"}
     spec = work / "api.json"
     run([sys.executable, "-m", "generator", "openapi", str(docs), "-o", str(spec)])
     target = work / "opc"
     env_path = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
-    command = ["env", f"PATH={env_path}", tool, "generate", "--path", str(spec), "--meta", "none", "--output-path", str(target)]
+    command = [
+        "env",
+        f"PATH={env_path}",
+        tool,
+        "generate",
+        "--path",
+        str(spec),
+        "--meta",
+        "none",
+        "--output-path",
+        str(target),
+    ]
     seconds, rss, _ = run(command, cwd=work)
     print(f"bench: openapi-python-client {seconds:.1f} s", flush=True)
     return {"opc_s": seconds, "opc_rss_mb": rss, "opc_ratio": seconds / cold}
@@ -302,31 +387,74 @@ def _report(r: dict[str, Any], folder: Path) -> None:
     rows = [
         "| measure | figure | target | |",
         "|---|---|---|---|",
-        _row(f"cold generate, {r['pages']} pages", f"{r['cold_s']:.2f} s ({r['pages_per_s']:.0f} pages/s)", "", None),
+        _row(
+            f"cold generate, {r['pages']} pages",
+            f"{r['cold_s']:.2f} s ({r['pages_per_s']:.0f} pages/s)",
+            "",
+            None,
+        ),
         _row("read + tokenize floor", f"{r['floor_s']:.2f} s", "", None),
         _row("cold / floor", f"{r['cold_over_floor']:.1f}×", "≤ 2×", r["cold_over_floor"] <= 2),
         _row("no-op regenerate", f"{r['noop_s']:.2f} s", "≤ 0.3 s", r["noop_s"] <= 0.3),
         _row("one page changed", f"{r['one_changed_s']:.2f} s", "≤ 1 s", r["one_changed_s"] <= 1),
-        _row("incremental output = cold output", str(r["incremental_equals_cold"]), "True", r["incremental_equals_cold"]),
+        _row(
+            "incremental output = cold output",
+            str(r["incremental_equals_cold"]),
+            "True",
+            r["incremental_equals_cold"],
+        ),
         _row("peak RSS (cold)", f"{r['peak_rss_mb']} MB", "≤ 200 MB", r["peak_rss_mb"] <= 200),
         _row("Python lines emitted per endpoint", f"{r['lines_per_endpoint']:.0f}", "", None),
-        _row("files black had to format", f"{r['black_formatted']} of {r['python_files']}", "", None),
-        _row("import package / import httpx", f"{r['import_package_s'] * 1e3:.0f} ms / {r['import_httpx_s'] * 1e3:.0f} ms = {r['import_ratio']:.2f}×", "≤ 1.1×", r["import_ratio"] <= 1.1),
+        _row(
+            "files black had to format", f"{r['black_formatted']} of {r['python_files']}", "", None
+        ),
+        _row(
+            "import package / import httpx",
+            f"{r['import_package_s'] * 1e3:.0f} ms / {r['import_httpx_s'] * 1e3:.0f} ms = {r['import_ratio']:.2f}×",
+            "≤ 1.1×",
+            r["import_ratio"] <= 1.1,
+        ),
         _row("first call into a group", f"{r['first_call_s'] * 1e3:.1f} ms", "", None),
-        _row(f"call overhead, Client ({r['payload_bytes']} B JSON)", f"{r['call_generated_us']:.0f} µs / {r['call_plain_us']:.0f} µs = {r['call_ratio']:.2f}×", "≤ 1.10×", r["call_ratio"] <= 1.10),
-        _row("call overhead, AsyncClient", f"{r['async_call_generated_us']:.0f} µs / {r['async_call_plain_us']:.0f} µs = {r['async_call_ratio']:.2f}×", "≤ 1.10×", r["async_call_ratio"] <= 1.10),
-        _row(f"decode a {r['decode_properties']}-property model", f"{r['decode_us']:.2f} µs", "≤ 10 µs", r["decode_us"] <= 10),
+        _row(
+            f"call overhead, Client ({r['payload_bytes']} B JSON)",
+            f"{r['call_generated_us']:.0f} µs / {r['call_plain_us']:.0f} µs = {r['call_ratio']:.2f}×",
+            "≤ 1.10×",
+            r["call_ratio"] <= 1.10,
+        ),
+        _row(
+            "call overhead, AsyncClient",
+            f"{r['async_call_generated_us']:.0f} µs / {r['async_call_plain_us']:.0f} µs = {r['async_call_ratio']:.2f}×",
+            "≤ 1.10×",
+            r["async_call_ratio"] <= 1.10,
+        ),
+        _row(
+            f"decode a {r['decode_properties']}-property model",
+            f"{r['decode_us']:.2f} µs",
+            "≤ 10 µs",
+            r["decode_us"] <= 10,
+        ),
         _row("… and read every field", f"{r['decode_all_fields_us']:.1f} µs", "", None),
         _row(
             "openapi-python-client, same API (our export)",
-            f"{r['opc_s']:.1f} s, {r['opc_rss_mb']} MB = {r['opc_ratio']:.1f}× our cold run" if "opc_s" in r else r["opc"],
+            (
+                f"{r['opc_s']:.1f} s, {r['opc_rss_mb']} MB = {r['opc_ratio']:.1f}× our cold run"
+                if "opc_s" in r
+                else r["opc"]
+            ),
             "≥ 4× slower",
             r["opc_ratio"] >= 4 if "opc_s" in r else None,
         ),
     ]
     for row in r["scaling"]:
         per_page = row["cold_s"] / row["pages"] * 1e3
-        rows.append(_row(f"cold, {row['pages']} pages", f"{row['cold_s']:.2f} s ({per_page:.2f} ms/page), {row['cold_s'] / row['floor_s']:.1f}× floor, {row['peak_rss_mb']} MB", "linear", None))
+        rows.append(
+            _row(
+                f"cold, {row['pages']} pages",
+                f"{row['cold_s']:.2f} s ({per_page:.2f} ms/page), {row['cold_s'] / row['floor_s']:.1f}× floor, {row['peak_rss_mb']} MB",
+                "linear",
+                None,
+            )
+        )
     table = "\n".join(rows)
     text = f"# Benchmark\n\n{r['summary']}\n\nOn {r['cores']} cores. Stage shares of cold generation: {shares}.\n\n{table}\n"
     folder.mkdir(parents=True, exist_ok=True)

@@ -32,7 +32,9 @@ def sources(roots: list[Path]) -> list[tuple[Path, Path, str, set[str]]]:
         names = {t.name for t in parsed.types if not t.inline}
         for t in parsed.types:
             names |= {p.type.name for p in t.properties if p.type.kind == "named"}
-        found.append((Path(page.root), Path(page.file), page.path.read_text(encoding="utf-8"), names))
+        found.append(
+            (Path(page.root), Path(page.file), page.path.read_text(encoding="utf-8"), names)
+        )
     return found
 
 
@@ -50,7 +52,12 @@ def _rename(text: str, op_group: str, suffix: str, types: set[str]) -> str:
     # /api/v1/Agents/Appointment/X → /api/v1/Agents/AppointmentX7/X ; /api/v1/Contact/{id} → /api/v1/ContactX7/{id}
     text = re.sub(r"(/api/v\d+/Agents/)([A-Za-z0-9]+)", lambda m: m[1] + m[2] + suffix, text)
     text = re.sub(r"(/api/v\d+/)(?!Agents/)([A-Za-z0-9]+)", lambda m: m[1] + m[2] + suffix, text)
-    text = re.sub(r"^(# (?:GET|POST|PUT|PATCH|DEL|DELETE) )(Agents/)?([A-Za-z0-9]+)", lambda m: m[1] + (m[2] or "") + m[3] + suffix, text, flags=re.M)
+    text = re.sub(
+        r"^(# (?:GET|POST|PUT|PATCH|DEL|DELETE) )(Agents/)?([A-Za-z0-9]+)",
+        lambda m: m[1] + (m[2] or "") + m[3] + suffix,
+        text,
+        flags=re.M,
+    )
     return text
 
 

@@ -22,7 +22,9 @@ def write_wide_page(folder: Path) -> Path:
     """Write the page below `folder`; returns the path of its sample payload as JSON."""
     props = [(f"Property{i:02d}", _KINDS[i % len(_KINDS)]) for i in range(WIDE_PROPERTIES)]
     payload = {name: _value(kind, i) for i, (name, kind) in enumerate(props)}
-    rows = "\n".join(f"| {name} | {kind} | The {kind} number {i}. |" for i, (name, kind) in enumerate(props))
+    rows = "\n".join(
+        f"| {name} | {kind} | The {kind} number {i}. |" for i, (name, kind) in enumerate(props)
+    )
     body = json.dumps(payload, indent=2)
     page = f"""---
 title: GET Agents/Bench/GetWide/{{id}}

@@ -17,8 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .diagnostics import Diagnostic
-from .diagnostics import CODES, ERROR_CODES
+from .diagnostics import CODES, ERROR_CODES, Diagnostic
 
 GENERATOR = "superoffice-docs-generator"
 _LINE = re.compile(r"(\.md):\d+(?::\d+)?")
@@ -42,7 +41,9 @@ def codes(text: str) -> list[str]:
         if code in ERROR_CODES:
             raise BaselineError(f"'{code}' is an error, not a warning; errors cannot be ignored")
         if code not in CODES:
-            raise BaselineError(f"unknown warning code '{code}' (the codes are listed by README's lint section)")
+            raise BaselineError(
+                f"unknown warning code '{code}' (the codes are listed by README's lint section)"
+            )
     return found
 
 
@@ -80,7 +81,9 @@ class Accepted:
         if self.known:
             parts.append(f"{self.known} known from the baseline")
         if self.fixed:
-            parts.append(f"{self.fixed} baseline entr{'ies' if self.fixed != 1 else 'y'} no longer found")
+            parts.append(
+                f"{self.fixed} baseline entr{'ies' if self.fixed != 1 else 'y'} no longer found"
+            )
         if self.ignored:
             parts.append(f"{self.ignored} ignored")
         return f" ({', '.join(parts)})" if parts else ""
@@ -93,15 +96,23 @@ def read(path: Path) -> Counter[Key]:
         raise BaselineError(f"cannot read the baseline {path}: {error.strerror or error}") from None
     except ValueError as error:
         raise BaselineError(f"{path} is not a baseline: {error}") from None
-    entries = data.get("findings") if isinstance(data, dict) and data.get("generator") == GENERATOR else None
+    entries = (
+        data.get("findings")
+        if isinstance(data, dict) and data.get("generator") == GENERATOR
+        else None
+    )
     if not isinstance(entries, list):
         raise BaselineError(f"{path} is not a baseline of {GENERATOR}")
     known: Counter[Key] = Counter()
     for entry in entries:
         try:
-            known[(str(entry["file"]), str(entry["code"]), str(entry["message"]))] += int(entry.get("count", 1))
+            known[(str(entry["file"]), str(entry["code"]), str(entry["message"]))] += int(
+                entry.get("count", 1)
+            )
         except (KeyError, TypeError, ValueError):
-            raise BaselineError(f"{path}: an entry is not {{file, code, message, count}}: {entry!r}") from None
+            raise BaselineError(
+                f"{path}: an entry is not {{file, code, message, count}}: {entry!r}"
+            ) from None
     return known
 
 
@@ -112,4 +123,7 @@ def text(diagnostics: list[Diagnostic]) -> str:
         {"file": file, "code": code, "message": message, "count": count}
         for (file, code, message), count in sorted(counted.items())
     ]
-    return json.dumps({"generator": GENERATOR, "findings": entries}, indent=2, ensure_ascii=False) + "\n"
+    return (
+        json.dumps({"generator": GENERATOR, "findings": entries}, indent=2, ensure_ascii=False)
+        + "\n"
+    )

@@ -63,7 +63,9 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
     return api, diagnostics
 
 
-def _use_named_types(types: dict[str, ObjectType], operations: dict[str, Operation]) -> dict[str, str]:
+def _use_named_types(
+    types: dict[str, ObjectType], operations: dict[str, Operation]
+) -> dict[str, str]:
     """Replace each anonymous type whose table is a named type's by that type, everywhere it is
     used (see `typematch`); the matches, {anonymous: named}."""
     matched = match_anonymous(types, carriers(operations.values()))
@@ -78,7 +80,9 @@ def _use_named_types(types: dict[str, ObjectType], operations: dict[str, Operati
     return matched
 
 
-def _kept_pages(pages: list[ParsedPage], diagnostics: list[Diagnostic]) -> tuple[dict[str, Operation], list[Operation]]:
+def _kept_pages(
+    pages: list[ParsedPage], diagnostics: list[Diagnostic]
+) -> tuple[dict[str, Operation], list[Operation]]:
     """The operation kept for each uid, and those left out because another page has their uid.
 
     The real reference has hand-edited copies beside the original (`v1X_Y_new.md` next to
@@ -92,9 +96,19 @@ def _kept_pages(pages: list[ParsedPage], diagnostics: list[Diagnostic]) -> tuple
     kept: dict[str, Operation] = {}
     duplicates: list[Operation] = []
     for uid, ops in by_uid.items():
-        ops.sort(key=lambda op: (PurePosixPath(op.location.file).stem != uid, op.location.root, op.location.file))
+        ops.sort(
+            key=lambda op: (
+                PurePosixPath(op.location.file).stem != uid,
+                op.location.root,
+                op.location.file,
+            )
+        )
         kept[uid] = winner = ops[0]
-        why = "its file is named after the uid" if PurePosixPath(winner.location.file).stem == uid else "it comes first in path order"
+        why = (
+            "its file is named after the uid"
+            if PurePosixPath(winner.location.file).stem == uid
+            else "it comes first in path order"
+        )
         for op in ops[1:]:
             message = f"the uid '{uid}' is also used by {winner.location}, which is kept ({why}); this page is skipped"
             diagnostics.append(Diagnostic(op.location, "warning", "duplicate-uid", message))
@@ -107,18 +121,24 @@ def _shape(path: str) -> str:
     return "/".join("{}" if part.startswith("{") else part.lower() for part in path.split("/"))
 
 
-def _name_only(types: dict[str, ObjectType], name: str, location: Location, diagnostics: list[Diagnostic]) -> None:
+def _name_only(
+    types: dict[str, ObjectType], name: str, location: Location, diagnostics: list[Diagnostic]
+) -> None:
     """Register a type that is named but described nowhere, reporting it once."""
     if name not in types:
         types[name] = ObjectType(name, [], "", location, documented=False)
-        message = f"the type '{name}' is not described by any property table; it decodes as plain JSON"
+        message = (
+            f"the type '{name}' is not described by any property table; it decodes as plain JSON"
+        )
         diagnostics.append(Diagnostic(location, "warning", "undocumented-type", message))
 
 
 def _merge(types: dict[str, ObjectType], new: ObjectType, diagnostics: list[Diagnostic]) -> None:
     known = types.get(new.name)
     if known is None:
-        types[new.name] = ObjectType(new.name, list(new.properties), new.description, new.location, True, new.inline)
+        types[new.name] = ObjectType(
+            new.name, list(new.properties), new.description, new.location, True, new.inline
+        )
         return
     if not known.description and new.description:
         known.description = new.description

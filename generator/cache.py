@@ -56,8 +56,14 @@ def digest(*parts: bytes | str) -> str:
 def fingerprint() -> str:
     """The generator's code, templates and the libraries that shape its output."""
     files = sorted(PACKAGE.rglob("*.py")) + sorted(p for p in TEMPLATES.rglob("*") if p.is_file())
-    libraries = [f"{name} {version(name)}" for name in ("black", "jinja2", "markdown-it-py", "pyyaml")]
-    return digest(str(sys.version_info[:2]), *libraries, *(f"{p.relative_to(PACKAGE.parent)}\0" + p.read_text("utf-8") for p in files))
+    libraries = [
+        f"{name} {version(name)}" for name in ("black", "jinja2", "markdown-it-py", "pyyaml")
+    ]
+    return digest(
+        str(sys.version_info[:2]),
+        *libraries,
+        *(f"{p.relative_to(PACKAGE.parent)}\0" + p.read_text("utf-8") for p in files),
+    )
 
 
 def _reject_constant(name: str) -> Any:
@@ -141,7 +147,9 @@ class Cache:
         return entry
 
     def put_page(self, key: str, entry: PageEntry) -> None:
-        self._made[key] = _json(codec.encode(entry))  # encoded now (later stages may share its objects), as compact text
+        self._made[key] = _json(
+            codec.encode(entry)
+        )  # encoded now (later stages may share its objects), as compact text
 
     @property
     def last_run(self) -> Any:
@@ -170,7 +178,10 @@ class Cache:
                 new = {k: _json(v) for k, v in self._new.pages.items() if _shard(k) == shard}
                 new.update((k, v) for k, v in self._made.items() if _shard(k) == shard)
                 if new.keys() != {k for k in old.pages if _shard(k) == shard}:
-                    self._write_text(f"pages-{shard:x}.json", "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(new.items())) + "}")
+                    self._write_text(
+                        f"pages-{shard:x}.json",
+                        "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(new.items())) + "}",
+                    )
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time next run
         self._loaded, self._new, self._made = Store(), Store(), {}
@@ -183,7 +194,11 @@ class Cache:
             self.folder.mkdir(parents=True, exist_ok=True)
             self._write("state.json", self._state)
             self._write("jobs.json", self._jobs)
-            for stale in (*self.folder.glob("*.pickle"), *self.folder.glob("*.marshal"), self.folder / "formatted.json"):
+            for stale in (
+                *self.folder.glob("*.pickle"),
+                *self.folder.glob("*.marshal"),
+                self.folder / "formatted.json",
+            ):
                 stale.unlink(missing_ok=True)  # an older generator's files: never read
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time next run
@@ -195,7 +210,12 @@ class Cache:
     def _write_text(self, name: str, payload: str) -> None:
         assert self.folder is not None
         data = payload.encode("utf-8")
-        header = {"cache": _MAGIC, "format": FORMAT, "version": self.version, "hmac": hmac.new(self._key(), data, hashlib.sha256).hexdigest()}
+        header = {
+            "cache": _MAGIC,
+            "format": FORMAT,
+            "version": self.version,
+            "hmac": hmac.new(self._key(), data, hashlib.sha256).hexdigest(),
+        }
         fd, temp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}-")
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -207,7 +227,9 @@ class Cache:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False)
+    return json.dumps(
+        value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False
+    )
 
 
 def _shard(key: str) -> int:

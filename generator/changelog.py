@@ -52,11 +52,18 @@ def signature(api: Api, where: Callable[[Location], str] = _at) -> dict[str, Any
     operations = {}
     for op in sorted(api.operations, key=lambda o: o.uid):
         params = [["path", p.name, *_type(p.type), True, where(p.location)] for p in op.path_params]
-        params += [["query", p.name, *_type(p.type), p.required, where(p.location)] for p in op.query_params]
+        params += [
+            ["query", p.name, *_type(p.type), p.required, where(p.location)]
+            for p in op.query_params
+        ]
         body = None
         if op.body is not None and op.body.spread:
-            properties = op.body.properties or (api.types[op.body.type.name].properties if op.body.type.name in api.types else [])
-            params += [["body", p.name, *_type(p.type), p.required, where(p.location)] for p in properties]
+            properties = op.body.properties or (
+                api.types[op.body.type.name].properties if op.body.type.name in api.types else []
+            )
+            params += [
+                ["body", p.name, *_type(p.type), p.required, where(p.location)] for p in properties
+            ]
         elif op.body is not None:
             body = [op.body.name, *_type(op.body.type), where(op.body.location)]
         operations[op.uid] = {
@@ -74,7 +81,9 @@ def signature(api: Api, where: Callable[[Location], str] = _at) -> dict[str, Any
         types[name] = {
             "at": where(object_type.location),
             "documented": object_type.documented,
-            "properties": {p.name: [*_type(p.type), where(p.location)] for p in object_type.properties},
+            "properties": {
+                p.name: [*_type(p.type), where(p.location)] for p in object_type.properties
+            },
         }
     return {"operations": operations, "types": dict(sorted(types.items()))}
 
@@ -91,17 +100,53 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     old_ops, new_ops = old.get("operations", {}), new.get("operations", {})
     for uid in sorted(old_ops.keys() - new_ops.keys()):
         op = old_ops[uid]
-        add(Change("breaking", "endpoint-removed", uid, f"the endpoint {op['method']} {op['path']} was removed", old=op["at"], bump="major"))
+        add(
+            Change(
+                "breaking",
+                "endpoint-removed",
+                uid,
+                f"the endpoint {op['method']} {op['path']} was removed",
+                old=op["at"],
+                bump="major",
+            )
+        )
     for uid in sorted(new_ops.keys() - old_ops.keys()):
         op = new_ops[uid]
-        add(Change("compatible", "endpoint-added", uid, f"new endpoint {op['method']} {op['path']}", new=op["at"], bump="minor"))
+        add(
+            Change(
+                "compatible",
+                "endpoint-added",
+                uid,
+                f"new endpoint {op['method']} {op['path']}",
+                new=op["at"],
+                bump="minor",
+            )
+        )
     for uid in sorted(old_ops.keys() & new_ops.keys()):
         changes.extend(_operation(uid, old_ops[uid], new_ops[uid]))
     old_types, new_types = old.get("types", {}), new.get("types", {})
     for name in sorted(old_types.keys() - new_types.keys()):
-        add(Change("breaking", "type-removed", name, f"the type {name} was removed", old=old_types[name]["at"], bump="major"))
+        add(
+            Change(
+                "breaking",
+                "type-removed",
+                name,
+                f"the type {name} was removed",
+                old=old_types[name]["at"],
+                bump="major",
+            )
+        )
     for name in sorted(new_types.keys() - old_types.keys()):
-        add(Change("compatible", "type-added", name, f"new type {name}", new=new_types[name]["at"], bump="minor"))
+        add(
+            Change(
+                "compatible",
+                "type-added",
+                name,
+                f"new type {name}",
+                new=new_types[name]["at"],
+                bump="minor",
+            )
+        )
     for name in sorted(old_types.keys() & new_types.keys()):
         changes.extend(_object_type(name, old_types[name], new_types[name]))
     return sorted(changes, key=lambda c: (c.impact != "breaking", c.subject, c.kind, c.message))
@@ -111,11 +156,28 @@ def _operation(uid: str, old: dict[str, Any], new: dict[str, Any]) -> list[Chang
     found: list[Change] = []
     at = {"old": old["at"], "new": new["at"]}
 
-    def add(impact: Impact, kind: str, message: str, bump: str, old_at: str = "", new_at: str = "") -> None:
-        found.append(Change(impact, kind, uid, message, old=old_at or at["old"], new=new_at or at["new"], bump=bump))
+    def add(
+        impact: Impact, kind: str, message: str, bump: str, old_at: str = "", new_at: str = ""
+    ) -> None:
+        found.append(
+            Change(
+                impact,
+                kind,
+                uid,
+                message,
+                old=old_at or at["old"],
+                new=new_at or at["new"],
+                bump=bump,
+            )
+        )
 
     if old["method"] != new["method"]:
-        add("compatible", "method-changed", f"the method is {new['method']}, was {old['method']}", "patch")
+        add(
+            "compatible",
+            "method-changed",
+            f"the method is {new['method']}, was {old['method']}",
+            "patch",
+        )
     if old["path"] != new["path"]:
         add("compatible", "path-changed", f"the path is {new['path']}, was {old['path']}", "patch")
     for kind in ("path", "query", "body"):
@@ -130,7 +192,9 @@ def _operation(uid: str, old: dict[str, Any], new: dict[str, Any]) -> list[Chang
 _WHAT = {"path": "path part", "query": "query parameter", "body": "request property"}
 
 
-def _params(kind: str, before: list[list[Any]], after: list[list[Any]], add: Callable[..., None]) -> None:
+def _params(
+    kind: str, before: list[list[Any]], after: list[list[Any]], add: Callable[..., None]
+) -> None:
     what = _WHAT[kind]
     old_names = {p[1]: p for p in before}
     new_names = {p[1]: p for p in after}
@@ -139,20 +203,55 @@ def _params(kind: str, before: list[list[Any]], after: list[list[Any]], add: Cal
     for old_p, new_p in _renames(kind, before, after, removed, added):
         removed.remove(old_p)
         added.remove(new_p)
-        add("breaking", "parameter-renamed", f"the {what} '{old_p[1]}' is now '{new_p[1]}'", "major", old_p[5], new_p[5])
+        add(
+            "breaking",
+            "parameter-renamed",
+            f"the {what} '{old_p[1]}' is now '{new_p[1]}'",
+            "major",
+            old_p[5],
+            new_p[5],
+        )
     for p in removed:
         add("breaking", "parameter-removed", f"the {what} '{p[1]}' was removed", "major", p[5])
     for p in added:
         if p[4]:
-            add("breaking", "parameter-added", f"new required {what} '{p[1]}' ({p[2]})", "major", "", p[5])
+            add(
+                "breaking",
+                "parameter-added",
+                f"new required {what} '{p[1]}' ({p[2]})",
+                "major",
+                "",
+                p[5],
+            )
         else:
-            add("compatible", "parameter-added", f"new optional {what} '{p[1]}' ({p[2]})", "minor", "", p[5])
+            add(
+                "compatible",
+                "parameter-added",
+                f"new optional {what} '{p[1]}' ({p[2]})",
+                "minor",
+                "",
+                p[5],
+            )
     for name in old_names.keys() & new_names.keys():
         old_p, new_p = old_names[name], new_names[name]
         if not old_p[4] and new_p[4]:
-            add("breaking", "parameter-required", f"the {what} '{name}' is now required", "major", old_p[5], new_p[5])
+            add(
+                "breaking",
+                "parameter-required",
+                f"the {what} '{name}' is now required",
+                "major",
+                old_p[5],
+                new_p[5],
+            )
         elif old_p[4] and not new_p[4] and kind != "path":
-            add("compatible", "parameter-optional", f"the {what} '{name}' is now optional", "minor", old_p[5], new_p[5])
+            add(
+                "compatible",
+                "parameter-optional",
+                f"the {what} '{name}' is now optional",
+                "minor",
+                old_p[5],
+                new_p[5],
+            )
         if old_p[2] != new_p[2]:
             breaking = old_p[3] != new_p[3]
             add(
@@ -165,11 +264,21 @@ def _params(kind: str, before: list[list[Any]], after: list[list[Any]], add: Cal
             )
 
 
-def _renames(kind: str, before: list[list[Any]], after: list[list[Any]], removed: list[list[Any]], added: list[list[Any]]) -> list[tuple[list[Any], list[Any]]]:
+def _renames(
+    kind: str,
+    before: list[list[Any]],
+    after: list[list[Any]],
+    removed: list[list[Any]],
+    added: list[list[Any]],
+) -> list[tuple[list[Any], list[Any]]]:
     """Parameters that were renamed: a path part at the same place in the path, or the one
     removed and the one added of a kind when their types are the same."""
     if kind == "path":
-        return [(before[i], after[i]) for i in range(min(len(before), len(after))) if before[i] in removed and after[i] in added]
+        return [
+            (before[i], after[i])
+            for i in range(min(len(before), len(after)))
+            if before[i] in removed and after[i] in added
+        ]
     if len(removed) == 1 and len(added) == 1 and removed[0][2] == added[0][2]:
         return [(removed[0], added[0])]
     return []
@@ -179,13 +288,40 @@ def _body(old: list[Any] | None, new: list[Any] | None, add: Callable[..., None]
     if old == new or (old and new and old[:3] == new[:3]):
         return
     if old is None:
-        add("breaking", "body-added", f"the request now takes a body '{new[0]}' ({new[1]})", "major", "", new[3])
+        add(
+            "breaking",
+            "body-added",
+            f"the request now takes a body '{new[0]}' ({new[1]})",
+            "major",
+            "",
+            new[3],
+        )
     elif new is None:
-        add("breaking", "body-removed", f"the request no longer takes the body '{old[0]}'", "major", old[3])
+        add(
+            "breaking",
+            "body-removed",
+            f"the request no longer takes the body '{old[0]}'",
+            "major",
+            old[3],
+        )
     elif old[0] != new[0]:
-        add("breaking", "body-renamed", f"the body argument is '{new[0]}', was '{old[0]}'", "major", old[3], new[3])
+        add(
+            "breaking",
+            "body-renamed",
+            f"the body argument is '{new[0]}', was '{old[0]}'",
+            "major",
+            old[3],
+            new[3],
+        )
     else:
-        add("breaking", "body-type", f"the body '{new[0]}' is {new[1]}, was {old[1]}", "major", old[3], new[3])
+        add(
+            "breaking",
+            "body-type",
+            f"the body '{new[0]}' is {new[1]}, was {old[1]}",
+            "major",
+            old[3],
+            new[3],
+        )
 
 
 def _result(old: list[str] | None, new: list[str] | None, add: Callable[..., None]) -> None:
@@ -202,20 +338,55 @@ def _result(old: list[str] | None, new: list[str] | None, add: Callable[..., Non
 def _object_type(name: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     found: list[Change] = []
 
-    def add(impact: Impact, kind: str, message: str, bump: str, old_at: str = "", new_at: str = "") -> None:
-        found.append(Change(impact, kind, name, message, old=old_at or old["at"], new=new_at or new["at"], bump=bump))
+    def add(
+        impact: Impact, kind: str, message: str, bump: str, old_at: str = "", new_at: str = ""
+    ) -> None:
+        found.append(
+            Change(
+                impact,
+                kind,
+                name,
+                message,
+                old=old_at or old["at"],
+                new=new_at or new["at"],
+                bump=bump,
+            )
+        )
 
     if old["documented"] and not new["documented"]:
-        add("breaking", "type-kind", f"{name} is no longer described: a plain dictionary instead of a model", "major")
+        add(
+            "breaking",
+            "type-kind",
+            f"{name} is no longer described: a plain dictionary instead of a model",
+            "major",
+        )
         return found
     if not old["documented"] and new["documented"]:
-        add("compatible", "type-kind", f"{name} is now described: a model instead of a plain dictionary", "minor")
+        add(
+            "compatible",
+            "type-kind",
+            f"{name} is now described: a model instead of a plain dictionary",
+            "minor",
+        )
         return found
     before, after = old["properties"], new["properties"]
     for prop in sorted(before.keys() - after.keys()):
-        add("breaking", "property-removed", f"the field {name}.{prop} was removed", "major", before[prop][2])
+        add(
+            "breaking",
+            "property-removed",
+            f"the field {name}.{prop} was removed",
+            "major",
+            before[prop][2],
+        )
     for prop in sorted(after.keys() - before.keys()):
-        add("compatible", "property-added", f"new field {name}.{prop} ({after[prop][0]})", "minor", "", after[prop][2])
+        add(
+            "compatible",
+            "property-added",
+            f"new field {name}.{prop} ({after[prop][0]})",
+            "minor",
+            "",
+            after[prop][2],
+        )
     for prop in sorted(before.keys() & after.keys()):
         if before[prop][0] != after[prop][0]:
             breaking = before[prop][1] != after[prop][1]

@@ -22,17 +22,38 @@ def _prog() -> str:
 
 
 def _docs(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("docs", nargs="*", type=Path, default=None, metavar="DOCS",
-                        help="doc pages, or folders searched for *.md (default: docs_input)")
+    parser.add_argument(
+        "docs",
+        nargs="*",
+        type=Path,
+        default=None,
+        metavar="DOCS",
+        help="doc pages, or folders searched for *.md (default: docs_input)",
+    )
 
 
 def _accepting(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
-                        help="exit 1 when there are warnings (that are neither ignored nor in the baseline)")
-    parser.add_argument("--ignore", action="append", type=codes, default=None, metavar="CODE[,CODE]",
-                        help="do not report these warning codes")
-    parser.add_argument("--baseline", type=Path, default=None, metavar="FILE",
-                        help="do not report the findings FILE lists (see --write-baseline)")
+    parser.add_argument(
+        "--strict",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="exit 1 when there are warnings (that are neither ignored nor in the baseline)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        type=codes,
+        default=None,
+        metavar="CODE[,CODE]",
+        help="do not report these warning codes",
+    )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="do not report the findings FILE lists (see --write-baseline)",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,48 +66,111 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     gen = commands.add_parser("generate", help="generate the client package and its tests")
     _docs(gen)
-    gen.add_argument("--out", type=Path, default=None, metavar="DIR",
-                     help="output folder, replaced as a whole (default: generated)")
-    gen.add_argument("--package", type=package_name, default=None, metavar="NAME",
-                     help="name of the generated Python package (default: superoffice_client)")
-    gen.add_argument("--package-version", type=package_version, default=None, metavar="VERSION",
-                     help="the generated package's version, in its pyproject and __version__ (default: 0.1.0)")
+    gen.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="output folder, replaced as a whole (default: generated)",
+    )
+    gen.add_argument(
+        "--package",
+        type=package_name,
+        default=None,
+        metavar="NAME",
+        help="name of the generated Python package (default: superoffice_client)",
+    )
+    gen.add_argument(
+        "--package-version",
+        type=package_version,
+        default=None,
+        metavar="VERSION",
+        help="the generated package's version, in its pyproject and __version__ (default: 0.1.0)",
+    )
     _accepting(gen)
-    gen.add_argument("--check", action="store_true",
-                     help="write nothing; exit 1 when the output is not what a run would write, listing the files")
-    gen.add_argument("--diff", action="store_true", help="with --check, show the differences as a unified diff")
-    gen.add_argument("--cache", type=Path, default=None, metavar="DIR",
-                     help="where parsed pages are kept between runs (default: .cache/generator)")
-    gen.add_argument("--no-cache", action="store_true", default=None, help="neither read nor write the cache")
-    gen.add_argument("--jobs", type=jobs, default=None, metavar="N",
-                     help="processes to parse and format with (default: one per core)")
+    gen.add_argument(
+        "--check",
+        action="store_true",
+        help="write nothing; exit 1 when the output is not what a run would write, listing the files",
+    )
+    gen.add_argument(
+        "--diff", action="store_true", help="with --check, show the differences as a unified diff"
+    )
+    gen.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where parsed pages are kept between runs (default: .cache/generator)",
+    )
+    gen.add_argument(
+        "--no-cache", action="store_true", default=None, help="neither read nor write the cache"
+    )
+    gen.add_argument(
+        "--jobs",
+        type=jobs,
+        default=None,
+        metavar="N",
+        help="processes to parse and format with (default: one per core)",
+    )
     gen.add_argument("--timings", action="store_true", help="print the seconds each stage took")
-    gen.add_argument("--verify-format", action="store_true",
-                     help="run black over every generated file and fail if it would change any")
+    gen.add_argument(
+        "--verify-format",
+        action="store_true",
+        help="run black over every generated file and fail if it would change any",
+    )
 
     lint = commands.add_parser("lint", help="report what is wrong or suspicious in the pages")
     _docs(lint)
-    lint.add_argument("--format", choices=sorted(FORMATS), default="text",
-                      help="text (file:line:col: severity: message [code]), json or sarif (default: text)")
+    lint.add_argument(
+        "--format",
+        choices=sorted(FORMATS),
+        default="text",
+        help="text (file:line:col: severity: message [code]), json or sarif (default: text)",
+    )
     _accepting(lint)
-    lint.add_argument("--write-baseline", type=Path, default=None, metavar="FILE",
-                      help="write the warnings found to FILE, to be given to --baseline later")
+    lint.add_argument(
+        "--write-baseline",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write the warnings found to FILE, to be given to --baseline later",
+    )
 
     spec = commands.add_parser("openapi", help="export the pages as an OpenAPI 3.1 document")
     _docs(spec)
-    spec.add_argument("-o", "--output", type=Path, default=None, metavar="FILE",
-                      help="write to FILE (YAML when it ends in .yaml or .yml) instead of standard output")
+    spec.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write to FILE (YAML when it ends in .yaml or .yml) instead of standard output",
+    )
 
-    changes = commands.add_parser("diff", help="what changed in the API between two versions of the pages")
+    changes = commands.add_parser(
+        "diff", help="what changed in the API between two versions of the pages"
+    )
     changes.add_argument("old", type=Path, metavar="OLD_DOCS", help="the pages before")
     changes.add_argument("new", type=Path, metavar="NEW_DOCS", help="the pages after")
-    changes.add_argument("--format", choices=["text", "markdown", "json"], default="text",
-                         help="text (one line per change), markdown (a changelog section) or json (default: text)")
+    changes.add_argument(
+        "--format",
+        choices=["text", "markdown", "json"],
+        default="text",
+        help="text (one line per change), markdown (a changelog section) or json (default: text)",
+    )
 
-    mock = commands.add_parser("mock", help="serve the pages' endpoints with their sample responses")
+    mock = commands.add_parser(
+        "mock", help="serve the pages' endpoints with their sample responses"
+    )
     _docs(mock)
-    mock.add_argument("--port", type=port, default=8000, metavar="N",
-                      help="port on 127.0.0.1 (default: 8000; 0 picks a free one)")
+    mock.add_argument(
+        "--port",
+        type=port,
+        default=8000,
+        metavar="N",
+        help="port on 127.0.0.1 (default: 8000; 0 picks a free one)",
+    )
     return parser
 
 
@@ -109,7 +193,9 @@ def main(argv: list[str] | None = None) -> int:
         return run_generate(args, accepted)
     from . import commands
 
-    return {"lint": commands.lint, "openapi": commands.openapi, "diff": commands.diff}[args.command](args, accepted)
+    return {"lint": commands.lint, "openapi": commands.openapi, "diff": commands.diff}[
+        args.command
+    ](args, accepted)
 
 
 def _accepted(args: argparse.Namespace) -> Accepted:
@@ -118,5 +204,3 @@ def _accepted(args: argparse.Namespace) -> Accepted:
     writing = getattr(args, "write_baseline", None) is not None  # a new one: the old is not read
     known = baseline.read(args.baseline) if args.baseline is not None and not writing else None
     return Accepted(set(args.ignore), known)
-
-

@@ -200,7 +200,14 @@ _INLINE = {
 def _record(tp: Any, hints: list[Any]) -> Decoder:
     """The decoder of a record (a list of its fields' values), compiled for its fields: the
     checks are those of `decoder`, written out so a cache of thousands of pages decodes fast."""
-    names: dict[str, Any] = {"tp": tp, "_fail": _fail, "_string": _string, "_int": _int, "_bool": _bool, "_INT_BOUND": _INT_BOUND}
+    names: dict[str, Any] = {
+        "tp": tp,
+        "_fail": _fail,
+        "_string": _string,
+        "_int": _int,
+        "_bool": _bool,
+        "_INT_BOUND": _INT_BOUND,
+    }
     values = []
     for i, hint in enumerate(hints):
         if hint in _INLINE:
@@ -221,8 +228,13 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
     ]
     if tp in CHECKS:  # registered when this module is imported, before any decoder is built
         names.update(check=CHECKS[tp], Invalid=Invalid)
-        lines += ["    if not check(value):", f"        raise Invalid({f'a {tp.__name__} the parser would not produce'!r})"]
-    exec("\n".join([*lines, "    return value"]), names)  # noqa: S102  source made from type hints, never from data
+        lines += [
+            "    if not check(value):",
+            f"        raise Invalid({f'a {tp.__name__} the parser would not produce'!r})",
+        ]
+    exec(
+        "\n".join([*lines, "    return value"]), names
+    )  # noqa: S102  source made from type hints, never from data
     record: Decoder = names["record"]
     return record
 
@@ -245,7 +257,9 @@ def _register_model_checks() -> None:
 
     CHECKS[Operation] = lambda op: op.method in METHODS and op.path.startswith("/")
     CHECKS[Status] = lambda status: 100 <= status.code <= 599
-    CHECKS[Sample] = lambda sample: sample.method in ("", *METHODS) and (sample.status is None or 0 <= sample.status <= 999)
+    CHECKS[Sample] = lambda sample: sample.method in ("", *METHODS) and (
+        sample.status is None or 0 <= sample.status <= 999
+    )
 
 
 _register_model_checks()

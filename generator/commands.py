@@ -22,9 +22,14 @@ def lint(args: argparse.Namespace, accepted: Accepted) -> int:
         try:
             _write_text(args.write_baseline, baseline.text(kept))
         except OSError as error:
-            print(f"error: cannot write {args.write_baseline}: {error.strerror or error}", file=sys.stderr)
+            print(
+                f"error: cannot write {args.write_baseline}: {error.strerror or error}",
+                file=sys.stderr,
+            )
             return 1
-        print(f"{len(kept)} warnings written to the baseline {args.write_baseline}", file=sys.stderr)
+        print(
+            f"{len(kept)} warnings written to the baseline {args.write_baseline}", file=sys.stderr
+        )
         return 1 if any(d.severity == "error" for d in diagnostics) else 0
     shown = accepted.shown(diagnostics)
     sys.stdout.write(FORMATS[args.format](shown, pages, accepted.note()))
@@ -68,12 +73,16 @@ def openapi(args: argparse.Namespace, accepted: Accepted) -> int:
         except OSError as error:
             print(f"error: cannot write {args.output}: {error.strerror or error}", file=sys.stderr)
             return 1
-        print(f"{summary.endpoints} operations, {len(api.types)} schemas, {len(summary.diagnostics)} warnings; written to {args.output}", file=sys.stderr)
+        print(
+            f"{summary.endpoints} operations, {len(api.types)} schemas, {len(summary.diagnostics)} warnings; written to {args.output}",
+            file=sys.stderr,
+        )
     return 0
 
 
 def diff(args: argparse.Namespace, accepted: Accepted) -> int:
-    from .changelog import FORMATS as CHANGELOG, diff
+    from .changelog import FORMATS as CHANGELOG
+    from .changelog import diff
 
     old, before = load([args.old])
     if old is None:

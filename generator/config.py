@@ -27,10 +27,22 @@ KEYS: dict[str, tuple[str, Any, str]] = {
     "docs": ("a list of folders or pages", _strings, "docs"),
     "out": ("a folder name", lambda v: isinstance(v, str) and v != "", "out"),
     "package": ("a package name", lambda v: isinstance(v, str), "package"),
-    "package-version": ("a version string", lambda v: isinstance(v, str) and v != "", "package_version"),
+    "package-version": (
+        "a version string",
+        lambda v: isinstance(v, str) and v != "",
+        "package_version",
+    ),
     "strict": ("true or false", lambda v: isinstance(v, bool), "strict"),
-    "jobs": ("a positive integer", lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0, "jobs"),
-    "cache": ("a folder name, or false for no cache", lambda v: v is False or isinstance(v, str) and v != "", "cache"),
+    "jobs": (
+        "a positive integer",
+        lambda v: isinstance(v, int) and not isinstance(v, bool) and v > 0,
+        "jobs",
+    ),
+    "cache": (
+        "a folder name, or false for no cache",
+        lambda v: v is False or isinstance(v, str) and v != "",
+        "cache",
+    ),
     "ignore": ("a list of warning codes", _strings, "ignore"),
     "baseline": ("a baseline file name", lambda v: isinstance(v, str) and v != "", "baseline"),
 }
@@ -60,7 +72,9 @@ def read_config(path: Path = Path("pyproject.toml")) -> dict[str, Any]:
         where = _where(path, text, key)
         if key not in KEYS:
             known = ", ".join(KEYS)
-            raise ConfigError(f"{where}: unknown key '{key}' in [tool.{SECTION}] (known keys: {known})")
+            raise ConfigError(
+                f"{where}: unknown key '{key}' in [tool.{SECTION}] (known keys: {known})"
+            )
         what, valid, dest = KEYS[key]
         if not valid(value):
             raise ConfigError(f"{where}: '{key}' must be {what}, not {value!r}")
@@ -75,7 +89,13 @@ def _where(path: Path, text: str, key: str) -> str:
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.strip()
         if stripped.startswith("["):
-            inside = re.fullmatch(r"\[\s*tool\s*\.\s*(?:\"%s\"|%s)\s*\]" % ((re.escape(SECTION),) * 2), stripped.split("#")[0].strip()) is not None
+            inside = (
+                re.fullmatch(
+                    r"\[\s*tool\s*\.\s*(?:\"%s\"|%s)\s*\]" % ((re.escape(SECTION),) * 2),
+                    stripped.split("#")[0].strip(),
+                )
+                is not None
+            )
         elif inside and pattern.match(line):
             return f"{path}:{number}"
     return str(path)

@@ -25,20 +25,32 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
     found: dict[str, PageFile] = {}  # by real path: a page reached twice is one page
     for root in roots:
         if root.is_file():
-            found.setdefault(os.path.realpath(root), PageFile(root, root.parent.as_posix(), root.name))
+            found.setdefault(
+                os.path.realpath(root), PageFile(root, root.parent.as_posix(), root.name)
+            )
             continue
         if not root.is_dir():
             raise PageError(Location("", root.as_posix(), 0), "docs", "no such file or folder")
         real_root = os.path.realpath(root)
-        for path, relative in sorted(_markdown_files(str(root)), key=lambda found: found[1].split("/")):
+        for path, relative in sorted(
+            _markdown_files(str(root)), key=lambda found: found[1].split("/")
+        ):
             problem = page_problem(path, real_root) or _name_problem(relative)
             if problem:
                 if warnings is not None:
                     where = Location(root.as_posix(), _printable(relative), 1, 1)
-                    warnings.append(Diagnostic(where, "warning", "page-file", f"the page {problem}; it is skipped"))
+                    warnings.append(
+                        Diagnostic(
+                            where, "warning", "page-file", f"the page {problem}; it is skipped"
+                        )
+                    )
                 continue
             # The walk follows no link to a folder, so only a page that is a link needs resolving.
-            real = os.path.realpath(path) if os.path.islink(path) else os.path.join(real_root, relative)
+            real = (
+                os.path.realpath(path)
+                if os.path.islink(path)
+                else os.path.join(real_root, relative)
+            )
             found.setdefault(real, PageFile(Path(path), root.as_posix(), relative))
     return sorted(found.values(), key=lambda page: (page.root, page.file))
 
@@ -46,7 +58,8 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
 @dataclass
 class Read:
     """The pages below the docs folders and their bytes, as read once: these bytes are both hashed
-    for the cache and parsed. `diagnostics`: the pages left out (warnings) or unreadable (errors)."""
+    for the cache and parsed. `diagnostics`: the pages left out (warnings) or unreadable (errors).
+    """
 
     pages: list[PageFile] = field(default_factory=list)
     contents: list[bytes] = field(default_factory=list)
@@ -55,7 +68,9 @@ class Read:
 
     def sources(self) -> list[str]:
         """`root/file:digest` of every page read: what the output depends on, page by page."""
-        return [f"{p.root}/{p.file}:{digest(c)}" for p, c in zip(self.pages, self.contents)]
+        return [
+            f"{p.root}/{p.file}:{digest(c)}" for p, c in zip(self.pages, self.contents, strict=True)
+        ]
 
 
 def read_docs(docs: list[Path]) -> Read:
@@ -133,9 +148,13 @@ def page_bytes(path: Path, at: Location) -> bytes:
     try:
         return read_regular(path, PAGE_LIMIT)
     except Refused as error:
-        raise PageError(at._replace(line=1), "page-file", f"the page {error}; it is not read") from None
+        raise PageError(
+            at._replace(line=1), "page-file", f"the page {error}; it is not read"
+        ) from None
     except OSError as error:
-        raise PageError(at._replace(line=1), "page-file", f"the page cannot be read: {error.strerror or error}") from None
+        raise PageError(
+            at._replace(line=1), "page-file", f"the page cannot be read: {error.strerror or error}"
+        ) from None
 
 
 def _name_problem(relative: str) -> str:

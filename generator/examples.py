@@ -58,7 +58,9 @@ EXAMPLES: dict[TypeKind, Callable[[TypeRef, Types, int], Any]] = {
 
 def _is(*kinds: type) -> Callable[[Any, TypeRef, Types], bool]:
     """A value of one of these Python types, `bool` only where it is named (it is an int too)."""
-    return lambda value, ref, types: isinstance(value, kinds) and (bool in kinds or not isinstance(value, bool))
+    return lambda value, ref, types: isinstance(value, kinds) and (
+        bool in kinds or not isinstance(value, bool)
+    )
 
 
 FITS: dict[TypeKind, Callable[[Any, TypeRef, Types], bool]] = {
@@ -69,7 +71,8 @@ FITS: dict[TypeKind, Callable[[Any, TypeRef, Types], bool]] = {
     "datetime": _is(str),
     "binary": lambda value, ref, types: True,  # not JSON: nothing to check
     "object": _is(dict),
-    "array": lambda value, ref, types: isinstance(value, list) and all(fits(v, ref.item or TypeRef("any"), types) for v in value),
+    "array": lambda value, ref, types: isinstance(value, list)
+    and all(fits(v, ref.item or TypeRef("any"), types) for v in value),
     "named": _is(dict),
     "enum": _is(str),
     "any": lambda value, ref, types: True,

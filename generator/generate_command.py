@@ -22,8 +22,16 @@ def run_generate(args: argparse.Namespace, accepted: Accepted) -> int:
     try:
         cache = None if args.no_cache else args.cache
         summary = generate(
-            args.docs, args.out, args.package, args.strict, cache, args.jobs,
-            check=args.check, shown=accepted.shown, progress=progress, package_version=args.package_version,
+            args.docs,
+            args.out,
+            args.package,
+            args.strict,
+            cache,
+            args.jobs,
+            check=args.check,
+            shown=accepted.shown,
+            progress=progress,
+            package_version=args.package_version,
             verify_format=args.verify_format,
         )
     except OSError as error:
@@ -36,11 +44,16 @@ def run_generate(args: argparse.Namespace, accepted: Accepted) -> int:
         return 1
     except KeyboardInterrupt:
         progress.clear()
-        print(f"error: interrupted; {args.out} is as the last complete run left it", file=sys.stderr)
+        print(
+            f"error: interrupted; {args.out} is as the last complete run left it", file=sys.stderr
+        )
         return 130
     except InvalidOutput as error:
         progress.clear()
-        print(f"error: internal: {error} (please report it with the pages that caused it)", file=sys.stderr)
+        print(
+            f"error: internal: {error} (please report it with the pages that caused it)",
+            file=sys.stderr,
+        )
         return 1
     progress.clear()
     if summary.errors:
@@ -63,7 +76,9 @@ def run_generate(args: argparse.Namespace, accepted: Accepted) -> int:
     print(_summary_line(summary, shown, accepted, _written(summary, args.out)))
     if args.timings:
         stages = ", ".join(f"{stage} {seconds:.3f}s" for stage, seconds in summary.seconds.items())
-        print(f"timings: {stages or 'no stage ran'}; black formatted {summary.black_formatted} files, {summary.reused} files reused")
+        print(
+            f"timings: {stages or 'no stage ran'}; black formatted {summary.black_formatted} files, {summary.reused} files reused"
+        )
     if args.strict and shown:
         print(f"error: {len(shown)} warnings with --strict; nothing written", file=sys.stderr)
         return 1
@@ -84,10 +99,17 @@ def _plural(count: int, word: str) -> str:
 
 def _counted(changes: FileChanges) -> str:
     """`1 file added, 2 changed, 1 removed, 20 unchanged`, leaving out the zeros."""
-    parts = [(len(changes.added), "added"), (len(changes.changed), "changed"), (len(changes.removed), "removed"), (changes.unchanged, "unchanged")]
+    parts = [
+        (len(changes.added), "added"),
+        (len(changes.changed), "changed"),
+        (len(changes.removed), "removed"),
+        (changes.unchanged, "unchanged"),
+    ]
     shown = [(count, verb) for count, verb in parts if count]
     first, *rest = shown or [(0, "changed")]
-    return ", ".join([f"{_plural(first[0], 'file')} {first[1]}", *(f"{count} {verb}" for count, verb in rest)])
+    return ", ".join(
+        [f"{_plural(first[0], 'file')} {first[1]}", *(f"{count} {verb}" for count, verb in rest)]
+    )
 
 
 def _written(summary: Summary, out: Path) -> str:
@@ -109,7 +131,11 @@ def _checked(changes: FileChanges, out: Path) -> str:
 def _list_changes(summary: Summary, out: Path, show_diff: bool) -> None:
     changes = summary.changes
     assert changes is not None
-    for verb, paths in (("added", changes.added), ("changed", changes.changed), ("removed", changes.removed)):
+    for verb, paths in (
+        ("added", changes.added),
+        ("changed", changes.changed),
+        ("removed", changes.removed),
+    ):
         for path in paths:
             print(f"  {verb}: {(out / path).as_posix()}")
     if not show_diff:
@@ -121,7 +147,9 @@ def _list_changes(summary: Summary, out: Path, show_diff: bool) -> None:
         old_name = name if path not in changes.added else "/dev/null"
         new_name = name if path not in changes.removed else "/dev/null"
         for line in difflib.unified_diff(before, after, old_name, new_name):
-            sys.stdout.write(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+            sys.stdout.write(
+                line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            )
 
 
 def _lines(path: Path) -> list[str]:
@@ -136,8 +164,14 @@ def _skipped(summary: Summary) -> str:
     if not summary.duplicates:
         return "not endpoint pages"
     not_endpoints = summary.skipped - summary.duplicates
-    reasons = [f"{not_endpoints} not endpoint page{'s' if not_endpoints != 1 else ''}"] if not_endpoints else []
-    return ", ".join([*reasons, f"{summary.duplicates} duplicate uid{'s' if summary.duplicates != 1 else ''}"])
+    reasons = (
+        [f"{not_endpoints} not endpoint page{'s' if not_endpoints != 1 else ''}"]
+        if not_endpoints
+        else []
+    )
+    return ", ".join(
+        [*reasons, f"{summary.duplicates} duplicate uid{'s' if summary.duplicates != 1 else ''}"]
+    )
 
 
 def _matched(summary: Summary) -> str:

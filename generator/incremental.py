@@ -36,11 +36,15 @@ def last_run(cache: Cache) -> LastRun | None:
     return last
 
 
-def inputs(version: str, package: str, pages: list[PageFile], sources: list[str], includes: list[str]) -> str:
+def inputs(
+    version: str, package: str, pages: list[PageFile], sources: list[str], includes: list[str]
+) -> str:
     """Everything a run's output depends on, as one digest (`includes` may come from the cache:
     only those inside the pages' docs folders are read)."""
     roots = sorted({page.root for page in pages})
-    return digest(version, package, *sources, *(f"{path}:{include_digest(path, roots)}" for path in includes))
+    return digest(
+        version, package, *sources, *(f"{path}:{include_digest(path, roots)}" for path in includes)
+    )
 
 
 def outputs(out: Path) -> str:
@@ -69,8 +73,20 @@ def _stats(folder: str, below: str, entries: list[str]) -> None:
             entries.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
 
 
-def unchanged(last: LastRun | None, cache: Cache, package: str, pages: list[PageFile], sources: list[str], out: Path) -> bool:
+def unchanged(
+    last: LastRun | None,
+    cache: Cache,
+    package: str,
+    pages: list[PageFile],
+    sources: list[str],
+    out: Path,
+) -> bool:
     """Whether the last run made the output from exactly these inputs, and it is still as that run left it."""
-    if last is None or last.version != cache.version or last.package != package or last.outputs != outputs(out):
+    if (
+        last is None
+        or last.version != cache.version
+        or last.package != package
+        or last.outputs != outputs(out)
+    ):
         return False
     return last.inputs == inputs(cache.version, package, pages, sources, last.includes)

@@ -61,11 +61,27 @@ class _Checks:
             parsed = request_line(f"{method} /{rest.strip().lstrip('/')}") if rest.strip() else None
             if parsed is None:
                 continue  # older pages put only the operation's name there
-            if not _same_endpoint((parsed[0], split_target(parsed[1])[0]), (op.method, op.path), relative=True):
-                self.warn(location, "endpoint-mismatch", f"the {what} says '{text}' but the endpoint is {op.method} {op.path}")
+            if not _same_endpoint(
+                (parsed[0], split_target(parsed[1])[0]), (op.method, op.path), relative=True
+            ):
+                self.warn(
+                    location,
+                    "endpoint-mismatch",
+                    f"the {what} says '{text}' but the endpoint is {op.method} {op.path}",
+                )
         sample = op.request_sample
-        if sample and sample.method and not _same_endpoint((sample.method, sample.path), (op.method, op.path), relative=False):
-            self.warn(sample.location, "endpoint-mismatch", f"the sample request is '{sample.start_line}' but the endpoint is {op.method} {op.path}")
+        if (
+            sample
+            and sample.method
+            and not _same_endpoint(
+                (sample.method, sample.path), (op.method, op.path), relative=False
+            )
+        ):
+            self.warn(
+                sample.location,
+                "endpoint-mismatch",
+                f"the sample request is '{sample.start_line}' but the endpoint is {op.method} {op.path}",
+            )
 
     def description(self) -> None:
         if not self.op.summary.strip():
@@ -84,10 +100,18 @@ class _Checks:
         table = {p.name: p for p in op.body.properties}
         for key in body:
             if key not in table:
-                self.warn(_key_location(sample, key), "request-key-undocumented", f"the sample request has '{key}', which the Request Body table does not list")
+                self.warn(
+                    _key_location(sample, key),
+                    "request-key-undocumented",
+                    f"the sample request has '{key}', which the Request Body table does not list",
+                )
         for prop in op.body.properties:
             if prop.required and prop.name not in body:
-                self.warn(prop.location, "request-key-missing", f"'{prop.name}' is marked Required but the sample request lacks it")
+                self.warn(
+                    prop.location,
+                    "request-key-missing",
+                    f"'{prop.name}' is marked Required but the sample request lacks it",
+                )
         self.values(sample, body, table, "sample request")
 
     def response(self) -> None:
@@ -103,27 +127,45 @@ class _Checks:
         elif result.kind == "named":
             object_type = self.types.get(result.name)
         elif not fits(body, result, {}):
-            self.warn(sample.location._replace(line=sample.body_line), "sample-type", f"the sample response is {_json_type(body)} but the documented response is {result}")
+            self.warn(
+                sample.location._replace(line=sample.body_line),
+                "sample-type",
+                f"the sample response is {_json_type(body)} but the documented response is {result}",
+            )
             return
         if object_type is None or not object_type.properties or not isinstance(body, dict):
             return
         table = {p.name: p for p in object_type.properties}
         for key in body:
             if key not in table:
-                self.warn(_key_location(sample, key), "response-key-undocumented", f"the sample response has '{key}', which the {object_type.name} table does not list")
+                self.warn(
+                    _key_location(sample, key),
+                    "response-key-undocumented",
+                    f"the sample response has '{key}', which the {object_type.name} table does not list",
+                )
         for prop in object_type.properties:
             if prop.name not in body:
-                self.warn(prop.location, "response-key-missing", f"the sample response lacks '{prop.name}' of the {object_type.name} table")
+                self.warn(
+                    prop.location,
+                    "response-key-missing",
+                    f"the sample response lacks '{prop.name}' of the {object_type.name} table",
+                )
         self.values(sample, body, table, "sample response")
 
-    def values(self, sample: Sample, body: dict[str, Any], table: dict[str, Property], what: str) -> None:
+    def values(
+        self, sample: Sample, body: dict[str, Any], table: dict[str, Property], what: str
+    ) -> None:
         for key, value in body.items():
             prop = table.get(key)
             if prop is None or value is None:
                 continue
             problem = _contradiction(value, prop.type, self.types)
             if problem:
-                self.warn(_key_location(sample, key), "sample-type", f"in the {what}, '{key}' is {problem} but {prop.type} is documented")
+                self.warn(
+                    _key_location(sample, key),
+                    "sample-type",
+                    f"in the {what}, '{key}' is {problem} but {prop.type} is documented",
+                )
 
     def query(self) -> None:
         op = self.op
@@ -133,7 +175,11 @@ class _Checks:
         given = {key for key, _ in sample.query}
         for param in op.query_params:
             if param.required and param.name not in given:
-                self.warn(sample.location, "required-query-missing", f"the sample request lacks the required query parameter '{param.name}'")
+                self.warn(
+                    sample.location,
+                    "required-query-missing",
+                    f"the sample request lacks the required query parameter '{param.name}'",
+                )
 
 
 def _same_endpoint(stated: tuple[str, str], actual: tuple[str, str], relative: bool) -> bool:
@@ -149,7 +195,10 @@ def _segments_match(a: str, b: str) -> bool:
     left, right = a.strip("/").split("/"), b.strip("/").split("/")
     if len(left) != len(right):
         return False
-    return all(x.startswith("{") or y.startswith("{") or x.lower() == y.lower() for x, y in zip(left, right))
+    return all(
+        x.startswith("{") or y.startswith("{") or x.lower() == y.lower()
+        for x, y in zip(left, right, strict=False)
+    )
 
 
 def _contradiction(value: Any, ref: TypeRef, types: dict[str, ObjectType]) -> str:

@@ -32,27 +32,42 @@ def parse_pages(
     """Every page parsed (from the cache where it and its includes are unchanged), and the
     located errors of those that cannot be endpoints, in file order."""
     pages, contents = read.pages, read.contents
-    keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents)]
+    keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents, strict=True)]
     results: list[ParsedPage | Diagnostic | None] = []
-    for key, page_file in zip(keys, pages):
+    for key, page_file in zip(keys, pages, strict=True):
         entry = cache.page(key)
-        fresh = entry is not None and all(include_digest(path, [page_file.root]) == d for path, d in entry[0])
+        fresh = entry is not None and all(
+            include_digest(path, [page_file.root]) == d for path, d in entry[0]
+        )
         results.append(entry[1] if entry is not None and fresh else None)
     todo = [i for i, parsed in enumerate(results) if parsed is None]
     if todo:
         import generator.parse.page  # noqa: F401  imported once, before the workers fork: markdown-it is costly
 
     jobs = [(pages[i], contents[i]) for i in todo]
-    for i, result in zip(todo, workers.map(_parse_one, None, jobs, stage(progress, "pages parsed"))):
+    for i, result in zip(
+        todo, workers.map(_parse_one, None, jobs, stage(progress, "pages parsed")), strict=True
+    ):
         if isinstance(result, ParsedPage):
-            cache.put_page(keys[i], ([(path, include_digest(path, [pages[i].root])) for path in result.includes], result))
+            cache.put_page(
+                keys[i],
+                (
+                    [(path, include_digest(path, [pages[i].root])) for path in result.includes],
+                    result,
+                ),
+            )
         results[i] = result
     parsed = [r for r in results if isinstance(r, ParsedPage)]
     return parsed, [r for r in results if isinstance(r, Diagnostic)]
 
 
 def _model(
-    docs: list[Path], cache: Cache, workers: Workers, summary: Summary, read: Read | None, progress: Progress | None
+    docs: list[Path],
+    cache: Cache,
+    workers: Workers,
+    summary: Summary,
+    read: Read | None,
+    progress: Progress | None,
 ) -> tuple[Api, list[ParsedPage], Read]:
     with summary.timed("discover"):
         read = read or read_docs(docs)
@@ -83,7 +98,9 @@ def load(
     """Every page below `docs` (or those `read` holds) in the model, and the run's summary; no
     model when the summary holds an error (`summary.errors`)."""
     summary = summary or Summary()
-    api, parsed, read = _model(docs, cache or Cache(None, ""), workers or Workers(1), summary, read, progress)
+    api, parsed, read = _model(
+        docs, cache or Cache(None, ""), workers or Workers(1), summary, read, progress
+    )
     if not summary.errors and not api.operations:
         where = Location("", " ".join(doc.as_posix() for doc in docs), 0)
         message = f"no endpoint pages found ({len(parsed)} pages read, none states an endpoint)"

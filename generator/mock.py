@@ -54,7 +54,19 @@ def routes(api: Api) -> list[Route]:
             keys = [p.name for p in properties if p.required]
             needs_body = not op.body.spread and op.body.type.kind != "binary"
         required_query = [p.name for p in op.query_params if p.required]
-        found.append(Route(op, pattern, op.path.count("{") - numeric, status, content_type, body, required_query, keys, needs_body))
+        found.append(
+            Route(
+                op,
+                pattern,
+                op.path.count("{") - numeric,
+                status,
+                content_type,
+                body,
+                required_query,
+                keys,
+                needs_body,
+            )
+        )
     return sorted(found, key=lambda r: (r.placeholders, r.op.path, r.op.method))
 
 
@@ -100,7 +112,9 @@ def _error(status: int, error_type: str, message: str) -> tuple[int, str, bytes]
     return status, "application/json; charset=utf-8", body
 
 
-def respond(table: list[Route], method: str, target: str, body: bytes) -> tuple[int, str, bytes, str]:
+def respond(
+    table: list[Route], method: str, target: str, body: bytes
+) -> tuple[int, str, bytes, str]:
     """(status, content type, body, the endpoint's uid or "") for one request."""
     parts = urlsplit(target)
     path = parts.path
@@ -116,12 +130,18 @@ def respond(table: list[Route], method: str, target: str, body: bytes) -> tuple[
         message = f"The query parameter '{missing[0]}' is required by {route.op.uid}"
         return (*_error(400, "ArgumentException", message), route.op.uid)
     if route.needs_body and not body.strip():
-        return (*_error(400, "ArgumentException", f"{route.op.uid} needs a request body"), route.op.uid)
+        return (
+            *_error(400, "ArgumentException", f"{route.op.uid} needs a request body"),
+            route.op.uid,
+        )
     if route.required_keys:
         try:
             sent = json.loads(body) if body.strip() else {}
         except ValueError:
-            return (*_error(400, "SerializationException", "The request body is not valid JSON"), route.op.uid)
+            return (
+                *_error(400, "SerializationException", "The request body is not valid JSON"),
+                route.op.uid,
+            )
         present = set(sent) if isinstance(sent, dict) else set()
         missing = [key for key in route.required_keys if key not in present]
         if missing:
@@ -146,7 +166,11 @@ class _Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if self.command != "HEAD" and status != 204:
             self.wfile.write(content)
-        print(f"{self.client_address[0]} {self.command} {self.path} -> {status} {uid or '(no endpoint)'}", file=self.log, flush=True)
+        print(
+            f"{self.client_address[0]} {self.command} {self.path} -> {status} {uid or '(no endpoint)'}",
+            file=self.log,
+            flush=True,
+        )
 
     do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = do_OPTIONS = _serve
 
@@ -175,10 +199,15 @@ def serve(docs: list[Path], port: int) -> int:
     try:
         server = start(api, port)
     except OSError as error:
-        print(f"error: cannot listen on 127.0.0.1:{port}: {error.strerror or error}", file=sys.stderr)
+        print(
+            f"error: cannot listen on 127.0.0.1:{port}: {error.strerror or error}", file=sys.stderr
+        )
         return 1
     where = " ".join(doc.as_posix() for doc in docs)
-    print(f"serving {summary.endpoints} endpoints from {where} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
+    print(
+        f"serving {summary.endpoints} endpoints from {where} on http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)",
+        flush=True,
+    )
     try:
         threading.Event().wait()
     except KeyboardInterrupt:

@@ -171,8 +171,12 @@ class Group:
 class Api:
     groups: list[Group]
     types: dict[str, ObjectType]  # by name, sorted
-    duplicates: list[Operation] = field(default_factory=list)  # left out: another page has their uid
-    matched: dict[str, str] = field(default_factory=dict)  # anonymous type → the named type used instead
+    duplicates: list[Operation] = field(
+        default_factory=list
+    )  # left out: another page has their uid
+    matched: dict[str, str] = field(
+        default_factory=dict
+    )  # anonymous type → the named type used instead
 
     @property
     def operations(self) -> list[Operation]:

@@ -17,7 +17,7 @@ import keyword
 import re
 import sys
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 
 from .runtime._model import wire_name as wire_name  # the generated models' rule, shared
 
@@ -26,7 +26,7 @@ _WORD = re.compile(r"([a-z\d])([A-Z])")
 _OTHER = re.compile(r"[^0-9A-Za-z_]+")
 
 
-@lru_cache(maxsize=None)
+@cache
 def snake(name: str) -> str:
     """`appointmentEntityId` → `appointment_entity_id`, `$orderBy` → `order_by`, always an identifier."""
     text = _WORD.sub(r"\1_\2", _RUN.sub("_", name))
@@ -34,7 +34,7 @@ def snake(name: str) -> str:
     return _identifier(re.sub(r"_+", "_", text), "value")
 
 
-@lru_cache(maxsize=None)
+@cache
 def pascal(name: str) -> str:
     """`ListAgentGetCountriesItem` stays, `odata.response` → `OdataResponse`, always an identifier."""
     words = [w for w in _OTHER.sub("_", name).split("_") if w]
@@ -51,24 +51,46 @@ def _identifier(text: str, empty: str) -> str:
     return text
 
 
-BUILTIN_HINTS = frozenset({"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime"})
+BUILTIN_HINTS = frozenset(
+    {"str", "int", "float", "bool", "bytes", "list", "dict", "object", "datetime"}
+)
 """Lower-case names the annotations of generated modules use. A class attribute with one of these
 names (a model field, a group method, a client accessor) would shadow it for the annotations after
 it, so such names get a trailing `_`, as keywords do."""
 
 TYPING_NAMES = frozenset(
     {
-        "Any", "TYPE_CHECKING", "ClassVar", "Literal", "Self", "Unpack",
-        "Sequence", "Iterator", "AsyncIterator", "Callable", "Mapping",
+        "Any",
+        "TYPE_CHECKING",
+        "ClassVar",
+        "Literal",
+        "Self",
+        "Unpack",
+        "Sequence",
+        "Iterator",
+        "AsyncIterator",
+        "Callable",
+        "Mapping",
     }
 )
 """Names imported from `typing` and `collections.abc` into generated modules."""
 
 RUNTIME_NAMES = frozenset(
     {
-        "Model", "Group", "AsyncGroup", "RequestOptions", "Select", "NotGiven", "NOT_GIVEN",
-        "SyncBaseClient", "AsyncBaseClient", "RawView",
-        "Client", "AsyncClient", "ClientWithRawResponse", "AsyncClientWithRawResponse",
+        "Model",
+        "Group",
+        "AsyncGroup",
+        "RequestOptions",
+        "Select",
+        "NotGiven",
+        "NOT_GIVEN",
+        "SyncBaseClient",
+        "AsyncBaseClient",
+        "RawView",
+        "Client",
+        "AsyncClient",
+        "ClientWithRawResponse",
+        "AsyncClientWithRawResponse",
     }
 )
 """Names of the runtime that generated modules import or define under their own name (for
@@ -142,9 +164,18 @@ def arguments() -> Namespace:
     return Namespace(ARGUMENT_RESERVED, CALL_OPTIONS)
 
 
-SHADOWED = frozenset(sys.stdlib_module_names) | frozenset(sys.builtin_module_names) | {
-    "httpx", "pytest", "typing_extensions", "conftest", "__main__", "tests",
-}
+SHADOWED = (
+    frozenset(sys.stdlib_module_names)
+    | frozenset(sys.builtin_module_names)
+    | {
+        "httpx",
+        "pytest",
+        "typing_extensions",
+        "conftest",
+        "__main__",
+        "tests",
+    }
+)
 """Package names that would shadow what the generated package and its tests import: the standard
 library's modules, httpx, pytest, and the tests' own."""
 

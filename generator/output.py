@@ -61,12 +61,21 @@ def render_files(
     with summary.timed("render and format"):
         # Only the jobs that changed go to the workers: the others' files are at hand.
         todo = [i for i, job in enumerate(jobs) if not (job.key and job.key in reused)]
-        rendered = (workers or Workers(1)).map(_emit_one, jobs, todo, stage(progress, "files rendered"))
-        results = [[(path, text, False) for path, text in reused[job.key].items()] if job.key in reused else [] for job in jobs]
-        for i, batch in zip(todo, rendered):
+        rendered = (workers or Workers(1)).map(
+            _emit_one, jobs, todo, stage(progress, "files rendered")
+        )
+        results = [
+            (
+                [(path, text, False) for path, text in reused[job.key].items()]
+                if job.key in reused
+                else []
+            )
+            for job in jobs
+        ]
+        for i, batch in zip(todo, rendered, strict=True):
             results[i] = batch
     files = {}
-    for job, batch in zip(jobs, results):
+    for job, batch in zip(jobs, results, strict=True):
         for path, text, formatted in batch:
             files[path] = text
             summary.black_formatted += formatted
@@ -105,4 +114,8 @@ def _black_differs(_: None, item: tuple[str, str]) -> str | None:
 def unformatted(files: dict[str, str], workers: Workers | None = None) -> list[str]:
     """The Python files black would change: none, when the rule in `format.vouched` holds."""
     python = [(path, text) for path, text in sorted(files.items()) if path.endswith(".py")]
-    return [path for path in (workers or Workers(1)).map(_black_differs, None, python) if path is not None]
+    return [
+        path
+        for path in (workers or Workers(1)).map(_black_differs, None, python)
+        if path is not None
+    ]

@@ -23,7 +23,9 @@ from .incremental import LastRun, last_run, outputs, unchanged
 from .summary import Progress, Summary
 from .write import check_target, locked
 
-if TYPE_CHECKING:  # typing only; imported where a run needs them, so a run with nothing to do skips them
+if (
+    TYPE_CHECKING
+):  # typing only; imported where a run needs them, so a run with nothing to do skips them
     from .model import Api
     from .workers import Workers
 
@@ -80,7 +82,9 @@ def _generate(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
         return _generate_locked(docs, out, package, run, protected)
 
 
-def _generate_locked(docs: list[Path], out: Path, package: str, run: Run, protected: list[tuple[Path, str]]) -> Summary:
+def _generate_locked(
+    docs: list[Path], out: Path, package: str, run: Run, protected: list[tuple[Path, str]]
+) -> Summary:
     key = f"{package}=={run.package_version}"  # what the last run's output was made for
     cache = Cache.for_output(run.cache_root, out)
     last = last_run(cache)
@@ -125,14 +129,22 @@ def _reused(cache: Cache, last: LastRun | None, out: Path) -> dict[str, dict[str
     """The previous output's files of the last run's render jobs, where they are unchanged."""
     from .output import reusable
 
-    jobs: dict[str, dict[str, str]] | None = codec.decode_or_none(dict[str, dict[str, str]], cache.last_jobs)
+    jobs: dict[str, dict[str, str]] | None = codec.decode_or_none(
+        dict[str, dict[str, str]], cache.last_jobs
+    )
     if last is None or last.version != cache.version or jobs is None:
         return {}
     return reusable(jobs, out)
 
 
 def _output(
-    api: Api, out: Path, package: str, workers: Workers, summary: Summary, run: Run, reused: dict[str, dict[str, str]] | None = None
+    api: Api,
+    out: Path,
+    package: str,
+    workers: Workers,
+    summary: Summary,
+    run: Run,
+    reused: dict[str, dict[str, str]] | None = None,
 ) -> tuple[dict[str, str], dict[str, Any]]:
     """The files a run writes (black-checked with `verify_format`) and the API's signature for the
     manifest; `summary` learns how the API changed since the output's last run."""
@@ -145,7 +157,9 @@ def _output(
     if run.verify_format:
         differ = unformatted(files, workers)
         if differ:
-            raise InvalidOutput(f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}")
+            raise InvalidOutput(
+                f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}"
+            )
     api_signature = signature(api)
     summary.api_changes = _api_changes(read_api_signature(out), api_signature)
     return files, api_signature

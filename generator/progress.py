@@ -13,7 +13,9 @@ from typing import TextIO
 
 
 class Progress:
-    def __init__(self, stream: TextIO | None = None, delay: float = 0.5, every: float = 0.1) -> None:
+    def __init__(
+        self, stream: TextIO | None = None, delay: float = 0.5, every: float = 0.1
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         isatty = getattr(self.stream, "isatty", None)
         self.enabled = bool(isatty and isatty())

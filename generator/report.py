@@ -7,8 +7,7 @@ import sys
 from collections import Counter
 from importlib.metadata import PackageNotFoundError, version
 
-from .diagnostics import Diagnostic
-from .diagnostics import CODES
+from .diagnostics import CODES, Diagnostic
 
 TOOL = "superoffice-docs-generator"
 
@@ -69,7 +68,10 @@ def as_sarif(diagnostics: list[Diagnostic], pages: int, note: str = "") -> str:
                 {
                     "physicalLocation": {
                         "artifactLocation": {"uri": d.location.path},
-                        "region": {"startLine": max(d.location.line, 1), "startColumn": max(d.location.col, 1)},
+                        "region": {
+                            "startLine": max(d.location.line, 1),
+                            "startColumn": max(d.location.col, 1),
+                        },
                     }
                 }
             ],

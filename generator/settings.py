@@ -57,7 +57,9 @@ def port(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{text}' is not a port number") from None
     if not 0 <= port <= 65535:
-        raise argparse.ArgumentTypeError(f"{port} is not a port number (0 to 65535; 0 picks a free one)")
+        raise argparse.ArgumentTypeError(
+            f"{port} is not a port number (0 to 65535; 0 picks a free one)"
+        )
     return port
 
 

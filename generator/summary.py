@@ -37,13 +37,21 @@ class Counts:
 @dataclass
 class Summary(Counts):
     reused: int = 0  # files taken from the previous output: their inputs had not changed
-    jobs: dict[str, dict[str, str]] = field(default_factory=dict, repr=False)  # job key → files' digests
+    jobs: dict[str, dict[str, str]] = field(
+        default_factory=dict, repr=False
+    )  # job key → files' digests
     unchanged: bool = False  # nothing to do: inputs and output were as the last run left them
     includes: list[str] = field(default_factory=list)  # files the pages included
     seconds: dict[str, float] = field(default_factory=dict)  # per stage, for the benchmark
-    changes: FileChanges | None = None  # what the run changed (or, checking, would change) in the output
-    api_changes: list[Change] | None = None  # the API's changes since the output's last run, when known
-    planned: dict[str, str] = field(default_factory=dict, repr=False)  # checking: the files a run would write
+    changes: FileChanges | None = (
+        None  # what the run changed (or, checking, would change) in the output
+    )
+    api_changes: list[Change] | None = (
+        None  # the API's changes since the output's last run, when known
+    )
+    planned: dict[str, str] = field(
+        default_factory=dict, repr=False
+    )  # checking: the files a run would write
 
     @property
     def errors(self) -> list[Diagnostic]:

@@ -69,10 +69,18 @@ def linked_body(op: Operation, page_types: list[ObjectType]) -> tuple[Operation,
     own type is then dropped. Copies when linked: parsed pages, which the cache keeps, are never
     changed."""
     body, result = op.body, op.result
-    if body is None or body.spread or not body.properties or result is None or result.kind != "named":
+    if (
+        body is None
+        or body.spread
+        or not body.properties
+        or result is None
+        or result.kind != "named"
+    ):
         return op, page_types
     response = next((t for t in page_types if t.name == result.name and not t.inline), None)
-    if response is None or not {p.name for p in body.properties} <= {p.name for p in response.properties}:
+    if response is None or not {p.name for p in body.properties} <= {
+        p.name for p in response.properties
+    }:
         return op, page_types
     own = body.type.item if body.type.kind == "array" and body.type.item is not None else body.type
     linked = TypeRef("array", item=result) if body.type.kind == "array" else result

@@ -22,7 +22,9 @@ import stat
 from pathlib import Path
 from typing import Any
 
-PAGE_LIMIT = 1 << 20  # bytes in a page: 30 times the largest real one; markdown-it needs ~10 s for 1 MiB of table rows
+PAGE_LIMIT = (
+    1 << 20
+)  # bytes in a page: 30 times the largest real one; markdown-it needs ~10 s for 1 MiB of table rows
 INCLUDE_LIMIT = 1 << 20  # bytes in an included file
 MAX_DEPTH = 64  # nesting of a JSON sample: far beyond any real one, far below what Python parses
 MAX_DIGITS = 1000  # digits of a JSON integer; Python refuses to convert more than 4300
@@ -42,7 +44,12 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     not a regular file or holds more than `limit` bytes, OSError when it cannot be opened."""
     if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a device can act
         raise Refused("is not a regular file")
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    flags = (
+        os.O_RDONLY
+        | getattr(os, "O_NONBLOCK", 0)
+        | getattr(os, "O_NOCTTY", 0)
+        | getattr(os, "O_BINARY", 0)
+    )
     fd = os.open(path, flags)
     try:
         status = os.fstat(fd)  # what was opened, should it have changed since
@@ -137,7 +144,9 @@ def _float(text: str) -> float:
 
 
 _DECODER = json.JSONDecoder(parse_constant=_constant, parse_int=_int, parse_float=_float)
-_SURROGATE = re.compile(r"\\u(d[89ab][0-9a-f]{2})(\\ud[c-f][0-9a-f]{2})?|\\ud[c-f][0-9a-f]{2}", re.I)
+_SURROGATE = re.compile(
+    r"\\u(d[89ab][0-9a-f]{2})(\\ud[c-f][0-9a-f]{2})?|\\ud[c-f][0-9a-f]{2}", re.I
+)
 
 
 def loads(text: str) -> Any:
@@ -198,7 +207,9 @@ def _encodes(text: str) -> bool:
 def _position_of(message: str, text: str) -> int:
     if "surrogate" in message:
         for match in _SURROGATE.finditer(text):
-            if match[1] is None or match[2] is None:  # a high one without its low one, or a low one alone
+            if (
+                match[1] is None or match[2] is None
+            ):  # a high one without its low one, or a low one alone
                 return match.start()
         return 0
     if "nested" in message:

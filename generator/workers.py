@@ -27,7 +27,9 @@ _PR_SET_PDEATHSIG = 1
 _SMALL = 64  # below this many items a pool costs more than it saves
 
 
-_TASK: dict[str, Any] = {}  # in a worker process: the task and context its pool's initializer gave it
+_TASK: dict[str, Any] = (
+    {}
+)  # in a worker process: the task and context its pool's initializer gave it
 
 
 def _start_worker(fn: Callable[[Any, Any], Any], context: Any) -> None:
@@ -48,14 +50,24 @@ class Workers:
         self.jobs = jobs if jobs is not None else (os.cpu_count() or 1)
 
     def map(
-        self, fn: Callable[[C, T], R], context: C, items: Sequence[T], progress: Callable[[int, int], None] | None = None
+        self,
+        fn: Callable[[C, T], R],
+        context: C,
+        items: Sequence[T],
+        progress: Callable[[int, int], None] | None = None,
     ) -> list[R]:
         """`fn(context, item)` of every item, in order; `progress(done, total)` is told after each one."""
-        if self.jobs <= 1 or len(items) < _SMALL or "fork" not in multiprocessing.get_all_start_methods():
+        if (
+            self.jobs <= 1
+            or len(items) < _SMALL
+            or "fork" not in multiprocessing.get_all_start_methods()
+        ):
             return _counted((fn(context, item) for item in items), len(items), progress)
         forking = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (self.jobs * 8)))  # small chunks: no idle tail
-        with ProcessPoolExecutor(self.jobs, mp_context=forking, initializer=_start_worker, initargs=(fn, context)) as pool:
+        with ProcessPoolExecutor(
+            self.jobs, mp_context=forking, initializer=_start_worker, initargs=(fn, context)
+        ) as pool:
             return _counted(pool.map(_run, items, chunksize=chunk), len(items), progress)
 
 
@@ -63,7 +75,9 @@ def _run(item: Any) -> Any:
     return _TASK["fn"](_TASK["context"], item)
 
 
-def _counted(results: Iterator[R], total: int, progress: Callable[[int, int], None] | None) -> list[R]:
+def _counted(
+    results: Iterator[R], total: int, progress: Callable[[int, int], None] | None
+) -> list[R]:
     if progress is None:
         return list(results)
     done = []

@@ -53,7 +53,10 @@ def manifest_text(files: dict[str, str], api: dict[str, Any] | None = None) -> s
         return text + "\n"
     sections = []
     for name, entries in sorted(api.items()):
-        lines = [f"      {json.dumps(key)}: {json.dumps(value, sort_keys=True)}" for key, value in sorted(entries.items())]
+        lines = [
+            f"      {json.dumps(key)}: {json.dumps(value, sort_keys=True)}"
+            for key, value in sorted(entries.items())
+        ]
         body = "{\n" + ",\n".join(lines) + "\n    }" if lines else "{}"
         sections.append(f"    {json.dumps(name)}: {body}")
     return text[: -len("\n}")] + ',\n  "api": {\n' + ",\n".join(sections) + "\n  }\n}\n"
@@ -128,7 +131,9 @@ def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
     resolved = target.resolve()
     here = Path.cwd().resolve()
     if resolved == here or resolved in here.parents:
-        raise OutputError(f"{out} is {'the current folder' if resolved == here else 'above the current folder'}; give a folder of its own as --out")
+        raise OutputError(
+            f"{out} is {'the current folder' if resolved == here else 'above the current folder'}; give a folder of its own as --out"
+        )
     for path, what in protected:
         other = path.resolve()
         if resolved == other or resolved in other.parents:
@@ -138,24 +143,32 @@ def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
     if not target.exists():
         return
     if not target.is_dir():
-        raise OutputError(f"{out} is a file, not an output folder of this generator; give another --out")
+        raise OutputError(
+            f"{out} is a file, not an output folder of this generator; give another --out"
+        )
     if not any(target.iterdir()):
         return
     if (target / ".git").exists():
         raise OutputError(f"{out} holds .git; give a folder of its own as --out")
     listed = read_manifest(target)
     if listed is None:
-        raise OutputError(f"{out} is not empty and holds no {MANIFEST}, so it is not an output of this generator; give another --out or empty it")
+        raise OutputError(
+            f"{out} is not empty and holds no {MANIFEST}, so it is not an output of this generator; give another --out or empty it"
+        )
     foreign = next(_foreign(target, listed), None)
     if foreign is not None:
-        raise OutputError(f"{out}/{foreign} was not written by this generator; move it away before generating into {out}")
+        raise OutputError(
+            f"{out}/{foreign} was not written by this generator; move it away before generating into {out}"
+        )
 
 
 def _foreign(folder: Path, listed: dict[str, str]) -> Iterator[str]:
     """Paths below `folder` that are neither in its manifest nor tools' leftovers."""
     for base, dirs, names in os.walk(folder):
         relative = Path(base).relative_to(folder)
-        dirs[:] = sorted(d for d in dirs if d not in _TOOL_LEFTOVERS and not d.endswith(".egg-info"))
+        dirs[:] = sorted(
+            d for d in dirs if d not in _TOOL_LEFTOVERS and not d.endswith(".egg-info")
+        )
         for name in sorted(names):
             path = (relative / name).as_posix()
             if path != MANIFEST and path not in listed and not name.endswith((".pyc", ".pyo")):
@@ -186,14 +199,18 @@ def locked(out: Path) -> Iterator[None]:
 
 def _recover(out: Path) -> None:
     """Put back an output a killed run had moved away, and remove dead runs' staging folders."""
-    leftovers = sorted(out.parent.glob(f".{out.name}.new-*")) + sorted(out.parent.glob(f".{out.name}.old-*"))
+    leftovers = sorted(out.parent.glob(f".{out.name}.new-*")) + sorted(
+        out.parent.glob(f".{out.name}.old-*")
+    )
     for folder in leftovers:
         if not folder.is_dir() or folder.is_symlink():
             continue
         moved = folder / out.name  # where the two-rename swap parks the previous output
         if not out.exists() and _ours(moved) and sorted(os.listdir(folder)) == [out.name]:
             os.replace(moved, out)
-        parked_only = sorted(os.listdir(folder)) in ([], [out.name]) and (not moved.exists() or _ours(moved))
+        parked_only = sorted(os.listdir(folder)) in ([], [out.name]) and (
+            not moved.exists() or _ours(moved)
+        )
         if _ours(folder) or parked_only:
             shutil.rmtree(folder, ignore_errors=True)
 
@@ -215,8 +232,12 @@ def write_tree(out: Path, files: dict[str, str], api: dict[str, Any] | None = No
     out = Path(os.path.abspath(out))
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
-        os.chmod(staging, 0o777 & ~_umask())  # mkdtemp's 0700 is not what an output folder should have
-        (staging / MANIFEST).write_text(manifest_text(files, api), encoding="utf-8")  # first: marks it ours
+        os.chmod(
+            staging, 0o777 & ~_umask()
+        )  # mkdtemp's 0700 is not what an output folder should have
+        (staging / MANIFEST).write_text(
+            manifest_text(files, api), encoding="utf-8"
+        )  # first: marks it ours
         for relative, text in sorted(files.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)

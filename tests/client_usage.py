@@ -9,7 +9,6 @@ from datetime import datetime
 from typing import Any, assert_type
 
 import httpx
-
 from superoffice_client import (
     NOT_GIVEN,
     ApiConnectionError,
@@ -32,7 +31,13 @@ from superoffice_client import (
     __version__,
 )
 from superoffice_client.models import ODataSlimResponse, TicketEntity
-from superoffice_client.webhooks import SIGNATURE_HEADER, WebhookEvent, parse_event, verify, verify_signature
+from superoffice_client.webhooks import (
+    SIGNATURE_HEADER,
+    WebhookEvent,
+    parse_event,
+    verify,
+    verify_signature,
+)
 
 
 class RefreshingToken(AuthProvider):
@@ -47,7 +52,9 @@ class RefreshingToken(AuthProvider):
 
 def sync_usage() -> None:
     assert_type(__version__, str)
-    with Client("https://sod.superoffice.com/Cust1", auth=RefreshingToken(), app_token="a") as client:
+    with Client(
+        "https://sod.superoffice.com/Cust1", auth=RefreshingToken(), app_token="a"
+    ) as client:
         entity = client.ticket_entity.get_ticket_entity(id=1, timeout=5.0, max_retries=0)
         assert_type(entity, TicketEntity)
         client.ticket_entity.get_ticket_entity(
@@ -66,7 +73,9 @@ def sync_usage() -> None:
         assert_type(raw.http_request, httpx.Request)
         count = client.with_raw_response.ticket_entity.get_ticket_count(status="Open").parse()
         assert_type(count, int)
-        quick = client.with_options(timeout=2, headers={"X-Trace": "1"}, max_retries=0, max_response_bytes=1024)
+        quick = client.with_options(
+            timeout=2, headers={"X-Trace": "1"}, max_retries=0, max_response_bytes=1024
+        )
         assert_type(quick, Client)
         assert_type(quick.ticket_agent.is_ticket_open(ticket_id=1), bool)
         assert_type(client.ticket_agent.add_message(ticket_id=1, body="x", cc=NOT_GIVEN), int)
@@ -111,7 +120,9 @@ async def async_usage() -> None:
         quick = client.with_options(timeout=1)
         assert_type(quick, AsyncClient)
         assert_type(await quick.ticket_agent.is_ticket_open(ticket_id=1), bool)
-        async for row in client.ticket_entity.iter_all(select=["Title"], page_size=200, timeout=5.0):
+        async for row in client.ticket_entity.iter_all(
+            select=["Title"], page_size=200, timeout=5.0
+        ):
             assert_type(row, dict[str, Any])
         async for page in client.ticket_entity.iter_all_pages(page_size=2):
             assert_type(page, ODataSlimResponse)
@@ -139,7 +150,9 @@ def webhook_usage(body: bytes, headers: httpx.Headers, plain: dict[str, str], se
     assert_type(event.changed_by_associate_id, int | None)
     assert_type(event.to_dict(), dict[str, Any])
     if event.event == "ticket.changed" and event.primary_key is not None:
-        with Client("https://sod.superoffice.com/" + (event.context_identifier or ""), token="t") as client:
+        with Client(
+            "https://sod.superoffice.com/" + (event.context_identifier or ""), token="t"
+        ) as client:
             assert_type(client.ticket_entity.get_ticket_entity(id=event.primary_key), TicketEntity)
     WebhookEvent(event="contact.created", primary_key=1, changes=["name"], timestamp=datetime.now())
     return 200

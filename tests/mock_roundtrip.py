@@ -51,12 +51,18 @@ def main(root: Path, base_url: str) -> dict[str, Any]:
             api = conftest.MockApi("sync")
             api.client.close()
             api.client = client_class(
-                base_url + "/Cust12345", **conftest.SETTINGS, timeout=10, max_retries=0, transport=Recording(api.requests)
+                base_url + "/Cust12345",
+                **conftest.SETTINGS,
+                timeout=10,
+                max_retries=0,
+                transport=Recording(api.requests),
             )
             try:
                 api.check_endpoint(call, module.SAMPLES[name])
             except Exception as error:  # an assertion, or the client's ApiError
-                counts["failures"].append(f"{path.stem}::{name}: {type(error).__name__}: {str(error)[:300]}")
+                counts["failures"].append(
+                    f"{path.stem}::{name}: {type(error).__name__}: {str(error)[:300]}"
+                )
             else:
                 counts["round_trips"] += 1
             finally:

@@ -24,13 +24,23 @@ def table(header: str, *rows: str) -> str:
     return "\n".join([header, "|" + "---|" * columns, *rows])
 
 
-def sample_request(body: str = "", start: str = "POST /api/v1/Agents/Demo/DoThing", heading: bool = True) -> str:
+def sample_request(
+    body: str = "", start: str = "POST /api/v1/Agents/Demo/DoThing", heading: bool = True
+) -> str:
     head = "## Sample request\n\n" if heading else ""
-    message = start + "\nAuthorization: Basic dGplMDpUamUw\nContent-Type: application/json; charset=utf-8\n"
+    message = (
+        start
+        + "\nAuthorization: Basic dGplMDpUamUw\nContent-Type: application/json; charset=utf-8\n"
+    )
     return head + "```http!\n" + message + ("\n" + body + "\n" if body else "") + "```\n"
 
 
-def sample_response(body: str, status: str = "200 OK", heading: bool = True, content_type: str = "application/json; charset=utf-8") -> str:
+def sample_response(
+    body: str,
+    status: str = "200 OK",
+    heading: bool = True,
+    content_type: str = "application/json; charset=utf-8",
+) -> str:
     head = "## Sample response\n\n" if heading else ""
     return head + f"```http_\nHTTP/1.1 {status}\nContent-Type: {content_type}\n\n{body}\n```\n"
 

@@ -24,14 +24,22 @@ def test_a_current_output_passes(generated: Path, docs: Path) -> None:
     assert result.stdout.splitlines()[-1].endswith("; out is up to date")
 
 
-def test_a_stale_output_fails_listing_the_files_and_is_left_alone(generated: Path, docs: Path) -> None:
+def test_a_stale_output_fails_listing_the_files_and_is_left_alone(
+    generated: Path, docs: Path
+) -> None:
     page = docs / "agent/Ticket_Agent/v1TicketAgent_GetOwner.md"
-    page.write_text(page.read_text().replace("Gets the associate who owns", "Gets the current associate who owns"))
+    page.write_text(
+        page.read_text().replace(
+            "Gets the associate who owns", "Gets the current associate who owns"
+        )
+    )
     before = tree(generated)
     result = run(*ARGS, "--check", cwd=docs.parent)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
-    assert any(line.endswith("; out is stale: 2 files changed, 41 unchanged") for line in lines), lines
+    assert any(
+        line.endswith("; out is stale: 2 files changed, 41 unchanged") for line in lines
+    ), lines
     assert "  changed: out/.generator-manifest.json" in lines
     assert "  changed: out/demo_client/groups/ticket_agent.py" in lines
     assert "---" not in result.stdout
@@ -40,8 +48,14 @@ def test_a_stale_output_fails_listing_the_files_and_is_left_alone(generated: Pat
 
     diff = run(*ARGS, "--check", "--diff", cwd=docs.parent)
     assert diff.returncode == 1
-    assert "--- out/demo_client/groups/ticket_agent.py\n+++ out/demo_client/groups/ticket_agent.py\n" in diff.stdout
-    assert any(line.startswith("+") and "Gets the current associate" in line for line in diff.stdout.splitlines())
+    assert (
+        "--- out/demo_client/groups/ticket_agent.py\n+++ out/demo_client/groups/ticket_agent.py\n"
+        in diff.stdout
+    )
+    assert any(
+        line.startswith("+") and "Gets the current associate" in line
+        for line in diff.stdout.splitlines()
+    )
     assert tree(generated) == before
 
 

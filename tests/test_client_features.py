@@ -73,14 +73,18 @@ def test_the_async_client_has_the_same_groups_and_methods_awaited() -> None:
     got, same = asyncio.run(main())
     assert isinstance(got, TicketEntity) and got.title == "Printer" and same
     assert [r.url.path for r in requests] == ["/Cust1/api/v1/Ticket/7"] * 2
-    sync_methods = {name for name in dir(Client("https://x").ticket_entity) if not name.startswith("_")}
+    sync_methods = {
+        name for name in dir(Client("https://x").ticket_entity) if not name.startswith("_")
+    }
     async_group = AsyncClient("https://x").ticket_entity
     assert sync_methods == {name for name in dir(async_group) if not name.startswith("_")}
     for name in sync_methods:  # awaited, but for the paging iterators: `async for` reads them
         assert asyncio.iscoroutinefunction(getattr(async_group, name)) != name.startswith("iter_")
 
 
-def test_the_async_client_retries_and_sleeps_without_blocking(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_async_client_retries_and_sleeps_without_blocking(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     answers = [httpx.Response(503), httpx.Response(200, json=3)]
     transport, requests = recorded(lambda request: answers.pop(0))
 
@@ -112,7 +116,12 @@ def test_the_async_client_retries_and_sleeps_without_blocking(monkeypatch: pytes
     ],
 )
 def test_each_status_raises_its_class(status: int, cls: type[ApiStatusError]) -> None:
-    body = {"Error": True, "ErrorType": "SoNotFoundException", "ErrorMessage": "gone", "ErrorSource": "NetServer"}
+    body = {
+        "Error": True,
+        "ErrorType": "SoNotFoundException",
+        "ErrorMessage": "gone",
+        "ErrorSource": "NetServer",
+    }
     transport, _ = recorded(lambda request: httpx.Response(status, json=body))
     client = Client("https://x/Cust1", max_retries=0, transport=transport)
     with pytest.raises(ApiStatusError) as raised:
@@ -120,7 +129,11 @@ def test_each_status_raises_its_class(status: int, cls: type[ApiStatusError]) ->
     error = raised.value
     assert type(error) is cls and isinstance(error, ApiError)
     assert (error.status_code, error.body, error.response.status_code) == (status, body, status)
-    assert (error.error_type, error.error_message, error.error_source) == ("SoNotFoundException", "gone", "NetServer")
+    assert (error.error_type, error.error_message, error.error_source) == (
+        "SoNotFoundException",
+        "gone",
+        "NetServer",
+    )
     assert error.request.url.path == "/Cust1/api/v1/Ticket/1"
 
 
@@ -135,7 +148,9 @@ def test_transport_failures_raise_connection_and_timeout_errors() -> None:
         client = Client("https://x", max_retries=0, transport=httpx.MockTransport(handler))
         with pytest.raises(ApiConnectionError) as raised:
             client.ticket_entity.get_ticket_entity(id=1)
-        assert type(raised.value) is cls and isinstance(raised.value.__cause__, httpx.TransportError)
+        assert type(raised.value) is cls and isinstance(
+            raised.value.__cause__, httpx.TransportError
+        )
 
 
 def test_304_is_not_an_error_and_returns_none() -> None:
@@ -155,7 +170,11 @@ def test_per_call_options_are_sent() -> None:
     transport, requests = recorded(lambda request: httpx.Response(200, json=1))
     client = Client("https://x", headers={"X-A": "client"}, transport=transport)
     client.ticket_entity.get_ticket_count(
-        status="Open", timeout=4.5, extra_headers={"X-A": "call"}, extra_query={"$top": "3"}, max_retries=0
+        status="Open",
+        timeout=4.5,
+        extra_headers={"X-A": "call"},
+        extra_query={"$top": "3"},
+        max_retries=0,
     )
     (request,) = requests
     assert request.headers["X-A"] == "call" and request.url.params["$top"] == "3"
@@ -181,7 +200,9 @@ def test_a_documented_parameter_named_like_an_option_gets_a_trailing_underscore(
     from generator.naming import arguments
 
     names = arguments()
-    assert [names.claim(n) for n in ("timeout", "max_retries", "extra_query", "top", "timeout")] == [
+    assert [
+        names.claim(n) for n in ("timeout", "max_retries", "extra_query", "top", "timeout")
+    ] == [
         "timeout_",
         "max_retries_",
         "extra_query_",
@@ -200,15 +221,19 @@ def test_raw_responses_give_status_headers_request_and_parse() -> None:
     assert raw.http_request.url.path == "/Cust1/api/v1/Ticket/7"
     parsed = raw.parse()
     assert isinstance(parsed, TicketEntity) and parsed.ticket_id == 7
-    assert client.ticket_entity.get_ticket_entity(id=7).ticket_id == 7  # the client itself is unchanged
+    assert (
+        client.ticket_entity.get_ticket_entity(id=7).ticket_id == 7
+    )  # the client itself is unchanged
     with pytest.raises(NotFoundError):
-        Client("https://x", transport=httpx.MockTransport(lambda r: httpx.Response(404))).with_raw_response.ticket_entity.get_ticket_entity(id=7)
+        Client(
+            "https://x", transport=httpx.MockTransport(lambda r: httpx.Response(404))
+        ).with_raw_response.ticket_entity.get_ticket_entity(id=7)
 
 
 def test_with_options_is_a_copy_sharing_the_connections() -> None:
     transport, requests = recorded(ticket)
     client = Client("https://x", timeout=10, transport=transport)
-    client.ticket_entity  # a loaded group is not carried over to the copy
+    _ = client.ticket_entity  # a loaded group is not carried over to the copy
     copy = client.with_options(timeout=2, headers={"X-Trace": "1"}, max_retries=0)
     assert copy._http is client._http and copy.ticket_entity._client is copy
     copy.ticket_entity.get_ticket_entity(id=1)
@@ -225,22 +250,39 @@ SECRETS = ("s3cret-pass", "app-s3cret", "xsrf-s3cret", "cookie-s3cret")
 
 
 def test_secrets_stay_out_of_logs_reprs_and_errors(caplog: pytest.LogCaptureFixture) -> None:
-    answers = [httpx.Response(503), httpx.Response(401, json={"Message": "denied"}, headers={"Set-Cookie": "s=cookie-s3cret"})]
+    answers = [
+        httpx.Response(503),
+        httpx.Response(401, json={"Message": "denied"}, headers={"Set-Cookie": "s=cookie-s3cret"}),
+    ]
     transport, _ = recorded(lambda request: answers.pop(0))
     client = Client(
-        "https://x", username="u", password="s3cret-pass", app_token="app-s3cret", backoff=0,
-        headers={"X-XSRF-TOKEN": "xsrf-s3cret", "Cookie": "c=cookie-s3cret"}, transport=transport,
+        "https://x",
+        username="u",
+        password="s3cret-pass",
+        app_token="app-s3cret",
+        backoff=0,
+        headers={"X-XSRF-TOKEN": "xsrf-s3cret", "Cookie": "c=cookie-s3cret"},
+        transport=transport,
     )
     caplog.set_level(logging.DEBUG, logger="superoffice_client")
     with pytest.raises(AuthenticationError) as raised:
         client.ticket_entity.get_ticket_entity(id=1)
     error = raised.value
-    shown = [caplog.text, repr(client), str(error), repr(error), repr(error.request.headers), repr(error.response.headers)]
+    shown = [
+        caplog.text,
+        repr(client),
+        str(error),
+        repr(error),
+        repr(error.request.headers),
+        repr(error.response.headers),
+    ]
     assert [s for s in shown if any(secret in s for secret in SECRETS)] == []
     b64 = base64.b64encode(b"u:s3cret-pass").decode()
     assert b64 not in " ".join(shown) and "'so-apptoken': '[secure]'" in repr(error.request.headers)
     lines = [r.getMessage() for r in caplog.records]
-    assert lines[0] == "GET /api/v1/Ticket/1 -> 503 in 0 ms" or lines[0].startswith("GET /api/v1/Ticket/1 -> 503")
+    assert lines[0] == "GET /api/v1/Ticket/1 -> 503 in 0 ms" or lines[0].startswith(
+        "GET /api/v1/Ticket/1 -> 503"
+    )
     assert any("retry 1" in line for line in lines) and any("HTTP 401" in line for line in lines)
 
 
@@ -252,7 +294,14 @@ def test_the_log_env_var_switches_logging_on() -> None:
     )
     for level, shown in (("debug", True), ("info", False), ("", False)):
         env = {"SUPEROFFICE_CLIENT_LOG": level, "PATH": ""}
-        err = subprocess.run([sys.executable, "-c", code], cwd=GENERATED, env=env, capture_output=True, text=True, check=True).stderr
+        err = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=GENERATED,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stderr
         assert ("GET /api/v1/Ticket/Count -> 200" in err) is shown, err
         assert "tok-s3cret" not in err
 
@@ -264,7 +313,11 @@ def test_retries_are_jittered(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(runtime.time, "sleep", waits.append)
     for _ in range(20):
         answers = [httpx.Response(503), httpx.Response(200, json=1)]
-        Client("https://x", backoff=1, transport=httpx.MockTransport(lambda r: answers.pop(0))).ticket_entity.get_ticket_count(status="Open")
+        Client(
+            "https://x",
+            backoff=1,
+            transport=httpx.MockTransport(lambda r, answers=answers: answers.pop(0)),
+        ).ticket_entity.get_ticket_count(status="Open")
     assert all(0.75 <= w <= 1.0 for w in waits) and len(set(waits)) > 1
 
 
@@ -305,20 +358,32 @@ def test_an_async_provider_is_awaited_by_the_async_client_and_refreshed_once() -
     transport, requests = recorded(lambda request: answers.pop(0))
 
     async def main() -> None:
-        async with AsyncClient("https://x", auth=AsyncCallableAuth(fetch), transport=transport) as client:
+        async with AsyncClient(
+            "https://x", auth=AsyncCallableAuth(fetch), transport=transport
+        ) as client:
             assert await client.ticket_agent.is_ticket_open(ticket_id=1) is True
-            never = AsyncClient("https://x", auth=AsyncCallableAuth(lambda refresh: fetch(False)), transport=transport)
+            never = AsyncClient(
+                "https://x",
+                auth=AsyncCallableAuth(lambda refresh: fetch(False)),
+                transport=transport,
+            )
             with pytest.raises(AuthenticationError):  # the same value again: the 401 is final
                 await never.ticket_entity.get_ticket_entity(id=1)
 
     asyncio.run(main())
     assert asked == [False, True, False, False]
-    assert [r.headers["Authorization"] for r in requests] == ["Bearer old", "Bearer new", "Bearer old"]
+    assert [r.headers["Authorization"] for r in requests] == [
+        "Bearer old",
+        "Bearer new",
+        "Bearer old",
+    ]
 
 
 def test_a_second_401_or_an_unchanged_value_is_final() -> None:
     transport, requests = recorded(lambda request: httpx.Response(401))
-    client = Client("https://x", auth=CallableAuth(lambda refresh: f"Bearer {refresh}"), transport=transport)
+    client = Client(
+        "https://x", auth=CallableAuth(lambda refresh: f"Bearer {refresh}"), transport=transport
+    )
     with pytest.raises(AuthenticationError):
         client.ticket_entity.get_ticket_entity(id=1)
     assert len(requests) == 2
@@ -331,7 +396,9 @@ def test_a_second_401_or_an_unchanged_value_is_final() -> None:
 
 def test_a_body_that_cannot_be_sent_twice_is_not_sent_again() -> None:
     transport, requests = recorded(lambda request: httpx.Response(401))
-    client = Client("https://x", auth=CallableAuth(lambda refresh: f"Bearer {refresh}"), transport=transport)
+    client = Client(
+        "https://x", auth=CallableAuth(lambda refresh: f"Bearer {refresh}"), transport=transport
+    )
     with pytest.raises(AuthenticationError):
         client.ticket_entity.set_attachment(ticket_id=1, stream=iter([b"once"]))  # type: ignore[arg-type]
     assert len(requests) == 1
@@ -380,12 +447,16 @@ def test_an_answer_larger_than_the_limit_is_not_read() -> None:
             yield b"x" * 1024
 
     answer = httpx.Response(200, content=stream(), headers={"Content-Type": "application/json"})
-    client = Client("https://x", max_response_bytes=10_000, transport=httpx.MockTransport(lambda r: answer))
+    client = Client(
+        "https://x", max_response_bytes=10_000, transport=httpx.MockTransport(lambda r: answer)
+    )
     with pytest.raises(ApiResponseError, match="larger than 10000 bytes"):
         client.ticket_entity.get_ticket_entity(id=1)
     assert len(chunks) <= 11
     declared = httpx.Response(200, content=b"x" * 20_000)
-    client = Client("https://x", max_response_bytes=10_000, transport=httpx.MockTransport(lambda r: declared))
+    client = Client(
+        "https://x", max_response_bytes=10_000, transport=httpx.MockTransport(lambda r: declared)
+    )
     with pytest.raises(ApiResponseError, match="larger than"):
         client.ticket_entity.get_ticket_entity(id=1)
 
@@ -459,5 +530,7 @@ def test_basic_auth_over_plain_http_to_another_host_warns() -> None:
 def test_the_result_of_a_raw_response_is_typed() -> None:
     """What mypy sees is checked by tests/client_usage.py (test_typing)."""
     transport, _ = recorded(lambda request: httpx.Response(200, json=json.loads('{"TicketId": 1}')))
-    raw = Client("https://x", transport=transport).with_raw_response.ticket_entity.get_ticket_entity(id=1)
+    raw = Client(
+        "https://x", transport=transport
+    ).with_raw_response.ticket_entity.get_ticket_entity(id=1)
     assert type(raw).__name__ == "RawResponse" and "GET" in repr(raw)

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import generator.output as output
 from generator.emit.render import constant, constant_layout, docstring, layout, py_literal
-from generator.format import KEEP, InvalidOutput, black_source, format_python, vouched, width
+from generator.format import KEEP, InvalidOutput, black_source, format_python, vouched
 from generator.output import unformatted
 from generator.pipeline import generate
 from tests.pages import page, table, tree
@@ -36,12 +36,18 @@ ROOT = Path(__file__).resolve().parent.parent
         ("x = 1 " + KEEP + "\n", False),
     ],
 )
-def test_a_file_is_vouched_for_only_within_the_width_as_black_counts_it(source: str, expected: bool) -> None:
+def test_a_file_is_vouched_for_only_within_the_width_as_black_counts_it(
+    source: str, expected: bool
+) -> None:
     assert vouched(source) is expected
 
 
-@pytest.mark.parametrize(("text", "black_runs"), [("東" * 40, True), ("e\u0301" * 20, False), ("a" * 40, False)])
-def test_a_call_that_fits_by_length_but_not_by_black_s_width_goes_to_black(text: str, black_runs: bool) -> None:
+@pytest.mark.parametrize(
+    ("text", "black_runs"), [("東" * 40, True), ("e\u0301" * 20, False), ("a" * 40, False)]
+)
+def test_a_call_that_fits_by_length_but_not_by_black_s_width_goes_to_black(
+    text: str, black_runs: bool
+) -> None:
     source = layout("x = f(", [py_literal(text), py_literal(text)], ")", 0) + "\n"
     assert "\n" not in source.rstrip("\n")  # the emitter, counting by length, kept it on one line
     formatted, ran = black_source(source, "x.py")
@@ -52,51 +58,81 @@ def test_a_call_that_fits_by_length_but_not_by_black_s_width_goes_to_black(text:
 def _wide_docs(folder: Path) -> Path:
     """A page whose many arguments make a long signature, with an open enum too long for a line and
     one whose values are wide characters."""
-    rows = [f"| Argument{i}WithARatherLongName | int32 | The value number {i}. |" for i in range(12)]
+    rows = [
+        f"| Argument{i}WithARatherLongName | int32 | The value number {i}. |" for i in range(12)
+    ]
     body = "## Request Body: request\n\n" + table("| Property Name | Type | Description |", *rows)
-    result = "## Response: Thing\n\n" + table("| Property Name | Type | Description |", "| Name | string | Its name. |")
+    result = "## Response: Thing\n\n" + table(
+        "| Property Name | Type | Description |", "| Name | string | Its name. |"
+    )
     values = ", ".join(f"SomewhatLongEnumerationValue{i}" for i in range(6))
     # Fits by length, not by black's width (two columns a character): the emitter cannot vouch.
     wide = "| place | Enum: " + "東京" * 13 + ", Osaka | Where. |"
-    query = "## Query String Parameters\n\n" + table("| Parameter Name | Type | Description |", f"| mode | Enum: {values} | How. |", wide)
+    query = "## Query String Parameters\n\n" + table(
+        "| Parameter Name | Type | Description |", f"| mode | Enum: {values} | How. |", wide
+    )
     text = page(query, body, result)
     (folder / "docs").mkdir(parents=True)
     (folder / "docs" / "v1DemoAgent_DoThing.md").write_text(text)
     return folder / "docs"
 
 
-def test_black_formats_what_is_not_vouched_for_and_the_output_is_black_clean(tmp_path: Path) -> None:
+def test_black_formats_what_is_not_vouched_for_and_the_output_is_black_clean(
+    tmp_path: Path,
+) -> None:
     docs = _wide_docs(tmp_path)
     summary = generate([docs], tmp_path / "out", "demo_client", jobs=1)
     assert 0 < summary.black_formatted < summary.files
-    files = {path: text.decode() for path, text in tree(tmp_path / "out").items() if path.endswith(".py")}
+    files = {
+        path: text.decode() for path, text in tree(tmp_path / "out").items() if path.endswith(".py")
+    }
     assert unformatted(files) == []
 
 
-def test_verify_format_names_a_file_the_rule_wrongly_vouched_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_verify_format_names_a_file_the_rule_wrongly_vouched_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     docs = _wide_docs(tmp_path)
     # A rule that vouches for a layout black would not write (two-space indents).
-    monkeypatch.setattr(output, "black_source", lambda text, name: (text.replace("    ", "  "), False))
+    monkeypatch.setattr(
+        output, "black_source", lambda text, name: (text.replace("    ", "  "), False)
+    )
     assert generate([docs], tmp_path / "unchecked", "demo_client", jobs=1).files > 0
-    with pytest.raises(InvalidOutput, match=r"black would change \d+ generated files the templates vouched for: demo_client/"):
+    with pytest.raises(
+        InvalidOutput,
+        match=r"black would change \d+ generated files the templates vouched for: demo_client/",
+    ):
         generate([docs], tmp_path / "out", "demo_client", jobs=1, verify_format=True)
     assert not (tmp_path / "out").exists()
 
 
 def test_the_committed_output_is_black_clean() -> None:
-    files = {p.relative_to(ROOT / "generated").as_posix(): p.read_text() for p in (ROOT / "generated").rglob("*.py")}
+    files = {
+        p.relative_to(ROOT / "generated").as_posix(): p.read_text()
+        for p in (ROOT / "generated").rglob("*.py")
+    }
     assert [path for path, text in files.items() if format_python(text, path) != text] == []
 
 
 @settings(max_examples=300, deadline=None)
-@example(text="\\\"", indent=0)  # an escaped backslash before a quote is not an escaped quote
-@given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300), indent=st.sampled_from([0, 4, 8]))
-def test_whatever_a_page_says_a_docstring_the_rule_vouches_for_is_black_s_own(text: str, indent: int) -> None:
+@example(text='\\"', indent=0)  # an escaped backslash before a quote is not an escaped quote
+@given(
+    text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300),
+    indent=st.sampled_from([0, 4, 8]),
+)
+def test_whatever_a_page_says_a_docstring_the_rule_vouches_for_is_black_s_own(
+    text: str, indent: int
+) -> None:
     """Page text in a docstring and in a string literal: where the rule trusts the layout, black
     agrees with it."""
-    head = {0: "", 4: "def f() -> None:\n    ", 8: "class A:\n    def f(self) -> None:\n        "}[indent]
+    head = {0: "", 4: "def f() -> None:\n    ", 8: "class A:\n    def f(self) -> None:\n        "}[
+        indent
+    ]
     gap = "\n" if indent == 0 else ""  # black keeps a blank line after a module's docstring
-    source = f"{head}{docstring(text, indent)}\n{gap}" + f"{' ' * indent}x = {py_literal(text, indent, indent + 4)}\n"
+    source = (
+        f"{head}{docstring(text, indent)}\n{gap}"
+        + f"{' ' * indent}x = {py_literal(text, indent, indent + 4)}\n"
+    )
     written, ran = black_source(source, "x.py")
     if not ran:
         assert format_python(written, "x.py") == written
@@ -105,7 +141,9 @@ def test_whatever_a_page_says_a_docstring_the_rule_vouches_for_is_black_s_own(te
 @settings(max_examples=150, deadline=None)
 @given(
     name=st.from_regex(r"[a-z][a-z_]{0,30}", fullmatch=True),
-    values=st.lists(st.from_regex(r"[A-Za-z][A-Za-z0-9 ]{0,24}", fullmatch=True), min_size=1, max_size=12),
+    values=st.lists(
+        st.from_regex(r"[A-Za-z][A-Za-z0-9 ]{0,24}", fullmatch=True), min_size=1, max_size=12
+    ),
     tail=st.sampled_from(["", " | None", " | None | NotGiven"]),
     optional=st.booleans(),
     indent=st.sampled_from([0, 4]),
@@ -137,7 +175,9 @@ def _codec_expression(depth: int, model: str) -> str:
     depth=st.integers(min_value=0, max_value=3),
     hint_depth=st.integers(min_value=0, max_value=2),
 )
-def test_a_long_module_constant_is_laid_out_as_black_does(name: str, model: str, depth: int, hint_depth: int) -> None:
+def test_a_long_module_constant_is_laid_out_as_black_does(
+    name: str, model: str, depth: int, hint_depth: int
+) -> None:
     hint = model or "Any"
     for _ in range(hint_depth):
         hint = f"list[{hint}]"
@@ -152,13 +192,25 @@ def test_a_long_module_constant_is_laid_out_as_black_does(name: str, model: str,
     ("name", "hint", "expression", "shape"),
     [
         ("_X", "list[Thing]", '_m.list_of(_m.model("Thing"))', ""),
-        ("_L" * 15, "list[" + "T" * 30 + "]", '_m.list_of(_m.model("' + "T" * 30 + '"))', "_m.list_of(\n"),
+        (
+            "_L" * 15,
+            "list[" + "T" * 30 + "]",
+            '_m.list_of(_m.model("' + "T" * 30 + '"))',
+            "_m.list_of(\n",
+        ),
         ("_L" * 10, "T" * 40, '_m.model("' + "T" * 40 + '")', '_m.model(\n    "'),
         ("_L" * 30, "T" * 20, '_m.list_of(_m.model("' + "T" * 30 + '"))', " = (\n"),
-        ("_L" * 30, "list[" + "T" * 50 + "]", '_m.list_of(_m.model("' + "T" * 9 + '"))', "_m.Codec[\n"),
+        (
+            "_L" * 30,
+            "list[" + "T" * 50 + "]",
+            '_m.list_of(_m.model("' + "T" * 9 + '"))',
+            "_m.Codec[\n",
+        ),
     ],
 )
-def test_the_emitter_lays_out_each_shape_of_module_constant_itself(name: str, hint: str, expression: str, shape: str) -> None:
+def test_the_emitter_lays_out_each_shape_of_module_constant_itself(
+    name: str, hint: str, expression: str, shape: str
+) -> None:
     laid = constant_layout(name, f"_m.Codec[{hint}]", expression)
     assert laid is not None and shape in laid
     assert format_python(laid + "\n", "x.py") == laid + "\n"

@@ -13,9 +13,12 @@ import pytest
 GENERATED = Path(__file__).resolve().parent.parent / "generated"
 sys.path.insert(0, str(GENERATED))
 
-from superoffice_client import DEFAULT_TIMEOUT, ApiConnectionError, ApiError, Client  # noqa: E402
-from superoffice_client.models import TicketEntity  # noqa: E402
-from tests.recording import Recorder  # noqa: E402
+from datetime import UTC
+
+from superoffice_client import DEFAULT_TIMEOUT, ApiConnectionError, ApiError, Client
+from superoffice_client.models import TicketEntity
+
+from tests.recording import Recorder
 
 
 def client(response: httpx.Response, **settings: object) -> tuple[Client, Recorder]:
@@ -36,7 +39,10 @@ def test_authorization_schemes(settings: dict[str, str], authorization: str | No
     api, recorder = client(httpx.Response(200, json=1), **settings)
     api.ticket_entity.get_ticket_count(status="Open")
     assert recorder.requests[0].headers.get("Authorization") == authorization
-    assert str(recorder.requests[0].url) == "https://crm.example.com/SuperOffice/api/v1/Ticket/Count?status=Open"
+    assert (
+        str(recorder.requests[0].url)
+        == "https://crm.example.com/SuperOffice/api/v1/Ticket/Count?status=Open"
+    )
 
 
 def test_two_ways_to_sign_in_are_refused() -> None:
@@ -47,7 +53,10 @@ def test_two_ways_to_sign_in_are_refused() -> None:
 def test_default_timeout_is_not_none() -> None:
     api, recorder = client(httpx.Response(204))
     api.ticket_entity.delete_ticket_entity(id=1)
-    assert DEFAULT_TIMEOUT == 30.0 and recorder.requests[0].extensions["timeout"] == httpx.Timeout(30.0).as_dict()
+    assert (
+        DEFAULT_TIMEOUT == 30.0
+        and recorder.requests[0].extensions["timeout"] == httpx.Timeout(30.0).as_dict()
+    )
 
 
 def test_optional_arguments_not_given_are_not_sent_and_select_takes_both_forms() -> None:
@@ -55,13 +64,18 @@ def test_optional_arguments_not_given_are_not_sent_and_select_takes_both_forms()
     api.ticket_entity.get_all(select="Title,Owner")
     api.ticket_entity.get_all(select=["Title", "Owner"], top=5, json_safe=True)
     assert recorder.requests[0].url.params == httpx.QueryParams({"$select": "Title,Owner"})
-    assert recorder.requests[1].url.params == httpx.QueryParams({"$select": "Title,Owner", "$top": "5", "$jsonSafe": "true"})
+    assert recorder.requests[1].url.params == httpx.QueryParams(
+        {"$select": "Title,Owner", "$top": "5", "$jsonSafe": "true"}
+    )
 
 
 def test_path_parts_are_percent_encoded() -> None:
     api, recorder = client(httpx.Response(200, content=b"%PDF"))
     assert api.ticket_entity.get_attachment(ticket_id=1, name="a b/c?.pdf") == b"%PDF"
-    assert recorder.requests[0].url.raw_path == b"/SuperOffice/api/v1/Ticket/1/Attachment/a%20b%2Fc%3F.pdf"
+    assert (
+        recorder.requests[0].url.raw_path
+        == b"/SuperOffice/api/v1/Ticket/1/Attachment/a%20b%2Fc%3F.pdf"
+    )
 
 
 def test_models_round_trip_exactly_what_was_received() -> None:
@@ -75,7 +89,11 @@ def test_models_round_trip_exactly_what_was_received() -> None:
     ticket = TicketEntity.from_dict(json.loads(json.dumps(wire)))
     assert ticket.created_at is not None and ticket.created_at.microsecond == 123456
     assert ticket.updated_at is not None and ticket.updated_at.utcoffset() is not None
-    assert ticket.owner is not None and ticket.owner.last_login is not None and ticket.owner.associate_id == 12
+    assert (
+        ticket.owner is not None
+        and ticket.owner.last_login is not None
+        and ticket.owner.associate_id == 12
+    )
     assert ticket.to_dict() == wire
     ticket.owner.full_name = "Robin"
     ticket.title = 'Quote " and \\'
@@ -84,9 +102,9 @@ def test_models_round_trip_exactly_what_was_received() -> None:
 
 
 def test_models_are_built_from_python_values() -> None:
-    from datetime import datetime, timezone
+    from datetime import datetime
 
-    ticket = TicketEntity(ticket_id=5, created_at=datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    ticket = TicketEntity(ticket_id=5, created_at=datetime(2024, 1, 2, 3, 4, 5, tzinfo=UTC))
     assert ticket.to_dict() == {"TicketId": 5, "CreatedAt": "2024-01-02T03:04:05+00:00"}
     assert ticket == TicketEntity.from_dict(ticket.to_dict())
     assert repr(ticket).startswith("TicketEntity(ticket_id=5, created_at=datetime.datetime(2024")
@@ -111,13 +129,27 @@ def test_binary_bodies_are_sent_as_octet_stream() -> None:
 @pytest.mark.parametrize(
     ("response", "message"),
     [
-        (httpx.Response(400, json={"ErrorType": "ArgumentException", "ErrorMessage": "Bad id"}), "HTTP 400 Bad Request from GET /SuperOffice/api/v1/Ticket/Count [ArgumentException]: Bad id"),
-        (httpx.Response(401, json={"Message": "Authorization has been denied"}), "HTTP 401 Unauthorized from GET /SuperOffice/api/v1/Ticket/Count: Authorization has been denied"),
-        (httpx.Response(502, text="upstream down"), "HTTP 502 Bad Gateway from GET /SuperOffice/api/v1/Ticket/Count: upstream down"),
-        (httpx.Response(200, text="{not json"), "HTTP 200 OK from GET /SuperOffice/api/v1/Ticket/Count: the answer is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)"),
+        (
+            httpx.Response(400, json={"ErrorType": "ArgumentException", "ErrorMessage": "Bad id"}),
+            "HTTP 400 Bad Request from GET /SuperOffice/api/v1/Ticket/Count [ArgumentException]: Bad id",
+        ),
+        (
+            httpx.Response(401, json={"Message": "Authorization has been denied"}),
+            "HTTP 401 Unauthorized from GET /SuperOffice/api/v1/Ticket/Count: Authorization has been denied",
+        ),
+        (
+            httpx.Response(502, text="upstream down"),
+            "HTTP 502 Bad Gateway from GET /SuperOffice/api/v1/Ticket/Count: upstream down",
+        ),
+        (
+            httpx.Response(200, text="{not json"),
+            "HTTP 200 OK from GET /SuperOffice/api/v1/Ticket/Count: the answer is not valid JSON: Expecting property name enclosed in double quotes: line 1 column 2 (char 1)",
+        ),
     ],
 )
-def test_errors_carry_status_body_and_superoffice_message(response: httpx.Response, message: str) -> None:
+def test_errors_carry_status_body_and_superoffice_message(
+    response: httpx.Response, message: str
+) -> None:
     api, _ = client(response)
     with pytest.raises(ApiError) as raised:
         api.ticket_entity.get_ticket_count(status="Open")
@@ -136,8 +168,13 @@ def test_importing_the_package_loads_no_group_and_no_model() -> None:
         "import superoffice_client.models as models\n"
         "print('TicketEntity' in dir(models), len(dir(models)))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True).stdout.splitlines()
-    assert out[0] == "['superoffice_client._auth', 'superoffice_client._base', 'superoffice_client._call', 'superoffice_client._client', 'superoffice_client._errors', 'superoffice_client._io', 'superoffice_client._log', 'superoffice_client._model', 'superoffice_client._options', 'superoffice_client._response', 'superoffice_client._values', 'superoffice_client._version']"
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert (
+        out[0]
+        == "['superoffice_client._auth', 'superoffice_client._base', 'superoffice_client._call', 'superoffice_client._client', 'superoffice_client._errors', 'superoffice_client._io', 'superoffice_client._log', 'superoffice_client._model', 'superoffice_client._options', 'superoffice_client._response', 'superoffice_client._values', 'superoffice_client._version']"
+    )
     assert "superoffice_client.groups.ticket_agent" in out[1]
     assert "superoffice_client.groups.ticket_entity" not in out[1]
     assert not any(".models." in name for name in out[1].split(","))
@@ -166,13 +203,17 @@ def scripted(*answers: httpx.Response | Exception, **settings: object) -> tuple[
 
 
 def test_idempotent_requests_are_repeated_after_a_busy_answer_or_a_broken_connection() -> None:
-    api, script = scripted(httpx.Response(503), httpx.ConnectError("reset"), httpx.Response(200, json=7))
+    api, script = scripted(
+        httpx.Response(503), httpx.ConnectError("reset"), httpx.Response(200, json=7)
+    )
     assert api.ticket_entity.get_ticket_count(status="Open") == 7
     assert len(script.requests) == 3
 
 
 def test_requests_are_repeated_at_most_max_retries_times() -> None:
-    api, script = scripted(httpx.Response(503), httpx.Response(503), httpx.Response(503), max_retries=2)
+    api, script = scripted(
+        httpx.Response(503), httpx.Response(503), httpx.Response(503), max_retries=2
+    )
     with pytest.raises(ApiError) as raised:
         api.ticket_entity.get_ticket_count(status="Open")
     assert raised.value.status_code == 503 and len(script.requests) == 3

@@ -17,7 +17,11 @@ def test_generated_is_up_to_date_with_docs_input() -> None:
     committed = {
         p.relative_to(ROOT / "generated").as_posix(): p.read_text(encoding="utf-8")
         for p in (ROOT / "generated").rglob("*")
-        if p.is_file() and not any(part.startswith((".", "__pycache__")) for part in p.relative_to(ROOT / "generated").parts)
+        if p.is_file()
+        and not any(
+            part.startswith((".", "__pycache__"))
+            for part in p.relative_to(ROOT / "generated").parts
+        )
     }
     assert sorted(committed) == sorted(fresh), "run: python -m generator generate"
     stale = [path for path in fresh if committed[path] != fresh[path]]
@@ -37,5 +41,9 @@ def test_templates_emit_what_black_would_write() -> None:
     view = python_view(api, "superoffice_client")
     jobs = client_jobs(view) + test_jobs(view, api.types)
     raw = {path: text.replace(KEEP, "") for job in jobs for path, text in job().items()}
-    reshaped = [path for path, text in raw.items() if path.endswith(".py") and format_python(text, path) != text]
+    reshaped = [
+        path
+        for path, text in raw.items()
+        if path.endswith(".py") and format_python(text, path) != text
+    ]
     assert reshaped == []

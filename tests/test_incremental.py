@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages import tree
-
 from generator.pipeline import generate
+from tests.pages import tree
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -21,7 +20,9 @@ def run(docs: Path, out: Path, cache: Path | None) -> tuple[dict[str, bytes], bo
     return tree(out), summary.unchanged
 
 
-def test_nothing_changed_does_nothing_and_a_changed_page_gives_the_cold_output(docs: Path, tmp_path: Path) -> None:
+def test_nothing_changed_does_nothing_and_a_changed_page_gives_the_cold_output(
+    docs: Path, tmp_path: Path
+) -> None:
     cache = tmp_path / "cache"
     first, unchanged = run(docs, tmp_path / "out", cache)
     assert not unchanged
@@ -41,7 +42,9 @@ def test_a_changed_include_reparses_the_page_that_includes_it(docs: Path, tmp_pa
     cache = tmp_path / "cache"
     run(docs, tmp_path / "out", cache)
     fragment = docs / "samples/rest/response/v1TicketEntity_DeleteTicketEntity.md"
-    fragment.write_text(fragment.read_text().replace("204 TicketEntity deleted.", "204 Gone for good."))
+    fragment.write_text(
+        fragment.read_text().replace("204 TicketEntity deleted.", "204 Gone for good.")
+    )
     incremental, unchanged = run(docs, tmp_path / "out", cache)
     cold, _ = run(docs, tmp_path / "cold", None)
     assert not unchanged and incremental == cold
@@ -72,11 +75,22 @@ def test_a_corrupt_cache_is_ignored(docs: Path, tmp_path: Path) -> None:
 def test_importing_the_package_does_not_import_every_group(tmp_path: Path, docs: Path) -> None:
     generate([docs], tmp_path / "out", "demo_client", jobs=1)
     code = "import sys, demo_client; print(sorted(m for m in sys.modules if m.startswith('demo_client.')))"
-    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path / "out", capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "['demo_client._auth', 'demo_client._base', 'demo_client._call', 'demo_client._client', 'demo_client._errors', 'demo_client._io', 'demo_client._log', 'demo_client._model', 'demo_client._options', 'demo_client._response', 'demo_client._values', 'demo_client._version']"
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=tmp_path / "out",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert (
+        out.stdout.strip()
+        == "['demo_client._auth', 'demo_client._base', 'demo_client._call', 'demo_client._client', 'demo_client._errors', 'demo_client._io', 'demo_client._log', 'demo_client._model', 'demo_client._options', 'demo_client._response', 'demo_client._values', 'demo_client._version']"
+    )
 
 
-def test_a_run_reuses_the_files_of_unchanged_groups_and_never_a_changed_file(docs: Path, tmp_path: Path) -> None:
+def test_a_run_reuses_the_files_of_unchanged_groups_and_never_a_changed_file(
+    docs: Path, tmp_path: Path
+) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
     generate([docs], out, "demo_client", cache_root=cache, jobs=1)
     page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
@@ -86,10 +100,14 @@ def test_a_run_reuses_the_files_of_unchanged_groups_and_never_a_changed_file(doc
     summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
     generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
     assert summary.reused > 0  # the Appointment agent's files, its models, their tests
-    assert tree(out) == tree(tmp_path / "cold")  # the edited file and the changed page's rendered anew
+    assert tree(out) == tree(
+        tmp_path / "cold"
+    )  # the edited file and the changed page's rendered anew
 
 
-def test_each_page_is_read_once_so_the_bytes_hashed_for_the_cache_are_the_bytes_parsed(docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_each_page_is_read_once_so_the_bytes_hashed_for_the_cache_are_the_bytes_parsed(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A page read twice (once to hash, once to parse) could be edited in between and its new
     text cached under the old bytes' key."""
     import os
@@ -115,8 +133,20 @@ def test_each_page_is_read_once_so_the_bytes_hashed_for_the_cache_are_the_bytes_
         return parse(read, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(load, "parse_pages", recording)
-    summary = generate([docs], tmp_path / "out", "demo_client", cache_root=tmp_path / "cache", jobs=1)
-    included = {os.path.realpath(docs / path) for path in summary.includes} | {os.path.realpath(path) for path in summary.includes}
-    pages = [os.path.realpath(p) for p in sorted(docs.rglob("*.md")) if os.path.realpath(p) not in included]
-    assert pages and all(reads[page] == 1 for page in pages), {page: reads[page] for page in pages if reads[page] != 1}
-    assert sorted(parsed) == sorted(p.read_bytes() for p in docs.rglob("*.md"))  # includes are pages too
+    summary = generate(
+        [docs], tmp_path / "out", "demo_client", cache_root=tmp_path / "cache", jobs=1
+    )
+    included = {os.path.realpath(docs / path) for path in summary.includes} | {
+        os.path.realpath(path) for path in summary.includes
+    }
+    pages = [
+        os.path.realpath(p)
+        for p in sorted(docs.rglob("*.md"))
+        if os.path.realpath(p) not in included
+    ]
+    assert pages and all(reads[page] == 1 for page in pages), {
+        page: reads[page] for page in pages if reads[page] != 1
+    }
+    assert sorted(parsed) == sorted(
+        p.read_bytes() for p in docs.rglob("*.md")
+    )  # includes are pages too

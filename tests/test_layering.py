@@ -8,7 +8,10 @@ from pathlib import Path
 import generator
 
 PACKAGE = Path(generator.__file__).parent
-PIPELINE = {"load.py", "workers.py"}  # the pipeline's loading stage calls the parser; the rest reads the model
+PIPELINE = {
+    "load.py",
+    "workers.py",
+}  # the pipeline's loading stage calls the parser; the rest reads the model
 
 
 def _imported(source: str, module: list[str]) -> set[str]:
@@ -44,14 +47,23 @@ def _parser_users() -> set[str]:
 
 def test_only_the_pipeline_imports_the_parser() -> None:
     users = _parser_users()
-    assert users <= PIPELINE, f"{sorted(users - PIPELINE)} import generator/parse/; read the model instead"
+    assert (
+        users <= PIPELINE
+    ), f"{sorted(users - PIPELINE)} import generator/parse/; read the model instead"
     assert "load.py" in users
 
 
 def test_the_scan_finds_every_form_of_import() -> None:
     source = "import generator.parse.markdown\nfrom ..parse import page\nfrom .parse.samples import sample\n"
     emit = _imported(source, ["generator", "emit", "pyview"])
-    assert {"generator.parse.markdown", "generator.parse.page", "generator.emit.parse.samples"} <= emit
+    assert {
+        "generator.parse.markdown",
+        "generator.parse.page",
+        "generator.emit.parse.samples",
+    } <= emit
     top = _imported(source, ["generator", "lint"])
     assert "generator.parse.samples.sample" in top
-    assert not any(_is_parser(n) for n in _imported("from .model import Sample\nimport json\n", ["generator", "lint"]))
+    assert not any(
+        _is_parser(n)
+        for n in _imported("from .model import Sample\nimport json\n", ["generator", "lint"])
+    )

@@ -39,7 +39,10 @@ def response(type_name: str, *rows: str, body: str = "") -> str:
     status = "| Response | Description |\n|---|---|\n| 200 | OK |"
     parts = [f"## Response: {type_name}", status]
     if rows:
-        parts += [f"### Response body: {type_name}", table("| Property Name | Type |  Description |", *rows)]
+        parts += [
+            f"### Response body: {type_name}",
+            table("| Property Name | Type |  Description |", *rows),
+        ]
     return "\n\n".join(parts + ([sample_response(body)] if body else []))
 
 
@@ -58,18 +61,43 @@ def write(folder: Path, pages: dict[str, str]) -> Path:
 def test_names_that_shadow_builtins_runtime_or_client_members_are_renamed() -> None:
     names = model_fields(["Thing"])
     assert [names.claim(n) for n in ["str", "datetime", "to_dict", "title", "Thing"]] == [
-        "str_", "datetime_", "to_dict_2", "title", "Thing_2",
+        "str_",
+        "datetime_",
+        "to_dict_2",
+        "title",
+        "Thing_2",
     ]
     assert [accessors().claim(n) for n in ["close", "with_options", "list", "ticket_entity"]] == [
-        "close_", "with_options_", "list_", "ticket_entity",
+        "close_",
+        "with_options_",
+        "list_",
+        "ticket_entity",
     ]
     args = arguments()
     assert [args.claim(n) for n in ["self", "timeout", "extra_headers", "model", "list_of"]] == [
-        "self_2", "timeout_", "extra_headers_", "model", "list_of",
+        "self_2",
+        "timeout_",
+        "extra_headers_",
+        "model",
+        "list_of",
     ]
 
 
-@pytest.mark.parametrize("name", ["os", "sys", "json", "typing", "httpx", "pytest", "conftest", "__main__", "tests", "typing_extensions"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "os",
+        "sys",
+        "json",
+        "typing",
+        "httpx",
+        "pytest",
+        "conftest",
+        "__main__",
+        "tests",
+        "typing_extensions",
+    ],
+)
 def test_a_package_name_that_shadows_a_module_is_refused(name: str) -> None:
     assert package_problem(name) is not None
     assert package_problem("superoffice_client") is None
@@ -81,14 +109,26 @@ def test_odd_names_give_a_client_that_type_checks_and_passes_its_tests(tmp_path:
     method, a model named like the runtime's names, and an API part with no models at all."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs_input", docs)
-    write(docs / "odd", {
-        "close.md": endpoint_page("v1Close_WithOptions", "GET", "Close/WithOptions", response("bool", body="true")),
-        "select.md": endpoint_page(
-            "v1Close_Sequence", "GET", "Close/Sequence",
-            response("Sequence", "| Select | string | x |", "| NotGiven | string | x |", "| Model | string | x |",
-                     body='{"Select": "a", "NotGiven": "b", "Model": "c"}'),
-        ),
-    })
+    write(
+        docs / "odd",
+        {
+            "close.md": endpoint_page(
+                "v1Close_WithOptions", "GET", "Close/WithOptions", response("bool", body="true")
+            ),
+            "select.md": endpoint_page(
+                "v1Close_Sequence",
+                "GET",
+                "Close/Sequence",
+                response(
+                    "Sequence",
+                    "| Select | string | x |",
+                    "| NotGiven | string | x |",
+                    "| Model | string | x |",
+                    body='{"Select": "a", "NotGiven": "b", "Model": "c"}',
+                ),
+            ),
+        },
+    )
     out = tmp_path / "out"
     generate([docs], out, "odd_client", cache_root=None, jobs=1)
     source = (out / "odd_client" / "_client.py").read_text()
@@ -100,7 +140,14 @@ def test_odd_names_give_a_client_that_type_checks_and_passes_its_tests(tmp_path:
 
 
 def test_an_api_without_models_type_checks_and_has_tests(tmp_path: Path) -> None:
-    docs = write(tmp_path / "docs", {"count.md": endpoint_page("v1Thing_Count", "GET", "Thing/Count", response("int32", body="3"))})
+    docs = write(
+        tmp_path / "docs",
+        {
+            "count.md": endpoint_page(
+                "v1Thing_Count", "GET", "Thing/Count", response("int32", body="3")
+            )
+        },
+    )
     out = tmp_path / "out"
     generate([docs], out, "bare_client", cache_root=None, jobs=1)
     checked = mypy(out, "bare_client")
@@ -143,7 +190,11 @@ def test_the_reserved_names_are_those_of_the_generated_runtime() -> None:
     assert options == ["options"] and set(options) <= ARGUMENT_RESERVED
 
     package = ROOT / "generated" / "superoffice_client"
-    modules = [package / "_client.py", *(package / "groups").glob("[!_]*.py"), *(package / "models").glob("[!_]*.py")]
+    modules = [
+        package / "_client.py",
+        *(package / "groups").glob("[!_]*.py"),
+        *(package / "models").glob("[!_]*.py"),
+    ]
     names = set()
     for module in modules:
         tree = ast.parse(module.read_text())

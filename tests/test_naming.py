@@ -36,7 +36,12 @@ def test_snake(name: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("name", "expected"),
-    [("AppointmentEntity", "AppointmentEntity"), ("odata.response", "OdataResponse"), ("None", "None_"), ("1x", "field_1x")],
+    [
+        ("AppointmentEntity", "AppointmentEntity"),
+        ("odata.response", "OdataResponse"),
+        ("None", "None_"),
+        ("1x", "field_1x"),
+    ],
 )
 def test_pascal(name: str, expected: str) -> None:
     assert pascal(name) == expected

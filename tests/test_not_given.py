@@ -19,12 +19,16 @@ sys.path.insert(0, str(GENERATED))
 
 from superoffice_client import NOT_GIVEN, ApiError, Client, NotGiven  # noqa: E402
 from superoffice_client.models import TicketEntity  # noqa: E402
+
 from tests.recording import Recorder  # noqa: E402
 
 
 def client(response: httpx.Response | None = None) -> tuple[Client, Recorder]:
     recorder = Recorder(response or httpx.Response(200, json=815))
-    return Client("https://crm.example.com/SuperOffice", transport=httpx.MockTransport(recorder)), recorder
+    return (
+        Client("https://crm.example.com/SuperOffice", transport=httpx.MockTransport(recorder)),
+        recorder,
+    )
 
 
 def sent(recorder: Recorder) -> object:
@@ -46,7 +50,9 @@ def test_an_optional_body_argument_left_out_is_not_sent() -> None:
 
 def test_none_in_a_body_argument_is_sent_as_null() -> None:
     api, recorder = client()
-    api.ticket_agent.add_message(ticket_id=4711, body="Hi", connection_info=None, cc="a@b.c", important=NOT_GIVEN)
+    api.ticket_agent.add_message(
+        ticket_id=4711, body="Hi", connection_info=None, cc="a@b.c", important=NOT_GIVEN
+    )
     assert sent(recorder) == {"TicketId": 4711, "Body": "Hi", "ConnectionInfo": None, "Cc": "a@b.c"}
 
 
@@ -75,7 +81,10 @@ def test_query_parameters_given_none_or_left_out_are_not_sent() -> None:
 @pytest.mark.parametrize("value", [None, ""])
 def test_a_path_part_that_is_none_or_empty_is_refused_before_any_request(value: str | None) -> None:
     api, recorder = client()
-    with pytest.raises(ValueError, match=r"^name must not be .*: it is part of the path /api/v1/Ticket/\{ticket_id\}/Attachment/\{name\}$"):
+    with pytest.raises(
+        ValueError,
+        match=r"^name must not be .*: it is part of the path /api/v1/Ticket/\{ticket_id\}/Attachment/\{name\}$",
+    ):
         api.ticket_entity.get_attachment(ticket_id=1, name=value)  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"^ticket_id must not be None"):
         api.ticket_entity.get_attachment(ticket_id=None, name="a.pdf")  # type: ignore[arg-type]
@@ -83,7 +92,9 @@ def test_a_path_part_that_is_none_or_empty_is_refused_before_any_request(value: 
 
 
 def test_a_path_part_of_zero_is_sent() -> None:
-    api, recorder = client(httpx.Response(200, content=b"x", headers={"Content-Type": "application/octet-stream"}))
+    api, recorder = client(
+        httpx.Response(200, content=b"x", headers={"Content-Type": "application/octet-stream"})
+    )
     api.ticket_entity.get_attachment(ticket_id=0, name="a")
     assert recorder.requests[0].url.path == "/SuperOffice/api/v1/Ticket/0/Attachment/a"
 
@@ -95,18 +106,38 @@ GIF = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff"
     ("response", "expected"),
     [
         (httpx.Response(200, json=base64.b64encode(GIF).decode()), GIF),
-        (httpx.Response(200, json="GIF89....File contents as raw bytes..."), b"GIF89....File contents as raw bytes..."),
+        (
+            httpx.Response(200, json="GIF89....File contents as raw bytes..."),
+            b"GIF89....File contents as raw bytes...",
+        ),
         (httpx.Response(200, json="Blåbær"), "Blåbær".encode()),
         (httpx.Response(200, json=""), b""),
         (httpx.Response(200, json=None), b""),
-        (httpx.Response(200, content=b'"quoted"', headers={"Content-Type": "application/octet-stream"}), b'"quoted"'),
+        (
+            httpx.Response(
+                200, content=b'"quoted"', headers={"Content-Type": "application/octet-stream"}
+            ),
+            b'"quoted"',
+        ),
         (httpx.Response(200, content=GIF, headers={"Content-Type": "image/gif"}), GIF),
         (httpx.Response(200, content=b'"x"'), b'"x"'),  # no Content-Type: as it came
         (httpx.Response(204), b""),
     ],
-    ids=["base64", "placeholder", "utf-8", "empty-string", "null", "octet-stream", "image", "no-content-type", "204"],
+    ids=[
+        "base64",
+        "placeholder",
+        "utf-8",
+        "empty-string",
+        "null",
+        "octet-stream",
+        "image",
+        "no-content-type",
+        "204",
+    ],
 )
-def test_binary_results_are_decoded_by_the_response_content_type(response: httpx.Response, expected: bytes) -> None:
+def test_binary_results_are_decoded_by_the_response_content_type(
+    response: httpx.Response, expected: bytes
+) -> None:
     api, _ = client(response)
     assert api.ticket_agent.get_attachment_stream(attachment_id=12) == expected
 
@@ -119,7 +150,9 @@ def test_a_binary_result_sent_as_json_but_not_a_string_is_an_api_error() -> None
 
 def test_required_body_rows_are_arguments_without_default() -> None:
     parameters = inspect.signature(Client("https://x").ticket_agent.add_message).parameters
-    required = [name for name, p in parameters.items() if p.default is p.empty and p.kind is p.KEYWORD_ONLY]
+    required = [
+        name for name, p in parameters.items() if p.default is p.empty and p.kind is p.KEYWORD_ONLY
+    ]
     assert required == ["ticket_id", "body"]
     assert parameters["connection_info"].default is NOT_GIVEN
     assert parameters["ticket_id"].kind is inspect.Parameter.KEYWORD_ONLY
@@ -129,7 +162,9 @@ def test_required_body_rows_are_arguments_without_default() -> None:
     assert recorder.requests == []
 
 
-def test_mypy_refuses_a_missing_required_argument_and_accepts_none_for_an_optional_one(tmp_path: Path) -> None:
+def test_mypy_refuses_a_missing_required_argument_and_accepts_none_for_an_optional_one(
+    tmp_path: Path,
+) -> None:
     code = (
         "from superoffice_client import NOT_GIVEN, Client\n"
         "api = Client('https://x')\n"
@@ -138,33 +173,66 @@ def test_mypy_refuses_a_missing_required_argument_and_accepts_none_for_an_option
         "api.ticket_agent.add_message(ticket_id=None, body='Hi')\n"
     )
     (tmp_path / "use.py").write_text(code)
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", str(tmp_path / "use.py")]
+    command = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--cache-dir",
+        "/dev/null",
+        str(tmp_path / "use.py"),
+    ]
     result = subprocess.run(command, cwd=GENERATED, capture_output=True, text=True)
-    errors = [line.split(": error: ")[1] for line in result.stdout.splitlines() if ": error: " in line]
-    assert [line.split(":")[1] for line in result.stdout.splitlines() if ": error: " in line] == ["4", "5"], result.stdout
+    errors = [
+        line.split(": error: ")[1] for line in result.stdout.splitlines() if ": error: " in line
+    ]
+    assert [line.split(":")[1] for line in result.stdout.splitlines() if ": error: " in line] == [
+        "4",
+        "5",
+    ], result.stdout
     assert errors[0].startswith('Missing named argument "ticket_id"')
-    assert errors[1].startswith('Argument "ticket_id" to "add_message" of "TicketAgentApi" has incompatible type "None"')
+    assert errors[1].startswith(
+        'Argument "ticket_id" to "add_message" of "TicketAgentApi" has incompatible type "None"'
+    )
 
 
-def test_the_emitted_tests_catch_a_client_that_drops_nulls_or_returns_json_text_for_bytes(tmp_path: Path, docs: Path) -> None:
+def test_the_emitted_tests_catch_a_client_that_drops_nulls_or_returns_json_text_for_bytes(
+    tmp_path: Path, docs: Path
+) -> None:
     from generator.pipeline import generate
 
     generate([docs], tmp_path / "out", "demo_client", cache_root=None, jobs=1)
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path / "out")]
+    command = [
+        sys.executable,
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        str(tmp_path / "out"),
+    ]
     assert subprocess.run(command, capture_output=True, cwd=tmp_path).returncode == 0
     package = tmp_path / "out" / "demo_client"
     call, response = package / "_call.py", package / "_response.py"
-    dropping = call.read_text().replace("body = given(fields)", "body = {k: v for k, v in given(fields).items() if v is not None}")
-    as_text = response.read_text().replace('return b"" if empty else _bytes(response)', 'return b"" if empty else response.content')
+    dropping = call.read_text().replace(
+        "body = given(fields)", "body = {k: v for k, v in given(fields).items() if v is not None}"
+    )
+    as_text = response.read_text().replace(
+        'return b"" if empty else _bytes(response)', 'return b"" if empty else response.content'
+    )
     assert as_text.count("else response.content") == 1 and "if v is not None}" in dropping
     call.write_text(dropping)
     response.write_text(as_text)
     broken = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path)
-    failed = sorted(line.split(" ")[1] for line in broken.stdout.splitlines() if line.startswith("FAILED"))
+    failed = sorted(
+        line.split(" ")[1] for line in broken.stdout.splitlines() if line.startswith("FAILED")
+    )
     assert failed == [
         f"out/tests/test_ticket_agent.py::test_endpoint[{surface}-{endpoint}]"
         for surface in ("async", "sync")
         for endpoint in ("add_message", "get_attachment_stream")
     ] + [  # add_message is also the group's call through with_raw_response
-        f"out/tests/test_ticket_agent.py::test_raw_response[{surface}]" for surface in ("async", "sync")
+        f"out/tests/test_ticket_agent.py::test_raw_response[{surface}]"
+        for surface in ("async", "sync")
     ], broken.stdout

@@ -14,12 +14,25 @@ from pathlib import Path
 from generator.pipeline import generate
 
 ODD = {
-    "Space": " ", "Percent": "%", "Escaped": "%20", "Hash": "#", "Question": "?", "Unicode": "Ødegård 東京",
-    "Plus": "+", "Amp": "&", "Equals": "=", "Semicolon": ";", "Quote": "'", "Backslash": "\\", "Tilde": "~",
+    "Space": " ",
+    "Percent": "%",
+    "Escaped": "%20",
+    "Hash": "#",
+    "Question": "?",
+    "Unicode": "Ødegård 東京",
+    "Plus": "+",
+    "Amp": "&",
+    "Equals": "=",
+    "Semicolon": ";",
+    "Quote": "'",
+    "Backslash": "\\",
+    "Tilde": "~",
 }
 
 
-def odd_page(name: str, path: str, sample_path: str, content_type: str = "application/json; charset=utf-8") -> str:
+def odd_page(
+    name: str, path: str, sample_path: str, content_type: str = "application/json; charset=utf-8"
+) -> str:
     return f"""---
 title: GET Odd/{name}
 uid: v1OddAgent_{name}
@@ -65,11 +78,23 @@ def test_the_emitted_tests_of_odd_paths_expect_what_the_client_sends(tmp_path: P
     docs = tmp_path / "docs"
     docs.mkdir()
     for name, text in ODD.items():
-        (docs / f"part_{name}.md").write_text(odd_page(f"Part{name}", f"Odd/Part{name}/{{value}}", f"Odd/Part{name}/a{text}b"), "utf-8")
-        (docs / f"literal_{name}.md").write_text(odd_page(f"Literal{name}", f"Odd/L{text}x/{{value}}", f"Odd/L{text}x/v"), "utf-8")
-    (docs / "form_feed.md").write_text(odd_page("FormFeed", "Odd/F\fF/{value}", "Odd/F\fF/v"), "utf-8")
+        (docs / f"part_{name}.md").write_text(
+            odd_page(f"Part{name}", f"Odd/Part{name}/{{value}}", f"Odd/Part{name}/a{text}b"),
+            "utf-8",
+        )
+        (docs / f"literal_{name}.md").write_text(
+            odd_page(f"Literal{name}", f"Odd/L{text}x/{{value}}", f"Odd/L{text}x/v"), "utf-8"
+        )
+    (docs / "form_feed.md").write_text(
+        odd_page("FormFeed", "Odd/F\fF/{value}", "Odd/F\fF/v"), "utf-8"
+    )
     (docs / "content_type.md").write_text(
-        odd_page("ContentType", "Odd/ContentType/{value}", "Odd/ContentType/v", "application/json; charset=utf-8; title=Ødegård"),
+        odd_page(
+            "ContentType",
+            "Odd/ContentType/{value}",
+            "Odd/ContentType/v",
+            "application/json; charset=utf-8; title=Ødegård",
+        ),
         "utf-8",
     )
     out = tmp_path / "out"

@@ -24,14 +24,20 @@ ROOT = Path(__file__).resolve().parent.parent
 def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "generator", *map(str, args)],
-        cwd=cwd, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
 
 
 def start(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "generator", *map(str, args)],
-        cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
 
@@ -43,7 +49,11 @@ def snapshot(folder: Path) -> dict[str, bytes | str]:
         if "__pycache__" in path.parts:
             continue
         key = path.relative_to(folder).as_posix()
-        found[key] = path.read_bytes() if path.is_file() and not path.is_symlink() else f"dir {path.is_symlink()}"
+        found[key] = (
+            path.read_bytes()
+            if path.is_file() and not path.is_symlink()
+            else f"dir {path.is_symlink()}"
+        )
     return found
 
 
@@ -67,46 +77,80 @@ def work(docs: Path) -> Path:
 
 
 def test_a_file_is_refused(work: Path) -> None:
-    refused(["docs", "--out", "notes.txt"], work, "notes.txt is a file, not an output folder of this generator; give another --out")
+    refused(
+        ["docs", "--out", "notes.txt"],
+        work,
+        "notes.txt is a file, not an output folder of this generator; give another --out",
+    )
 
 
 def test_a_folder_with_other_content_is_refused(work: Path) -> None:
     (work / "src").mkdir()
     (work / "src" / "app.py").write_text("print('mine')\n")
     refused(
-        ["docs", "--out", "src"], work,
+        ["docs", "--out", "src"],
+        work,
         f"src is not empty and holds no {MANIFEST}, so it is not an output of this generator; give another --out or empty it",
     )
 
 
 def test_the_docs_folder_and_folders_inside_or_around_it_are_refused(work: Path) -> None:
-    refused(["docs", "--out", "docs"], work, "docs holds the doc pages docs; give a folder of its own as --out")
-    refused(["docs", "--out", "docs/generated"], work, "docs/generated is inside the doc pages docs; give a folder of its own as --out")
-    refused(["docs/rest", "--out", "docs"], work, "docs holds the doc pages docs/rest; give a folder of its own as --out")
+    refused(
+        ["docs", "--out", "docs"],
+        work,
+        "docs holds the doc pages docs; give a folder of its own as --out",
+    )
+    refused(
+        ["docs", "--out", "docs/generated"],
+        work,
+        "docs/generated is inside the doc pages docs; give a folder of its own as --out",
+    )
+    refused(
+        ["docs/rest", "--out", "docs"],
+        work,
+        "docs holds the doc pages docs/rest; give a folder of its own as --out",
+    )
 
 
 def test_the_current_folder_and_folders_above_it_are_refused(work: Path) -> None:
-    refused(["docs", "--out", "."], work, ". is the current folder; give a folder of its own as --out")
-    refused([str(work / "docs"), "--out", ".."], work / "docs", ".. is above the current folder; give a folder of its own as --out")
+    refused(
+        ["docs", "--out", "."], work, ". is the current folder; give a folder of its own as --out"
+    )
+    refused(
+        [str(work / "docs"), "--out", ".."],
+        work / "docs",
+        ".. is above the current folder; give a folder of its own as --out",
+    )
 
 
 def test_a_folder_holding_git_is_refused_even_with_a_manifest(work: Path) -> None:
     (work / "repo" / ".git").mkdir(parents=True)
-    (work / "repo" / MANIFEST).write_text('{"generator": "superoffice-docs-generator", "files": {}}')
+    (work / "repo" / MANIFEST).write_text(
+        '{"generator": "superoffice-docs-generator", "files": {}}'
+    )
     refused(["docs", "--out", "repo"], work, "repo holds .git; give a folder of its own as --out")
 
 
 def test_a_link_is_refused(work: Path) -> None:
     (work / "elsewhere").mkdir()
     (work / "link").symlink_to(work / "elsewhere")
-    refused(["docs", "--out", "link"], work, "link is a symbolic link; give the folder itself as --out")
+    refused(
+        ["docs", "--out", "link"], work, "link is a symbolic link; give the folder itself as --out"
+    )
 
 
 def test_docs_without_endpoint_pages_is_an_error_not_an_empty_client(work: Path) -> None:
     assert run("generate", "docs", "--out", "out", cwd=work).returncode == 0
     (work / "empty").mkdir()
-    (work / "empty" / "index.md").write_text("---\nuid: tag-Contact\n---\n\n```http\n/api/v1/Contact\n```\n")
-    refused(["empty", "--out", "out"], work, "empty: error: no endpoint pages found (1 pages read, none states an endpoint) [no-endpoints]", prefix="")
+    (work / "empty" / "index.md").write_text(
+        "---\nuid: tag-Contact\n---\n\n```http\n/api/v1/Contact\n```\n"
+    )
+    refused(
+        ["empty", "--out", "out"],
+        work,
+        "empty: error: no endpoint pages found (1 pages read, none states an endpoint) [no-endpoints]",
+        prefix="",
+    )
 
 
 def test_a_previous_output_is_replaced_and_a_file_added_to_it_is_not_lost(work: Path) -> None:
@@ -116,7 +160,11 @@ def test_a_previous_output_is_replaced_and_a_file_added_to_it_is_not_lost(work: 
     again = run("generate", "docs", "--out", "out", cwd=work)
     assert again.returncode == 0, again.stderr  # tools' caches in the output do not stop a run
     (work / "out" / "tests" / "my_test.py").write_text("def test_mine(): pass\n")
-    refused(["docs", "--out", "out"], work, "out/tests/my_test.py was not written by this generator; move it away before generating into out")
+    refused(
+        ["docs", "--out", "out"],
+        work,
+        "out/tests/my_test.py was not written by this generator; move it away before generating into out",
+    )
 
 
 def test_an_empty_folder_is_used_and_the_output_has_ordinary_permissions(work: Path) -> None:
@@ -131,15 +179,29 @@ def test_an_empty_folder_is_used_and_the_output_has_ordinary_permissions(work: P
     assert (work / "out" / "superoffice_client" / "_client.py").stat().st_mode & 0o777 == 0o644
 
 
-@pytest.mark.parametrize(("target", "message"), [("folder", "folder: Is a directory"), ("notes.txt/api.json", "notes.txt/api.json: Not a directory")])
-def test_openapi_into_a_folder_or_under_a_file_is_one_located_line(work: Path, target: str, message: str) -> None:
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        ("folder", "folder: Is a directory"),
+        ("notes.txt/api.json", "notes.txt/api.json: Not a directory"),
+    ],
+)
+def test_openapi_into_a_folder_or_under_a_file_is_one_located_line(
+    work: Path, target: str, message: str
+) -> None:
     (work / "folder").mkdir()
     before = snapshot(work)
     result = subprocess.run(
         [sys.executable, "-m", "generator", "openapi", "docs", "-o", target],
-        cwd=work, capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        cwd=work,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
-    assert (result.returncode, result.stderr.splitlines()) == (1, [f"error: cannot write {message}"])
+    assert (result.returncode, result.stderr.splitlines()) == (
+        1,
+        [f"error: cannot write {message}"],
+    )
     assert snapshot(work) == before
 
 
@@ -158,7 +220,11 @@ def test_leftovers_of_a_killed_run_are_recovered_by_the_next(work: Path) -> None
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
     result = run("generate", "docs", "--out", "out", cwd=work)
     assert result.returncode == 0, result.stderr
-    assert tree(work / "out") != previous and "Counts the open tickets" in (work / "out/superoffice_client/groups/ticket_entity.py").read_text()
+    assert (
+        tree(work / "out") != previous
+        and "Counts the open tickets"
+        in (work / "out/superoffice_client/groups/ticket_entity.py").read_text()
+    )
     assert sorted(p.name for p in work.iterdir() if p.name.startswith(".out")) == [".out.new-mine"]
 
 
@@ -169,7 +235,9 @@ def test_a_run_killed_at_any_moment_leaves_a_complete_output(work: Path, tmp_pat
     page = next(new.rglob("v1*GetTicketCount.md"))
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
     began = time.monotonic()
-    assert run("generate", new, "--out", "cold", "--no-cache", "--jobs", "2", cwd=work).returncode == 0
+    assert (
+        run("generate", new, "--out", "cold", "--no-cache", "--jobs", "2", cwd=work).returncode == 0
+    )
     took = time.monotonic() - began
     fresh = tree(work / "cold")
     assert run("generate", old, "--out", "out", "--no-cache", cwd=work).returncode == 0
@@ -182,7 +250,10 @@ def test_a_run_killed_at_any_moment_leaves_a_complete_output(work: Path, tmp_pat
         process.send_signal(signal.SIGKILL)
         process.wait()
         now = tree(work / "out")
-        assert now in (previous, fresh), f"killed after {delay}s: the output is neither the old nor the new one"
+        assert now in (
+            previous,
+            fresh,
+        ), f"killed after {delay}s: the output is neither the old nor the new one"
         outcomes.append(now == fresh)
         if now == fresh:  # the run got through: put the old output back for the next trial
             assert run("generate", old, "--out", "out", "--no-cache", cwd=work).returncode == 0
@@ -235,16 +306,23 @@ def test_concurrent_runs_sharing_a_cache_leave_one_run_s_output(work: Path, tmp_
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
     outputs = {}
     for name, docs in (("old", old), ("new", new)):
-        assert run("generate", docs, "--out", f"cold-{name}", "--no-cache", cwd=work).returncode == 0
+        assert (
+            run("generate", docs, "--out", f"cold-{name}", "--no-cache", cwd=work).returncode == 0
+        )
         outputs[name] = tree(work / f"cold-{name}")
     for _ in range(2):
-        runs = [start("generate", docs, "--out", "out", "--cache", "cache", cwd=work) for docs in (old, new, old)]
+        runs = [
+            start("generate", docs, "--out", "out", "--cache", "cache", cwd=work)
+            for docs in (old, new, old)
+        ]
         for process in runs:
             _, stderr = process.communicate(timeout=120)
             assert process.returncode == 0, stderr
         assert tree(work / "out") in (outputs["old"], outputs["new"])
         assert run("generate", new, "--out", "out", "--cache", "cache", cwd=work).returncode == 0
-        assert tree(work / "out") == outputs["new"]  # whatever the last run was, the cache does not lie
+        assert (
+            tree(work / "out") == outputs["new"]
+        )  # whatever the last run was, the cache does not lie
 
 
 def test_a_leftover_looking_folder_holding_a_user_file_is_not_removed(work: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 import subprocess
 import sys
@@ -45,11 +44,17 @@ def test_readme_has_command_examples() -> None:
 
 
 @pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_a_readme_command_prints_what_readme_shows(command: str, shown: list[str], tmp_path: Path) -> None:
+def test_a_readme_command_prints_what_readme_shows(
+    command: str, shown: list[str], tmp_path: Path
+) -> None:
     shutil.copytree(ROOT / "docs_input", tmp_path / "docs_input")
     python = f"{sys.executable} -m generator"
     result = subprocess.run(
-        command.replace("python -m generator", python), shell=True, cwd=tmp_path, capture_output=True, text=True,
+        command.replace("python -m generator", python),
+        shell=True,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
     )
     printed = (result.stdout + result.stderr).splitlines()

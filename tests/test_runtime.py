@@ -16,7 +16,16 @@ RUNTIME = ROOT / "generator" / "runtime"
 
 
 def test_the_runtime_passes_mypy_strict_where_it_lives() -> None:
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "generator/runtime"]
+    command = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--cache-dir",
+        "/dev/null",
+        "generator/runtime",
+    ]
     result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
 
@@ -26,7 +35,9 @@ def test_every_runtime_module_is_black_clean_and_copied_as_it_is() -> None:
     assert "_call.py" in copied and "webhooks.py" in copied and "__init__.py" not in copied
     for name, source in copied.items():
         assert format_python(source, name) == source, name
-        assert (ROOT / "generated" / "superoffice_client" / name).read_text("utf-8") == HEADER + source, name
+        assert (ROOT / "generated" / "superoffice_client" / name).read_text(
+            "utf-8"
+        ) == HEADER + source, name
 
 
 def test_the_runtime_does_not_name_the_package_it_is_copied_into() -> None:

@@ -10,10 +10,20 @@ from tests.pages import page, parse, sample_request, sample_response
 
 
 def test_a_sample_request_gives_its_method_path_and_query() -> None:
-    parsed = parse(page(sample_request('{"a": 1}', start="post /api/v1/Agents/Demo/DoThing?$select=a,b&x=%20y HTTP/1.1")))
+    parsed = parse(
+        page(
+            sample_request(
+                '{"a": 1}', start="post /api/v1/Agents/Demo/DoThing?$select=a,b&x=%20y HTTP/1.1"
+            )
+        )
+    )
     sample = parsed.operation.request_sample if parsed.operation else None
     assert sample is not None
-    assert (sample.method, sample.path, sample.query) == ("POST", "/api/v1/Agents/Demo/DoThing", [("$select", "a,b"), ("x", " y")])
+    assert (sample.method, sample.path, sample.query) == (
+        "POST",
+        "/api/v1/Agents/Demo/DoThing",
+        [("$select", "a,b"), ("x", " y")],
+    )
     assert sample.start_line.startswith("post ") and sample.status is None
     assert sample.body == {"a": 1} and sample.has_json
 
@@ -32,7 +42,12 @@ def test_a_start_line_that_is_neither_leaves_both_unset() -> None:
 
 
 def test_samples_round_trip_through_the_cache_codec_and_forged_ones_are_refused() -> None:
-    parsed = parse(page(sample_request('{"a": 1}', start="GET /api/v1/Agents/Demo/DoThing?x=1"), sample_response("[1]")))
+    parsed = parse(
+        page(
+            sample_request('{"a": 1}', start="GET /api/v1/Agents/Demo/DoThing?x=1"),
+            sample_response("[1]"),
+        )
+    )
     assert decode(ParsedPage, encode(parsed)) == parsed
     sample = parsed.operation.request_sample if parsed.operation else None
     assert sample is not None

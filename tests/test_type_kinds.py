@@ -6,17 +6,21 @@ from typing import Any, get_args
 
 import pytest
 
+from generator.diagnostics import Location
 from generator.emit.openapi import SCHEMAS, schema
 from generator.emit.pyhints import CODECS, HINTS, Hints
 from generator.emit.pyparts import PyModel
 from generator.emit.testview import ARGUMENTS
 from generator.examples import EXAMPLES, FITS, example, fits
-from generator.diagnostics import Location
 from generator.model import ObjectType, Property, TypeKind, TypeRef
 
 KINDS = get_args(TypeKind)
 HERE = Location("docs", "page.md", 1)
-TYPES = {"Ticket": ObjectType("Ticket", [Property("Id", TypeRef("integer", "int32"), "", HERE)], "", HERE)}
+TYPES = {
+    "Ticket": ObjectType(
+        "Ticket", [Property("Id", TypeRef("integer", "int32"), "", HERE)], "", HERE
+    )
+}
 MODELS = {"Ticket": PyModel("Ticket", "Ticket", "ticket", "")}
 REFS = {
     "string": TypeRef("string"),
@@ -68,7 +72,10 @@ def test_the_tables_say_what_each_kind_is() -> None:
     assert hints.codec(REFS["datetime"]) == "_m.DATETIME" and hints.codec(REFS["integer"]) == ""
     assert schema(REFS["integer"]) == {"type": "integer", "format": "int64"}
     assert schema(REFS["binary"], in_json=False) == {"type": "string", "format": "binary"}
-    assert schema(REFS["array"]) == {"type": "array", "items": {"$ref": "#/components/schemas/Ticket"}}
+    assert schema(REFS["array"]) == {
+        "type": "array",
+        "items": {"$ref": "#/components/schemas/Ticket"},
+    }
     assert not fits(True, REFS["integer"], TYPES) and fits(True, REFS["boolean"], TYPES)
     assert not fits("1", REFS["number"], TYPES) and fits(None, REFS["string"], TYPES)
     assert not fits(None, REFS["named"], TYPES)

@@ -10,8 +10,7 @@ import pytest
 from generator.build import build_api
 from generator.emit.pyparts import PyMethod
 from generator.emit.pyview import python_view
-from generator.model import Api, Operation, TypeRef
-from generator.model import ParsedPage
+from generator.model import Api, Operation, ParsedPage, TypeRef
 from tests.pages import page, parse, table
 
 PROPS = "| Property Name | Type |  Description |"
@@ -48,27 +47,51 @@ def test_an_anonymous_array_item_with_a_named_types_table_is_that_type() -> None
     api, diagnostics = build_api([_returning("v1AAgent_GetThing", "Thing", *ROWS), listed])
     assert diagnostics == []
     assert api.matched == {"AAgentGetThingsItem": "Thing"}
-    assert _operation(api, "GetThings").result == TypeRef("array", item=TypeRef("named", name="Thing"))
+    assert _operation(api, "GetThings").result == TypeRef(
+        "array", item=TypeRef("named", name="Thing")
+    )
     method = _method(api, "GetThings")
     assert (method.returns, method.result) == ("list[Thing]", "_LIST_THING")
     codecs = [c for group in python_view(api, "demo").groups for c in group.codecs]
     assert ("_LIST_THING", "_m.Codec[list[Thing]]", '_m.list_of(_m.model("Thing"))') in codecs
     assert _model_classes(api) == ["Thing"]  # no class for the anonymous type
-    assert listed.operation is not None and listed.operation.result is not None  # the parsed page (cached) is left as it was
+    assert (
+        listed.operation is not None and listed.operation.result is not None
+    )  # the parsed page (cached) is left as it was
     assert listed.operation.result.item == TypeRef("named", name="AAgentGetThingsItem")
 
 
 def test_an_anonymous_object_result_and_body_are_matched_too() -> None:
-    body = _page("v1AAgent_SaveThing", "## Request Body: thing", table(PROPS, *ROWS), STATUS, "### Response body: object", table(PROPS, *ROWS))
-    api, _ = build_api([parse(body, name="save.md"), _returning("v1AAgent_GetThing", "Thing", *ROWS)])
+    body = _page(
+        "v1AAgent_SaveThing",
+        "## Request Body: thing",
+        table(PROPS, *ROWS),
+        STATUS,
+        "### Response body: object",
+        table(PROPS, *ROWS),
+    )
+    api, _ = build_api(
+        [parse(body, name="save.md"), _returning("v1AAgent_GetThing", "Thing", *ROWS)]
+    )
     assert api.matched == {"AAgentSaveThingResult": "Thing", "AAgentSaveThingThing": "Thing"}
     method = _method(api, "SaveThing")
-    assert method.returns == "Thing" and method.body is not None and method.body.hint == "Thing | dict[str, Any]"
+    assert (
+        method.returns == "Thing"
+        and method.body is not None
+        and method.body.hint == "Thing | dict[str, Any]"
+    )
     assert _model_classes(api) == ["Thing"]
 
 
 def test_an_agents_argument_carrier_is_never_matched() -> None:
-    carrier = _page("v1AAgent_Store", "## Request Body: request", table(PROPS, *ROWS), STATUS, "### Response body: Thing", table(PROPS, *ROWS))
+    carrier = _page(
+        "v1AAgent_Store",
+        "## Request Body: request",
+        table(PROPS, *ROWS),
+        STATUS,
+        "### Response body: Thing",
+        table(PROPS, *ROWS),
+    )
     api, _ = build_api([parse(carrier)])
     assert api.matched == {}
     assert [a.wire for a in _method(api, "Store").fields] == ["Id", "Name", "When"]
@@ -84,7 +107,12 @@ def test_an_agents_argument_carrier_is_never_matched() -> None:
     ],
 )
 def test_a_table_that_differs_keeps_its_invented_name(rows: tuple[str, ...]) -> None:
-    api, _ = build_api([_returning("v1AAgent_GetThing", "Thing", *ROWS), _returning("v1AAgent_GetThings", "array", *rows)])
+    api, _ = build_api(
+        [
+            _returning("v1AAgent_GetThing", "Thing", *ROWS),
+            _returning("v1AAgent_GetThings", "array", *rows),
+        ]
+    )
     assert api.matched == {}
     assert _method(api, "GetThings").returns == "list[AAgentGetThingsItem]"
     assert _model_classes(api) == ["AAgentGetThingsItem", "Thing"]
@@ -92,7 +120,12 @@ def test_a_table_that_differs_keeps_its_invented_name(rows: tuple[str, ...]) -> 
 
 def test_an_undocumented_property_type_is_compatible_and_takes_the_named_types() -> None:
     rows = (ROWS[0], ROWS[1], "| When |  | |")  # the type column left empty, as real pages do
-    api, _ = build_api([_returning("v1AAgent_GetThing", "Thing", *ROWS), _returning("v1AAgent_GetThings", "array", *rows)])
+    api, _ = build_api(
+        [
+            _returning("v1AAgent_GetThing", "Thing", *ROWS),
+            _returning("v1AAgent_GetThings", "array", *rows),
+        ]
+    )
     assert api.matched == {"AAgentGetThingsItem": "Thing"}
     assert api.types["Thing"].properties[2].type.kind == "datetime"
 
@@ -103,12 +136,20 @@ def test_the_named_type_is_taken_as_all_its_pages_describe_it() -> None:
         _returning("v1AAgent_GetThing", "Thing", ROWS[0], ROWS[1]),
         _returning("v1AAgent_GetThingToo", "Thing", ROWS[0], ROWS[2]),
         _returning("v1AAgent_GetThings", "array", *ROWS),
-        _returning("v1AAgent_GetSome", "array", ROWS[0], ROWS[1]),  # one page's table, not the type: no match
+        _returning(
+            "v1AAgent_GetSome", "array", ROWS[0], ROWS[1]
+        ),  # one page's table, not the type: no match
     ]
     results = set()
     for order in permutations(pages):
         api, _ = build_api(order)
-        results.add((tuple(api.matched.items()), tuple(api.types), tuple(str(op.result) for op in api.operations)))
+        results.add(
+            (
+                tuple(api.matched.items()),
+                tuple(api.types),
+                tuple(str(op.result) for op in api.operations),
+            )
+        )
     assert results == {
         (
             (("AAgentGetThingsItem", "Thing"),),

@@ -16,7 +16,16 @@ CORPUS = ROOT.parent / "shared" / "corpus" / "restful"
 
 
 def mypy(folder: Path, package: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", package]
+    command = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--cache-dir",
+        "/dev/null",
+        package,
+    ]
     return subprocess.run(command, cwd=folder, capture_output=True, text=True)
 
 
@@ -27,9 +36,19 @@ def test_the_committed_client_passes_mypy_strict() -> None:
 
 def test_a_script_using_every_feature_passes_mypy_strict() -> None:
     """tests/client_usage.py: async, errors, options, raw responses, auth providers, as users write them."""
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null"]
+    command = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--cache-dir",
+        "/dev/null",
+    ]
     env = {**os.environ, "MYPYPATH": str(ROOT / "generated")}
-    result = subprocess.run([*command, str(ROOT / "tests" / "client_usage.py")], capture_output=True, text=True, env=env)
+    result = subprocess.run(
+        [*command, str(ROOT / "tests" / "client_usage.py")], capture_output=True, text=True, env=env
+    )
     assert result.returncode == 0, result.stdout
 
 
@@ -40,7 +59,7 @@ def test_the_corpus_client_passes_mypy_strict(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stdout
 
 
-USER_SCRIPT = '''
+USER_SCRIPT = """
 from superoffice_client import Client
 from superoffice_client.models import ODataSlimResponse, TicketEntity
 
@@ -55,13 +74,22 @@ with Client("https://sod.superoffice.com/Cust12345", token="t") as client:
     for each in client.ticket_entity.iter_all_pages(page_size=2):
         rows = each.value
     client.tickt_entity.get_all()
-'''
+"""
 
 
 def test_user_code_is_typed_end_to_end(tmp_path: Path) -> None:
     """Results, model fields and paging are typed; a misspelled group is an error, not Any."""
     (tmp_path / "user.py").write_text(USER_SCRIPT)
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "user.py"]
+    command = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--cache-dir",
+        "/dev/null",
+        "user.py",
+    ]
     env = {**os.environ, "MYPYPATH": str(ROOT / "generated")}
     result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
@@ -79,7 +107,23 @@ def test_an_async_provider_is_a_type_error_for_the_sync_client(tmp_path: Path) -
         'AsyncClient("https://x", auth=AsyncCallableAuth(fetch))\n'
         'Client("https://x", auth=AsyncCallableAuth(fetch))\n'
     )
-    command = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", str(script)]
-    result = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "MYPYPATH": str(ROOT / "generated")})
+    command = [
+        sys.executable,
+        "-m",
+        "mypy",
+        "--strict",
+        "--no-incremental",
+        "--cache-dir",
+        "/dev/null",
+        str(script),
+    ]
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "MYPYPATH": str(ROOT / "generated")},
+    )
     assert result.returncode == 1
-    assert result.stdout.splitlines()[0].endswith(':9: error: Argument "auth" to "Client" has incompatible type "AsyncCallableAuth"; expected "AuthProvider | None"  [arg-type]')
+    assert result.stdout.splitlines()[0].endswith(
+        ':9: error: Argument "auth" to "Client" has incompatible type "AsyncCallableAuth"; expected "AuthProvider | None"  [arg-type]'
+    )

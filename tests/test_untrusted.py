@@ -34,7 +34,9 @@ def cli(*args: str | Path, bound: float = BOUND) -> subprocess.CompletedProcess[
     command = [sys.executable, "-m", "generator", *map(str, args)]
     preexec = _limit_memory if sys.platform.startswith("linux") else None
     try:
-        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=bound, preexec_fn=preexec)
+        result = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, timeout=bound, preexec_fn=preexec
+        )
     except subprocess.TimeoutExpired:
         pytest.fail(f"HANG: {' '.join(command[2:])} did not finish within {bound} s")
     assert "Traceback" not in result.stderr, result.stderr
@@ -43,7 +45,9 @@ def cli(*args: str | Path, bound: float = BOUND) -> subprocess.CompletedProcess[
 
 def located(stderr: str, code: str) -> list[str]:
     """The located lines on stderr with the given diagnostic code."""
-    return [line for line in stderr.splitlines() if LOCATED.match(line) and line.endswith(f" [{code}]")]
+    return [
+        line for line in stderr.splitlines() if LOCATED.match(line) and line.endswith(f" [{code}]")
+    ]
 
 
 def docs_with(tmp_path: Path, text: str, name: str = "page.md") -> Path:
@@ -113,7 +117,26 @@ def test_crafted_cache_entries_are_misses(tmp_path: Path) -> None:
                 continue
             parsed[1][3] = "FETCH"  # Operation.method
             entries["x" + key[1:]] = entries["0" * 64] = [includes, [[]] * 9]
-            entries[key] = [includes, [parsed[0], None, [["T", [["p", deep, "", ["", "", 1, 1], False]], "", ["", "", 1, 1], True, False]], [], "", []]]
+            entries[key] = [
+                includes,
+                [
+                    parsed[0],
+                    None,
+                    [
+                        [
+                            "T",
+                            [["p", deep, "", ["", "", 1, 1], False]],
+                            "",
+                            ["", "", 1, 1],
+                            True,
+                            False,
+                        ]
+                    ],
+                    [],
+                    "",
+                    [],
+                ],
+            ]
         writer._write(shard.name, entries)
     again = cli("generate", "docs_input", "--out", out, "--cache", cache)
     assert again.returncode == 0 and "is up to date" not in again.stdout
@@ -175,9 +198,13 @@ def test_an_include_that_links_outside_is_not_read(tmp_path: Path) -> None:
         if command == "openapi":
             continue
         lines = located(result.stderr + result.stdout, "include")
-        assert lines == [f"{docs.as_posix()}/page.md:15:1: warning: the included file 'link.md' links to outside the docs folder; it is not read [include]"], command
+        assert lines == [
+            f"{docs.as_posix()}/page.md:15:1: warning: the included file 'link.md' links to outside the docs folder; it is not read [include]"
+        ], command
         skipped = located(result.stderr + result.stdout, "page-file")
-        assert [line.split(": warning")[0] for line in skipped] == [f"{docs.as_posix()}/{n}:1:1" for n in ("link.md", "zero.md")]
+        assert [line.split(": warning")[0] for line in skipped] == [
+            f"{docs.as_posix()}/{n}:1:1" for n in ("link.md", "zero.md")
+        ]
     _no_secret(tmp_path / "out")
 
 
@@ -191,7 +218,13 @@ def test_an_included_fifo_does_not_block(tmp_path: Path) -> None:
             f"{docs.as_posix()}/page.md:15:1: warning: the included file 'fifo.md' is not a regular file; it is not read [include]"
         ], command
     cached = cli("generate", docs, "--out", tmp_path / "out2", "--cache", tmp_path / "cache")
-    assert cached.returncode == 0 and cli("generate", docs, "--out", tmp_path / "out2", "--cache", tmp_path / "cache").returncode == 0
+    assert (
+        cached.returncode == 0
+        and cli(
+            "generate", docs, "--out", tmp_path / "out2", "--cache", tmp_path / "cache"
+        ).returncode
+        == 0
+    )
 
 
 def test_a_huge_include_is_not_read(tmp_path: Path) -> None:
@@ -213,7 +246,9 @@ def test_a_huge_page_is_a_located_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="no symbolic links here")
-def test_no_include_path_outside_the_docs_folder_is_opened_to_check_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_include_path_outside_the_docs_folder_is_opened_to_check_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The cache records each include with a digest of its file, and checks it on the next run:
     that check opened whatever path it was given, so an include linking out of the docs folder (which
     the parser refuses) and the paths of a forged entry (or of a forged last run) were opened and
@@ -238,7 +273,9 @@ def test_no_include_path_outside_the_docs_folder_is_opened_to_check_the_cache(tm
 
     monkeypatch.setattr(discover, "read_regular", recording)
     monkeypatch.chdir(tmp_path)
-    assert main(["generate", str(docs), "--out", str(out), "--cache", str(cache), "--jobs", "1"]) == 0
+    assert (
+        main(["generate", str(docs), "--out", str(out), "--cache", str(cache), "--jobs", "1"]) == 0
+    )
     (folder,) = [p for p in cache.iterdir() if p.is_dir()]
     writer = Cache(folder, fingerprint())
     state = json.loads((folder / "state.json").read_bytes().partition(b"\n")[2])
@@ -250,7 +287,9 @@ def test_no_include_path_outside_the_docs_folder_is_opened_to_check_the_cache(tm
             entry[0] = [[str(secret), "forged"], ["/etc/passwd", "forged"]]
         writer._write(shard.name, entries)
     assert cache_module.read_regular is not recording  # the cache's own files are read as before
-    assert main(["generate", str(docs), "--out", str(out), "--cache", str(cache), "--jobs", "1"]) == 0
+    assert (
+        main(["generate", str(docs), "--out", str(out), "--cache", str(cache), "--jobs", "1"]) == 0
+    )
     real_docs = os.path.realpath(docs)
     assert [path for path in opened if not path.startswith(real_docs + os.sep)] == []
     _no_secret(out)
@@ -273,9 +312,16 @@ def test_a_manifest_nested_too_deep_is_not_ours_rather_than_a_traceback(tmp_path
     docs = docs_with(tmp_path, page())
     out = tmp_path / "out"
     assert cli("generate", docs, "--out", out, "--no-cache").returncode == 0
-    (out / ".generator-manifest.json").write_text('{"generator": "superoffice-docs-generator", "files": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    (out / ".generator-manifest.json").write_text(
+        '{"generator": "superoffice-docs-generator", "files": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}"
+    )
     result = cli("generate", docs, "--out", out, "--no-cache")
-    assert result.returncode == 1 and result.stderr.startswith(f"error: {out} is not empty and holds no .generator-manifest.json")
+    assert result.returncode == 1 and result.stderr.startswith(
+        f"error: {out} is not empty and holds no .generator-manifest.json"
+    )
 
 
 # -- 3. every page parses in time linear in its size ----------------------------------------------
@@ -287,12 +333,16 @@ def _in_time(tmp_path: Path, text: str) -> dict[str, subprocess.CompletedProcess
 
 
 def test_a_long_run_of_spaces_in_the_endpoint_line_does_not_hang(tmp_path: Path) -> None:
-    runs = _in_time(tmp_path, page(endpoint="```http\nGET /api/v1/Demo" + " " * 80_000 + "y\n```\n"))
+    runs = _in_time(
+        tmp_path, page(endpoint="```http\nGET /api/v1/Demo" + " " * 80_000 + "y\n```\n")
+    )
     assert all(r.returncode == 0 for r in runs.values())
 
 
 def test_a_long_run_of_spaces_in_a_query_example_does_not_hang(tmp_path: Path) -> None:
-    query = "## Query String Parameters\n\n" + table("| Parameter Name | Type | Description |", "| $select | string | x |")
+    query = "## Query String Parameters\n\n" + table(
+        "| Parameter Name | Type | Description |", "| $select | string | x |"
+    )
     example = "```http\nGET /api/v1/Agents/Demo/DoThing?$select=a" + " " * 80_000 + "y\n```\n"
     runs = _in_time(tmp_path, page(query, example))
     assert all(r.returncode == 0 for r in runs.values())
@@ -310,20 +360,33 @@ def test_a_long_run_of_capitals_in_a_name_does_not_hang(tmp_path: Path) -> None:
 
 
 def test_a_yaml_alias_bomb_is_a_located_error(tmp_path: Path) -> None:
-    levels = "".join(f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 10))
-    front = "---\nuid: v1DemoAgent_DoThing\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n" + levels + "title: *a9\n---\n\n"
+    levels = "".join(
+        f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]\n" for i in range(1, 10)
+    )
+    front = (
+        "---\nuid: v1DemoAgent_DoThing\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        + levels
+        + "title: *a9\n---\n\n"
+    )
     for command, result in _in_time(tmp_path, page(front=front)).items():
         assert result.returncode == 1, command
         lines = located(result.stderr + result.stdout, "front-matter")
-        assert len(lines) == 1 and ":5:" in lines[0] and "more than 16 aliases" in lines[0], (command, result.stderr)
+        assert len(lines) == 1 and ":5:" in lines[0] and "more than 16 aliases" in lines[0], (
+            command,
+            result.stderr,
+        )
     assert not (tmp_path / "out").exists()
 
 
 def test_a_run_of_include_lines_parses_in_linear_time(tmp_path: Path) -> None:
     """Each include line made markdown-it's setext-heading rule scan every following line of the
     run, then took only its own line: 20,000 include lines took minutes."""
-    docs = docs_with(tmp_path, page("## Sample response", "\n".join(["[!include[sample](inc.md)]"] * 20_000)))
-    (docs / "inc.md").write_text('```http_\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{"id": 1}\n```\n')
+    docs = docs_with(
+        tmp_path, page("## Sample response", "\n".join(["[!include[sample](inc.md)]"] * 20_000))
+    )
+    (docs / "inc.md").write_text(
+        '```http_\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{"id": 1}\n```\n'
+    )
     result = cli("lint", docs, bound=20)
     assert result.returncode == 0, result.stdout
 
@@ -346,8 +409,14 @@ AGENT_BODY = table("| Property Name | Type | Description |", "| Field | object |
     ],
     ids=["big-int", "surrogate", "deep", "nan", "infinity", "overflow"],
 )
-def test_an_unsafe_json_sample_is_a_located_warning(tmp_path: Path, body: str, message: str) -> None:
-    text = page("## Response: object", table("| Response | Description |", "| 200 | OK |"), sample_response(body))
+def test_an_unsafe_json_sample_is_a_located_warning(
+    tmp_path: Path, body: str, message: str
+) -> None:
+    text = page(
+        "## Response: object",
+        table("| Response | Description |", "| 200 | OK |"),
+        sample_response(body),
+    )
     runs = _in_time(tmp_path, text)
     for command, result in runs.items():
         assert result.returncode == 0, (command, result.stderr)
@@ -360,18 +429,26 @@ def test_an_unsafe_json_sample_is_a_located_warning(tmp_path: Path, body: str, m
 
 
 def test_an_agent_field_nested_400_deep_is_a_located_warning(tmp_path: Path) -> None:
-    text = page("## Request Body: request", AGENT_BODY, sample_request('{"Field": ' + "[" * 400 + "]" * 400 + "}"))
+    text = page(
+        "## Request Body: request",
+        AGENT_BODY,
+        sample_request('{"Field": ' + "[" * 400 + "]" * 400 + "}"),
+    )
     for command, result in _in_time(tmp_path, text).items():
         assert result.returncode == 0, (command, result.stderr)
         lines = located(result.stderr + result.stdout, "sample-json")
-        assert command == "openapi" or len(lines) == 1 and "nested deeper than 64 levels" in lines[0], (command, lines)
+        assert (
+            command == "openapi" or len(lines) == 1 and "nested deeper than 64 levels" in lines[0]
+        ), (command, lines)
 
 
 def test_arrays_of_arrays_nested_5000_deep_are_not_a_type(tmp_path: Path) -> None:
     body = table("| Property Name | Type | Description |", f"| Field | int{'[]' * 5000} | x |")
     for command, result in _in_time(tmp_path, page("## Request Body: request", body)).items():
         assert result.returncode == 0, (command, result.stderr)
-        assert command == "openapi" or len(located(result.stderr + result.stdout, "unknown-type")) == 1
+        assert (
+            command == "openapi" or len(located(result.stderr + result.stdout, "unknown-type")) == 1
+        )
 
 
 def test_front_matter_nested_10000_deep_is_a_located_error(tmp_path: Path) -> None:
@@ -379,18 +456,25 @@ def test_front_matter_nested_10000_deep_is_a_located_error(tmp_path: Path) -> No
     for command, result in _in_time(tmp_path, page(front=front)).items():
         assert result.returncode == 1, command
         lines = located(result.stderr + result.stdout, "front-matter")
-        assert len(lines) == 1 and ":3:56:" in lines[0] and "nested deeper than 50 levels" in lines[0], (command, lines)
+        assert (
+            len(lines) == 1 and ":3:56:" in lines[0] and "nested deeper than 50 levels" in lines[0]
+        ), (command, lines)
     assert not (tmp_path / "out").exists()
 
 
 @pytest.mark.parametrize(
-    "value", ["9" * 5000, "0x" + "f" * 5000, ":".join(["59"] * 3000), "[1, {b: 0x" + "f" * 5000 + "}]"], ids=["decimal", "hex", "sexagesimal", "nested"]
+    "value",
+    ["9" * 5000, "0x" + "f" * 5000, ":".join(["59"] * 3000), "[1, {b: 0x" + "f" * 5000 + "}]"],
+    ids=["decimal", "hex", "sexagesimal", "nested"],
 )
 def test_a_huge_integer_in_front_matter_is_a_located_error(tmp_path: Path, value: str) -> None:
     """pyyaml's int() refused a decimal integer of more than 4,300 digits with a ValueError (a
-    traceback), and read hexadecimal and sexagesimal ones of any length, which str() then refused."""
+    traceback), and read hexadecimal and sexagesimal ones of any length, which str() then refused.
+    """
     for key in ("big", "uid"):
-        front = f"---\nuid: v1DemoAgent_DoThing\ntitle: x\n{key}: {value}\n---\n\n".replace("uid: v1DemoAgent_DoThing\ntitle: x\nuid:", "title: x\nuid:")
+        front = f"---\nuid: v1DemoAgent_DoThing\ntitle: x\n{key}: {value}\n---\n\n".replace(
+            "uid: v1DemoAgent_DoThing\ntitle: x\nuid:", "title: x\nuid:"
+        )
         for command, result in _in_time(tmp_path, page(front=front)).items():
             assert result.returncode == 1, (command, result.stdout, result.stderr)
             lines = located(result.stderr + result.stdout, "front-matter")
@@ -418,7 +502,21 @@ ODD_JSON = [
     '"text"',
     "null",
 ]
-ODD_TEXT = ["\U0001f600", "\u202e", "\x0b", "\ufeff", "\u00a0" * 40, "{SuperOffice.A.B}", "<see cref='T:A.B'/>", "|", "`", "```", "---", "A" * 3000, " " * 3000 + "x"]
+ODD_TEXT = [
+    "\U0001f600",
+    "\u202e",
+    "\x0b",
+    "\ufeff",
+    "\u00a0" * 40,
+    "{SuperOffice.A.B}",
+    "<see cref='T:A.B'/>",
+    "|",
+    "`",
+    "```",
+    "---",
+    "A" * 3000,
+    " " * 3000 + "x",
+]
 
 
 def _mutate(text: str, edits: list[tuple[int, int, int, int]]) -> str:
@@ -438,9 +536,15 @@ def _mutate(text: str, edits: list[tuple[int, int, int, int]]) -> str:
             lines[-1] = lines[-1][: c % (len(lines[-1]) + 1)]
         elif kind == 4 and lines[i]:
             k = c % len(lines[i])
-            lines[i] = lines[i][:k] + chr((ord(lines[i][k]) + 1 + c % 7) % 0xD7FF or 1) + lines[i][k + 1 :]
+            lines[i] = (
+                lines[i][:k] + chr((ord(lines[i][k]) + 1 + c % 7) % 0xD7FF or 1) + lines[i][k + 1 :]
+            )
         elif kind == 5:
-            lines = [line for line in lines if not line.startswith("```")] if c % 2 else [line for n, line in enumerate(lines) if n != i or not line.startswith("```")]
+            lines = (
+                [line for line in lines if not line.startswith("```")]
+                if c % 2
+                else [line for n, line in enumerate(lines) if n != i or not line.startswith("```")]
+            )
         elif kind == 6:
             k = c % (len(lines[i]) + 1)
             lines[i] = lines[i][:k] + ODD_TEXT[b % len(ODD_TEXT)] + lines[i][k:]
@@ -453,18 +557,41 @@ def _mutate(text: str, edits: list[tuple[int, int, int, int]]) -> str:
                 cells[p], cells[q] = cells[q], cells[p]
                 lines[i] = "|".join(cells)
         elif kind == 9:
-            blank = next((n for n in range(i, len(lines)) if not lines[n].strip() and n > 0 and lines[n - 1].startswith(("Content-Type", "HTTP/", "POST", "GET", "PUT", "PATCH"))), None)
+            blank = next(
+                (
+                    n
+                    for n in range(i, len(lines))
+                    if not lines[n].strip()
+                    and n > 0
+                    and lines[n - 1].startswith(
+                        ("Content-Type", "HTTP/", "POST", "GET", "PUT", "PATCH")
+                    )
+                ),
+                None,
+            )
             lines.insert(blank + 1 if blank is not None else i, ODD_JSON[c % len(ODD_JSON)])
     return "\n".join(lines)
 
 
-edits = st.lists(st.tuples(st.integers(0, 9), st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6)), min_size=1, max_size=6)
+edits = st.lists(
+    st.tuples(
+        st.integers(0, 9), st.integers(0, 10**6), st.integers(0, 10**6), st.integers(0, 10**6)
+    ),
+    min_size=1,
+    max_size=6,
+)
 
 
 # FUZZ_EXAMPLES: .ci/run sets a longer campaign than the suite's.
-@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "20")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(which=st.integers(0, len(PAGES) - 1), changes=edits)
-def test_a_mangled_real_page_gives_output_or_a_located_diagnostic(tmp_path_factory: pytest.TempPathFactory, which: int, changes: list[tuple[int, int, int, int]]) -> None:
+def test_a_mangled_real_page_gives_output_or_a_located_diagnostic(
+    tmp_path_factory: pytest.TempPathFactory, which: int, changes: list[tuple[int, int, int, int]]
+) -> None:
     import ast
 
     from generator.load import check
@@ -483,7 +610,9 @@ def test_a_mangled_real_page_gives_output_or_a_located_diagnostic(tmp_path_facto
     assert all(d.location.file and d.location.line >= 0 for d in diagnostics)
     summary = generate([docs], out, "fuzz_client", cache_root=None, jobs=1, verify_format=True)
     if summary.errors:
-        assert all(error.location.file and str(error).startswith(str(docs)) for error in summary.errors)
+        assert all(
+            error.location.file and str(error).startswith(str(docs)) for error in summary.errors
+        )
         assert not out.exists()
         return
     assert summary.files > 0

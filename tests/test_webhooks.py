@@ -18,9 +18,16 @@ import pytest
 GENERATED = Path(__file__).resolve().parent.parent / "generated"
 sys.path.insert(0, str(GENERATED))
 
-from superoffice_client import Model  # noqa: E402
-from superoffice_client import webhooks  # noqa: E402
-from superoffice_client.webhooks import WebhookEvent, parse_event, verify, verify_signature  # noqa: E402
+from superoffice_client import (
+    Model,
+    webhooks,
+)
+from superoffice_client.webhooks import (
+    WebhookEvent,
+    parse_event,
+    verify,
+    verify_signature,
+)
 
 SECRET = "s3cr3t-from-the-webhook-definition"
 PAYLOAD: dict[str, Any] = {
@@ -68,7 +75,9 @@ def flip(signature: str) -> str:
         pytest.param("not base64 at all!", id="garbage"),
         pytest.param("é" * 44, id="not-ascii"),
         pytest.param(base64.b64encode(b"x" * 32).decode(), id="right-length-wrong-bytes"),
-        pytest.param(sign(BODY, SECRET).replace("+", "-").replace("/", "_") + "$", id="urlsafe-junk"),
+        pytest.param(
+            sign(BODY, SECRET).replace("+", "-").replace("/", "_") + "$", id="urlsafe-junk"
+        ),
         pytest.param("sha256=" + sign(BODY, SECRET), id="prefixed"),
     ],
 )
@@ -111,10 +120,16 @@ def test_the_digests_are_compared_in_constant_time(monkeypatch: pytest.MonkeyPat
     assert compared == [(expected, expected), (expected, base64.b64decode(sign(BODY, "other")))]
     # and the module has no other way to compare: no `==` on the digests
     source = Path(webhooks.__file__).read_text()
-    assert source.count("compare_digest") == 1 and "== given" not in source and "given ==" not in source
+    assert (
+        source.count("compare_digest") == 1
+        and "== given" not in source
+        and "given ==" not in source
+    )
 
 
-@pytest.mark.parametrize("name", ["X-SuperOffice-Signature", "x-superoffice-signature", "X-SUPEROFFICE-SIGNATURE"])
+@pytest.mark.parametrize(
+    "name", ["X-SuperOffice-Signature", "x-superoffice-signature", "X-SUPEROFFICE-SIGNATURE"]
+)
 def test_the_header_is_found_whatever_its_case(name: str) -> None:
     headers = {"Content-Type": "application/json", name: sign(BODY, SECRET)}
     assert verify(BODY, headers, SECRET) is True
@@ -124,7 +139,9 @@ def test_the_header_is_found_whatever_its_case(name: str) -> None:
 def test_verify_reads_framework_headers_and_fails_without_the_header() -> None:
     import httpx
 
-    assert verify(BODY, httpx.Headers({"x-superoffice-signature": sign(BODY, SECRET)}), SECRET) is True
+    assert (
+        verify(BODY, httpx.Headers({"x-superoffice-signature": sign(BODY, SECRET)}), SECRET) is True
+    )
     assert verify(BODY, {}, SECRET) is False
     assert verify(BODY, {"X-SuperOffice-Signature-Old": sign(BODY, SECRET)}, SECRET) is False
     assert verify(BODY, {"X-SuperOffice-Signature": None}, SECRET) is False  # type: ignore[dict-item]
@@ -137,7 +154,11 @@ def test_the_payload_decodes_to_typed_fields_and_round_trips() -> None:
     assert event.event_id == "5b6d4c1e-7a0f-4d3c-9a8e-2f1b0c9d8e7a"
     assert isinstance(event.timestamp, datetime)
     assert event.timestamp.utcoffset() == timedelta(0)
-    assert (event.timestamp.year, event.timestamp.second, event.timestamp.microsecond) == (2024, 53, 589793)
+    assert (event.timestamp.year, event.timestamp.second, event.timestamp.microsecond) == (
+        2024,
+        53,
+        589793,
+    )
     assert event.changes == ["name", "department", "updated", "updated_associate_id"]
     assert event.event == "contact.changed" and event.entity == "contact"
     assert event.primary_key == 4711 and isinstance(event.primary_key, int)
@@ -153,8 +174,14 @@ def test_the_payload_model_is_lazy_keeps_unknown_keys_and_can_be_built() -> None
     assert event.timestamp == "not a date"  # kept as it came, as every model does
     assert event.to_dict()["NewKey"] == [1]
     assert parse_event(b"{}").primary_key is None  # a field the payload lacks is None
-    built = WebhookEvent(event="sale.created", primary_key=7, timestamp=datetime(2024, 1, 2, 3, 4, 5))
-    assert built.to_dict() == {"Event": "sale.created", "PrimaryKey": 7, "Timestamp": "2024-01-02T03:04:05"}
+    built = WebhookEvent(
+        event="sale.created", primary_key=7, timestamp=datetime(2024, 1, 2, 3, 4, 5)
+    )
+    assert built.to_dict() == {
+        "Event": "sale.created",
+        "PrimaryKey": 7,
+        "Timestamp": "2024-01-02T03:04:05",
+    }
     with pytest.raises(TypeError, match="unexpected keyword argument 'primarykey'"):
         WebhookEvent(primarykey=7)  # type: ignore[call-arg]
 
@@ -180,8 +207,12 @@ def test_a_body_that_is_not_a_json_object_is_a_value_error(body: bytes | str, me
 
 def test_the_module_is_importable_and_importing_the_package_does_not_load_it() -> None:
     code = "import sys, superoffice_client; print('superoffice_client.webhooks' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip() == "False"
     code = "import superoffice_client.webhooks as w; print(w.__all__)"
-    out = subprocess.run([sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=GENERATED, capture_output=True, text=True, check=True
+    )
     assert "verify_signature" in out.stdout and "WebhookEvent" in out.stdout

@@ -20,8 +20,22 @@ def client_jobs(view: PyPackage) -> list[Job]:
         Job(partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view)),
         Job(partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view)),
         Job(partial(render_file, f"{root}/_version.py", "package/_version.py.j2", package=view)),
-        Job(partial(render_file, f"{root}/groups/__init__.py", "package/groups/__init__.py.j2", package=view)),
-        Job(partial(render_file, f"{root}/models/__init__.py", "package/models/__init__.py.j2", package=view)),
+        Job(
+            partial(
+                render_file,
+                f"{root}/groups/__init__.py",
+                "package/groups/__init__.py.j2",
+                package=view,
+            )
+        ),
+        Job(
+            partial(
+                render_file,
+                f"{root}/models/__init__.py",
+                "package/models/__init__.py.j2",
+                package=view,
+            )
+        ),
         Job(partial(_runtime, root)),
     ]
     for group in view.groups:

@@ -20,10 +20,27 @@ REF = "#/components/schemas/"
 # Authorization header parameters).
 _COVERED = {"authorization", "accept", "content-type", "so-apptoken"}
 _SECURITY = {
-    "basic": {"type": "http", "scheme": "basic", "description": "Authorization: Basic base64(user:password)"},
-    "bearer": {"type": "http", "scheme": "bearer", "description": "Authorization: Bearer <OAuth/OpenID token>"},
-    "soticket": {"type": "http", "scheme": "SOTicket", "description": "Authorization: SOTicket <credentials ticket>"},
-    "appToken": {"type": "apiKey", "in": "header", "name": "SO-AppToken", "description": "The partner application's token"},
+    "basic": {
+        "type": "http",
+        "scheme": "basic",
+        "description": "Authorization: Basic base64(user:password)",
+    },
+    "bearer": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "Authorization: Bearer <OAuth/OpenID token>",
+    },
+    "soticket": {
+        "type": "http",
+        "scheme": "SOTicket",
+        "description": "Authorization: SOTicket <credentials ticket>",
+    },
+    "appToken": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "SO-AppToken",
+        "description": "The partner application's token",
+    },
 }
 
 
@@ -44,9 +61,14 @@ SCHEMAS: dict[TypeKind, Callable[[TypeRef, bool], dict[str, Any]]] = {
     "datetime": _fixed({"type": "string", "format": "date-time"}),
     "binary": lambda ref, in_json: {"type": "string", "format": "byte" if in_json else "binary"},
     "object": _fixed({"type": "object", "additionalProperties": True}),
-    "array": lambda ref, in_json: {"type": "array", "items": schema(ref.item, in_json) if ref.item else {}},
+    "array": lambda ref, in_json: {
+        "type": "array",
+        "items": schema(ref.item, in_json) if ref.item else {},
+    },
     "named": lambda ref, in_json: {"$ref": REF + ref.name},
-    "enum": lambda ref, in_json: {"type": "string", "enum": list(ref.values)} if ref.values else {"type": "string"},
+    "enum": lambda ref, in_json: (
+        {"type": "string", "enum": list(ref.values)} if ref.values else {"type": "string"}
+    ),
     "any": _fixed({}),
 }
 
@@ -56,7 +78,11 @@ def _source(location: Location) -> dict[str, Any]:
 
 
 def _parameter(param: Param, where: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"name": param.name, "in": where, "required": param.required or where == "path"}
+    out: dict[str, Any] = {
+        "name": param.name,
+        "in": where,
+        "required": param.required or where == "path",
+    }
     if param.description:
         out["description"] = param.description
     out["schema"] = schema(param.type)
@@ -102,10 +128,17 @@ def _responses(op: Operation) -> dict[str, Any]:
         response: dict[str, Any] = {"description": described.get(code) or "Response"}
         if 200 <= code < 300 and code != 204 and op.result is not None:
             if op.result.kind == "binary":
-                response["content"] = {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}
+                response["content"] = {
+                    "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+                }
             else:
                 media: dict[str, Any] = {"schema": schema(op.result)}
-                if sample is not None and sample.has_json and sample.body is not None and code == codes[0]:
+                if (
+                    sample is not None
+                    and sample.has_json
+                    and sample.body is not None
+                    and code == codes[0]
+                ):
                     media["example"] = sample.body
                 response["content"] = {"application/json": media}
         out[str(code)] = response
@@ -134,7 +167,12 @@ def _operation(op: Operation, types: dict[str, ObjectType]) -> dict[str, Any]:
 def _component(object_type: ObjectType) -> dict[str, Any]:
     if not object_type.documented:
         note = f"{object_type.name}: known only by name; no page describes its properties."
-        return {"type": "object", "additionalProperties": True, "description": note, "x-source": _source(object_type.location)}
+        return {
+            "type": "object",
+            "additionalProperties": True,
+            "description": note,
+            "x-source": _source(object_type.location),
+        }
     out = _object_schema(object_type.properties)
     if object_type.description:
         out["description"] = object_type.description
@@ -177,10 +215,15 @@ def openapi_document(api: Api, title: str = "SuperOffice WebAPI") -> dict[str, A
             {
                 "url": "https://{host}/{tenant}",
                 "description": "The tenant or site root; paths start with /api/v1/.",
-                "variables": {"host": {"default": "sod.superoffice.com"}, "tenant": {"default": "Cust12345"}},
+                "variables": {
+                    "host": {"default": "sod.superoffice.com"},
+                    "tenant": {"default": "Cust12345"},
+                },
             }
         ],
-        "security": [{name: [] for name in scheme + extra} for extra in (["appToken"], []) for scheme in auth],
+        "security": [
+            {name: [] for name in scheme + extra} for extra in (["appToken"], []) for scheme in auth
+        ],
         "tags": [{"name": group} for group in groups],
         "paths": paths,
         "components": {

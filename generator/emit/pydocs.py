@@ -50,4 +50,3 @@ def indent(line: str, width: int = 92) -> str:
             current = f"{current} {word}" if current else word
     lines.append(current)
     return "\n".join(("    " if i == 0 else "        ") + text for i, text in enumerate(lines))
-

@@ -31,7 +31,9 @@ class Hints:
         if ref.kind != "named":
             return None
         documented = self.types.get(ref.name)
-        return self.models.get(ref.name) if documented is not None and documented.documented else None
+        return (
+            self.models.get(ref.name) if documented is not None and documented.documented else None
+        )
 
     def hint(self, ref: TypeRef, wire_form: bool = False) -> str:
         """The annotation; `wire_form` also admits the JSON form (ISO text, dicts), for arguments."""

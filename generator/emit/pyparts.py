@@ -38,7 +38,11 @@ class PyModel:
     @property
     def wire(self) -> list[str]:
         """`_wire_` entries for the fields whose wire name is not their attribute in PascalCase."""
-        return [f"{py_literal(f.attr)}: {py_literal(f.wire)}" for f in self.fields if wire_name(f.attr) != f.wire]
+        return [
+            f"{py_literal(f.attr)}: {py_literal(f.wire)}"
+            for f in self.fields
+            if wire_name(f.attr) != f.wire
+        ]
 
 
 @dataclass
@@ -73,7 +77,10 @@ class PyPaging:
     @property
     def forward(self) -> list[str]:
         """The arguments the first page's call gets: each as itself, `page_size` as `$top`'s."""
-        return [f"{self.top}={a.name}" if a.name == self.page_size else f"{a.name}={a.name}" for a in self.args]
+        return [
+            f"{self.top}={a.name}" if a.name == self.page_size else f"{a.name}={a.name}"
+            for a in self.args
+        ]
 
     @property
     def forward_pages(self) -> list[str]:
@@ -104,7 +111,11 @@ class PyMethod:
     @property
     def call(self) -> list[str | Keyword]:
         """The arguments of the one `_request` call the method makes."""
-        items: list[str | Keyword] = [py_literal(self.op.method), py_literal(self.path), self.result]
+        items: list[str | Keyword] = [
+            py_literal(self.op.method),
+            py_literal(self.path),
+            self.result,
+        ]
         if self.parts:
             items.append(Keyword("parts", {a.name: a.name for a in self.parts}, expressions=True))
         for keyword, args in (("query", self.query), ("fields", self.fields)):
@@ -119,7 +130,9 @@ class PyMethod:
         """The path with its placeholders named as the arguments are, so that the runtime can name
         the argument when a part is missing: `/Ticket/{ticketId}` → `/Ticket/{ticket_id}`."""
         names = {a.wire: a.name for a in self.parts}
-        return re.sub(r"\{([^{}]*)\}", lambda m: "{" + names.get(m[1], m[1]) + "}", quote_path(self.op.path))
+        return re.sub(
+            r"\{([^{}]*)\}", lambda m: "{" + names.get(m[1], m[1]) + "}", quote_path(self.op.path)
+        )
 
     @property
     def args(self) -> list[PyArg]:
@@ -128,7 +141,9 @@ class PyMethod:
 
 
 _PLACEHOLDERS = re.compile(r"(\{[^{}]*\})")
-_PATH_SAFE = "/%!$&'()*+,;=:@"  # what a path may hold as it is (RFC 3986 pchar), `%` escapes included
+_PATH_SAFE = (
+    "/%!$&'()*+,;=:@"  # what a path may hold as it is (RFC 3986 pchar), `%` escapes included
+)
 
 
 def quote_path(path: str) -> str:
@@ -182,7 +197,9 @@ class PyPackage:
     @property
     def paged(self) -> str:
         """The first paging method, `group.iter_<name>`, for the README; "" when none pages."""
-        found = [f"{g.accessor}.{m.paging.rows}" for g in self.groups for m in g.methods if m.paging]
+        found = [
+            f"{g.accessor}.{m.paging.rows}" for g in self.groups for m in g.methods if m.paging
+        ]
         return found[0] if found else ""
 
     @property
@@ -190,15 +207,27 @@ class PyPackage:
         """The call the generated README shows: a GET with simple arguments, if there is one
         (`get_ticket_entity`, `"id=1"`), else the first method with simple arguments."""
         candidates = [
-            (g, m) for g in self.groups for m in g.methods if m.returns not in ("bytes", "None") and all(example_value(a.hint) for a in m.args if a.required)
+            (g, m)
+            for g in self.groups
+            for m in g.methods
+            if m.returns not in ("bytes", "None")
+            and all(example_value(a.hint) for a in m.args if a.required)
         ]
-        gets = sorted(((g, m) for g, m in candidates if m.op.method == "GET"), key=lambda gm: not gm[1].parts)
+        gets = sorted(
+            ((g, m) for g, m in candidates if m.op.method == "GET"), key=lambda gm: not gm[1].parts
+        )
         group, method = (gets or candidates or [(g, m) for g in self.groups for m in g.methods])[0]
-        return group, method, ", ".join(f"{a.name}={example_value(a.hint) or '{}'}" for a in method.args if a.required)
-
+        return (
+            group,
+            method,
+            ", ".join(
+                f"{a.name}={example_value(a.hint) or '{}'}" for a in method.args if a.required
+            ),
+        )
 
 
 def example_value(hint: str) -> str:
     """A value of a simple argument type for the README's examples; "" for others."""
-    return {"int": "1", "str": '"text"', "bool": "True", "float": "1.5", "Select": '["Id"]'}.get(hint, "")
-
+    return {"int": "1", "str": '"text"', "bool": "True", "float": "1.5", "Select": '["Id"]'}.get(
+        hint, ""
+    )

@@ -5,7 +5,16 @@ built once for the whole package through the naming authority.
 from __future__ import annotations
 
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
-from ..naming import Namespace, accessors, arguments, group_methods, model_classes, model_fields, pascal, snake
+from ..naming import (
+    Namespace,
+    accessors,
+    arguments,
+    group_methods,
+    model_classes,
+    model_fields,
+    pascal,
+    snake,
+)
 from .pydocs import RAISES, arg_default_doc, indent, method_doc, one_line
 from .pyhints import Hints, property_type
 from .pyparts import PyArg, PyField, PyGroup, PyMethod, PyModel, PyPackage, PyPaging
@@ -65,23 +74,34 @@ def _model_names(api: Api) -> dict[str, PyModel]:
     out = {}
     for object_type in api.models:
         cls = classes.claim(pascal(object_type.name))
-        out[object_type.name] = PyModel(object_type.name, cls, modules.claim(snake(cls)), object_type.description)
+        out[object_type.name] = PyModel(
+            object_type.name, cls, modules.claim(snake(cls)), object_type.description
+        )
     return out
 
 
-def _fill_model(py_model: PyModel, object_type: ObjectType, models: dict[str, PyModel], types: dict[str, ObjectType]) -> None:
+def _fill_model(
+    py_model: PyModel,
+    object_type: ObjectType,
+    models: dict[str, PyModel],
+    types: dict[str, ObjectType],
+) -> None:
     hints = Hints(models, types)
     attrs = model_fields(m.cls for m in models.values())
     for prop in object_type.properties:
         hint = hints.hint(property_type(prop.type))
-        py_model.fields.append(PyField(attrs.claim(snake(prop.name)), prop.name, f"{hint} | None", prop.description))
+        py_model.fields.append(
+            PyField(attrs.claim(snake(prop.name)), prop.name, f"{hint} | None", prop.description)
+        )
     doc = object_type.description or f"The {object_type.name} type."
     if object_type.inline:
         location = object_type.location
         doc += f"\n\nDescribed at {location.file}:{location.line}."
     documented = [f for f in py_model.fields if f.doc]
     if documented:
-        doc += "\n\nAttributes:\n" + "\n".join(indent(f"{f.attr}: {one_line(f.doc)}") for f in documented)
+        doc += "\n\nAttributes:\n" + "\n".join(
+            indent(f"{f.attr}: {one_line(f.doc)}") for f in documented
+        )
     py_model.doc = doc
     py_model.typing = sorted(hints.typing)
     py_model.datetime = hints.datetime
@@ -100,7 +120,16 @@ def _method(op: Operation, name: str, hints: Hints) -> PyMethod:
         for prop in carrier.properties if carrier else []:
             hint = hints.hint(property_type(prop.type), wire_form=True)
             hint = hint if prop.required else f"{hint} | None | NotGiven"
-            fields.append(PyArg(args.claim(snake(prop.name)), prop.name, hint, prop.required, prop.description, type=prop.type))
+            fields.append(
+                PyArg(
+                    args.claim(snake(prop.name)),
+                    prop.name,
+                    hint,
+                    prop.required,
+                    prop.description,
+                    type=prop.type,
+                )
+            )
     elif body is not None:
         body_arg = _body_arg(body, args.claim(snake(body.name)), hints)
     query = [_param_arg(p, args.claim(snake(p.name)), hints) for p in op.query_params]
@@ -108,7 +137,6 @@ def _method(op: Operation, name: str, hints: Hints) -> PyMethod:
     method = PyMethod(name, op, "", returns, result, parts, query, fields, body_arg, binary)
     method.doc = method_doc(op, method)
     return method
-
 
 
 def _param_arg(param: Param, name: str, hints: Hints) -> PyArg:
@@ -141,7 +169,11 @@ def _paging(method: PyMethod, names: Namespace, hints: Hints) -> PyPaging | None
     documented, the server puts it into the link."""
     op = method.op
     top = next((a for a in method.query if a.wire.lower() == "$top"), None)
-    result = hints.types.get(op.result.name) if op.result is not None and op.result.kind == "named" else None
+    result = (
+        hints.types.get(op.result.name)
+        if op.result is not None and op.result.kind == "named"
+        else None
+    )
     if op.method != "GET" or top is None or result is None or not result.documented:
         return None
     if not {"value", "odata.nextLink"} <= {p.name for p in result.properties}:
@@ -152,7 +184,15 @@ def _paging(method: PyMethod, names: Namespace, hints: Hints) -> PyPaging | None
     page_size = taken.claim("page_size")
     args = [a for a in method.args if a is not top]
     hint = "int | None | NotGiven"  # optional even where `$top` is required: None sends none
-    args.append(PyArg(page_size, top.wire, hint, False, "Rows per page (``$top``); the server's default when left out."))
+    args.append(
+        PyArg(
+            page_size,
+            top.wire,
+            hint,
+            False,
+            "Rows per page (``$top``); the server's default when left out.",
+        )
+    )
     hints.typing.add("Any")
     args = [a for a in args if a.required] + [a for a in args if not a.required]
     paging = PyPaging(rows, pages, page_size, top.name, args)
@@ -163,21 +203,30 @@ def _paging(method: PyMethod, names: Namespace, hints: Hints) -> PyPaging | None
         "page with the same rows as the one before (a server repeating itself): it never loops."
     )
     paging.rows_doc = "\n\n".join(
-        [f"Every row of ``{op.method} {op.path}``, page by page, fetched as they are read.", how,
-         f"Args:\n{lines}", "Yields:\n    dict[str, Any]: One row of a page's ``value``.", RAISES]
+        [
+            f"Every row of ``{op.method} {op.path}``, page by page, fetched as they are read.",
+            how,
+            f"Args:\n{lines}",
+            "Yields:\n    dict[str, Any]: One row of a page's ``value``.",
+            RAISES,
+        ]
     )
     paging.pages_doc = "\n\n".join(
-        [f"Every page of ``{op.method} {op.path}``, fetched as they are read.", how,
-         f"Args:\n{lines}", f"Yields:\n    {method.returns}: One page, with rows.", RAISES]
+        [
+            f"Every page of ``{op.method} {op.path}``, fetched as they are read.",
+            how,
+            f"Args:\n{lines}",
+            f"Yields:\n    {method.returns}: One page, with rows.",
+            RAISES,
+        ]
     )
     return paging
-
 
 
 def _common_prefix(paths: list[str]) -> str:
     split = [p.split("/") for p in paths]
     prefix = []
-    for parts in zip(*split):
+    for parts in zip(*split, strict=False):
         if len(set(parts)) != 1 or "{" in parts[0]:
             break
         prefix.append(parts[0])

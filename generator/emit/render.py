@@ -6,17 +6,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from collections.abc import Callable
 from typing import Any
 
 import jinja2
 
 from ..format import KEEP, LINE_LENGTH, format_python, width
 from ..resources import TEMPLATES
-
-
 
 _ESCAPE_OR_CHAR = re.compile(r"\\.|[^\\]", re.S)
 
@@ -26,7 +24,9 @@ def _string(value: str | bytes) -> str:
     text = repr(value)
     if isinstance(value, str) and text[0] == "'" and '"' not in value:
         return f'"{text[1:-1]}"'  # repr chose single quotes for a string without any quote
-    prefix, quote, body = ("b", text[1], text[2:-1]) if isinstance(value, bytes) else ("", text[0], text[1:-1])
+    prefix, quote, body = (
+        ("b", text[1], text[2:-1]) if isinstance(value, bytes) else ("", text[0], text[1:-1])
+    )
     if quote == '"':
         return text
     tokens = _ESCAPE_OR_CHAR.findall(body)  # `\\"` is an escaped backslash, then a quote
@@ -47,7 +47,11 @@ def py_literal(value: Any, indent: int = 0, column: int | None = None, tail: int
     """
     flat = _flat(value)
     start = indent if column is None else column
-    if start + len(flat) + tail <= LINE_LENGTH or not isinstance(value, (dict, list, tuple)) or not value:
+    if (
+        start + len(flat) + tail <= LINE_LENGTH
+        or not isinstance(value, (dict, list, tuple))
+        or not value
+    ):
         return flat
     inner = indent + 4
     if isinstance(value, dict):
@@ -56,7 +60,9 @@ def py_literal(value: Any, indent: int = 0, column: int | None = None, tail: int
     else:
         pairs = [("", v) for v in value]
         opening, closing = "[", "]"
-    lines = [f"{' ' * inner}{key}{py_literal(item, inner, inner + len(key))}," for key, item in pairs]
+    lines = [
+        f"{' ' * inner}{key}{py_literal(item, inner, inner + len(key))}," for key, item in pairs
+    ]
     return opening + "\n" + "\n".join(lines) + "\n" + " " * indent + closing
 
 
@@ -81,7 +87,11 @@ def _flat(value: Any) -> str:
 
 def _escape(char: str) -> str:
     code = ord(char)
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+    )
 
 
 _ASCII_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # all but newline and tab
@@ -171,7 +181,9 @@ class Keyword:
         return f"{self.name}={body}"
 
 
-def layout(head: str, items: list[str | Keyword], tail: str, indent: int, display: bool = False) -> str:
+def layout(
+    head: str, items: list[str | Keyword], tail: str, indent: int, display: bool = False
+) -> str:
     """`head` + comma-separated `items` + `tail`, split over lines as black splits brackets.
 
     On one line when it fits; else, for a call or a signature, the items on one line of their
@@ -187,11 +199,16 @@ def layout(head: str, items: list[str | Keyword], tail: str, indent: int, displa
     inner = " " * (indent + 4)
     if not display and indent + 4 + len(joined) <= LINE_LENGTH:
         return f"{head}\n{inner}{joined}\n{pad}{tail}"
-    lines = [_item(item, indent + 4) if isinstance(item, str) else item.text(indent + 4) for item in items]
+    lines = [
+        _item(item, indent + 4) if isinstance(item, str) else item.text(indent + 4)
+        for item in items
+    ]
     return head + "\n" + "".join(f"{inner}{line},\n" for line in lines) + pad + tail
 
 
-_BRACKET_OR_BAR = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|[\[\]|,]')  # string literals skipped
+_BRACKET_OR_BAR = re.compile(
+    r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|[\[\]|,]'
+)  # string literals skipped
 _PARAM = re.compile(r"(\w+): (.+?)( = \w+)?")
 
 
@@ -222,7 +239,10 @@ def _item(item: str, indent: int) -> str:
     if inner + len(annotation) <= LINE_LENGTH:
         body = annotation
     else:
-        laid = [_operand(operand if k == 0 else f"| {operand}", inner) for k, operand in enumerate(operands)]
+        laid = [
+            _operand(operand if k == 0 else f"| {operand}", inner)
+            for k, operand in enumerate(operands)
+        ]
         if None in laid:
             return item
         body = ("\n" + " " * inner).join(line for line in laid if line is not None)
@@ -238,7 +258,9 @@ def _operand(text: str, indent: int) -> str | None:
         return None
     head, _, inside = text[:-1].partition("[")
     items = _top(inside, ",")
-    plain = all(token.group()[0] in "\"'" for item in items for token in _BRACKET_OR_BAR.finditer(item))
+    plain = all(
+        token.group()[0] in "\"'" for item in items for token in _BRACKET_OR_BAR.finditer(item)
+    )
     if len(items) < 2 or not plain:
         return None
     return layout(f"{head}[", list(items), "]", indent)

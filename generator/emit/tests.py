@@ -23,9 +23,13 @@ def test_jobs(view: PyPackage, types: dict[str, ObjectType]) -> list[Job]:
     return jobs
 
 
-def _group_tests(view: PyPackage, group: PyGroup, types: dict[str, ObjectType], models: dict[str, str]) -> dict[str, str]:
+def _group_tests(
+    view: PyPackage, group: PyGroup, types: dict[str, ObjectType], models: dict[str, str]
+) -> dict[str, str]:
     module = tests_of_group(group, types, models)
     return {
-        f"tests/test_{group.module}.py": render("tests/test_group.py.j2", package=view, module=module),
+        f"tests/test_{group.module}.py": render(
+            "tests/test_group.py.j2", package=view, module=module
+        ),
         f"tests/{module.samples_path}": module.samples,
     }

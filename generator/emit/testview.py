@@ -60,7 +60,9 @@ class PyTestModule:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def tests_of_group(group: PyGroup, types: dict[str, ObjectType], models: dict[str, str]) -> PyTestModule:
+def tests_of_group(
+    group: PyGroup, types: dict[str, ObjectType], models: dict[str, str]
+) -> PyTestModule:
     """`models`: documented type name → model class name."""
     tests = [_test(method, types, models) for method in group.methods]
     return PyTestModule(group, tests, tests[0] if tests else None)
@@ -70,12 +72,19 @@ def _test(method: PyMethod, types: dict[str, ObjectType], models: dict[str, str]
     op = method.op
     source = op.response_sample.location if op.response_sample else op.location
     path = quote_path(op.path)  # what the client sends: the literal text percent-encoded as needed
-    sample: dict[str, Any] = {"source": f"{source.file}:{source.line}", "method": op.method, "path": path, "query": {}}
+    sample: dict[str, Any] = {
+        "source": f"{source.file}:{source.line}",
+        "method": op.method,
+        "path": path,
+        "query": {},
+    }
     test = PyTest(method, sample)
     for arg in method.parts:
         value = _typed(arg.param.example if arg.param else None, arg.type, types)
         test.call.append(Keyword(arg.name, value))
-        sample["path"] = sample["path"].replace("{" + arg.wire + "}", quote(_wire_text(value), safe=""))
+        sample["path"] = sample["path"].replace(
+            "{" + arg.wire + "}", quote(_wire_text(value), safe="")
+        )
     for arg in method.query:
         value = _typed(arg.param.example if arg.param else None, arg.type, types)
         if arg.wire.lower() == "$select" and isinstance(value, str) and "," in value:
@@ -109,7 +118,11 @@ def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> No
     if method.fields or (op.body and op.body.spread):
         sent = {}
         for arg in method.fields:
-            if isinstance(given, dict) and arg.wire in given and (given[arg.wire] is not None or not arg.required):
+            if (
+                isinstance(given, dict)
+                and arg.wire in given
+                and (given[arg.wire] is not None or not arg.required)
+            ):
                 value = given[arg.wire]  # null included: the client must send it as null
             elif isinstance(given, dict) and not arg.required:
                 continue  # left out, so not sent
@@ -131,7 +144,9 @@ def _request(test: PyTest, method: PyMethod, types: dict[str, ObjectType]) -> No
         test.call.append(f"{method.body.name}={_sample(method)}")
 
 
-def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models: dict[str, str]) -> None:
+def _response(
+    test: PyTest, op: Operation, types: dict[str, ObjectType], models: dict[str, str]
+) -> None:
     sample = op.response_sample
     status = op.success_status
     content_type: str | None = "application/json; charset=utf-8"
@@ -157,7 +172,12 @@ def _response(test: PyTest, op: Operation, types: dict[str, ObjectType], models:
             content_type = "application/json; charset=utf-8"
         test.sample["expected"] = value
         named = result.item if result.kind == "array" else result
-        if value is not None and named is not None and named.kind == "named" and named.name in models:
+        if (
+            value is not None
+            and named is not None
+            and named.kind == "named"
+            and named.name in models
+        ):
             test.model_cls = models[named.name]
             test.check = "models" if result.kind == "array" else "model"
         elif value is not None and result.kind == "datetime":
@@ -221,4 +241,3 @@ ARGUMENTS: dict[TypeKind, Callable[[str], Any]] = {
     "enum": _as_text,
     "any": _as_text,
 }
-

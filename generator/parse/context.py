@@ -63,7 +63,9 @@ class PageContext:
         if os.path.isabs(target) or target[:1] in ("/", "\\") or not lexically_inside(path, docs):
             self.warn(where, "include", f"{named} is outside the docs folder; it is not read")
             return []
-        display = os.path.normpath(os.path.join(os.path.dirname(self.page.file), target)).replace(os.sep, "/")
+        display = os.path.normpath(os.path.join(os.path.dirname(self.page.file), target)).replace(
+            os.sep, "/"
+        )
         self.includes.append(path)
         if not os.path.exists(path):
             self.warn(where, "include", f"{named} does not exist")

@@ -42,19 +42,29 @@ def split(text: str, at: Location) -> tuple[dict[str, Any] | None, str]:
             f"invalid YAML front matter: {problem}",
         ) from None
     except RecursionError:  # not reached after the check of `_load`; kept as a last guard
-        raise PageError(at._replace(line=2), "front-matter", "the front matter is nested too deeply") from None
+        raise PageError(
+            at._replace(line=2), "front-matter", "the front matter is nested too deeply"
+        ) from None
     except ValueError as error:  # an integer of more than 4,300 digits, which int() refuses
-        raise PageError(at._replace(line=2), "front-matter", f"invalid YAML front matter: {error}") from None
+        raise PageError(
+            at._replace(line=2), "front-matter", f"invalid YAML front matter: {error}"
+        ) from None
     big = _big_number(data)
     if big:
         line = key_line(text, big)
         raise PageError(
-            at._replace(line=line or 2, col=1), "front-matter", f"'{big}' is a number of more than {MAX_DIGITS} digits"
+            at._replace(line=line or 2, col=1),
+            "front-matter",
+            f"'{big}' is a number of more than {MAX_DIGITS} digits",
         )
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise PageError(Location(at.root, at.file, 2), "front-matter", "front matter is not a mapping of keys to values")
+        raise PageError(
+            Location(at.root, at.file, 2),
+            "front-matter",
+            "front matter is not a mapping of keys to values",
+        )
     body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
     return {str(key): value for key, value in data.items()}, body
 
@@ -69,14 +79,20 @@ def _load(source: str, loader: Any, at: Location) -> Any:
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise PageError(_at(at, event), "front-matter", f"the front matter is nested deeper than {MAX_DEPTH} levels")
+                raise PageError(
+                    _at(at, event),
+                    "front-matter",
+                    f"the front matter is nested deeper than {MAX_DEPTH} levels",
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
         elif isinstance(event, yaml.AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
                 raise PageError(
-                    _at(at, event), "front-matter", f"the front matter uses more than {MAX_ALIASES} aliases (*name)"
+                    _at(at, event),
+                    "front-matter",
+                    f"the front matter uses more than {MAX_ALIASES} aliases (*name)",
                 )
     return yaml.load(source, Loader=loader)
 
@@ -87,7 +103,11 @@ def _big_number(data: Any, key: str = "") -> str:
     refuses one of more than 4,300 digits. (`data` is at most MAX_DEPTH deep: checked before.)"""
     if isinstance(data, int) and not isinstance(data, bool):
         return key or "?" if abs(data) >= _INT_BOUND else ""
-    items: Any = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    items: Any = (
+        data.items()
+        if isinstance(data, dict)
+        else enumerate(data) if isinstance(data, list) else ()
+    )
     for name, value in items:
         found = _big_number(value, key or str(name)[:40])
         if found:

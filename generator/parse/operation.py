@@ -14,13 +14,24 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..diagnostics import Location, PageError
-from ..model import ANY, Body, ObjectType, Operation, Param, ParsedPage, Property, Sample, Status, TypeRef
+from ..model import (
+    ANY,
+    Body,
+    ObjectType,
+    Operation,
+    Param,
+    ParsedPage,
+    Property,
+    Sample,
+    Status,
+    TypeRef,
+)
 from ..naming import pascal
 from ..wire import is_binary, is_upload, request_line, split_target
 from . import rows
 from .context import PageContext
-from .samples import decode_json, sample
 from .markdown import Fence, Heading, Table
+from .samples import decode_json, sample
 from .sections import Part, Sections
 
 UID = re.compile(r"^v\d+(?P<group>[A-Za-z][A-Za-z0-9]*)_(?P<name>[A-Za-z0-9_]+)$")
@@ -47,8 +58,17 @@ class _Types:
 
     found: list[ObjectType] = field(default_factory=list)
 
-    def add(self, name: str, description: str, props: list[Property], location: Location, inline: bool = True) -> TypeRef:
-        self.found.append(ObjectType(name, props, description, location, documented=True, inline=inline))
+    def add(
+        self,
+        name: str,
+        description: str,
+        props: list[Property],
+        location: Location,
+        inline: bool = True,
+    ) -> TypeRef:
+        self.found.append(
+            ObjectType(name, props, description, location, documented=True, inline=inline)
+        )
         return TypeRef("named", name=name)
 
 
@@ -60,7 +80,9 @@ def assemble(page: PageContext, header: Header, found: Sections) -> ParsedPage:
     headers = _last(found.headers, lambda t: rows.params(page, t, typed=False)) or []
     query = _last(found.query, lambda t: rows.params(page, t)) or []
     path_rows = _last(found.path, lambda t: rows.params(page, t, path=True)) or []
-    body_props = _last(found.body.tables, lambda t: rows.properties(page, t)) if found.body else None
+    body_props = (
+        _last(found.body.tables, lambda t: rows.properties(page, t)) if found.body else None
+    )
     response_props = _last(found.response.tables, lambda t: rows.properties(page, t))
     request = _sample(page, found.request_sample)
     response = _sample(page, found.response_sample)
@@ -72,7 +94,9 @@ def assemble(page: PageContext, header: Header, found: Sections) -> ParsedPage:
         decode_json(request, page.diagnostics, "sample request")
     types = _Types()
     ids = f"{group}{name}"
-    result = _result(page, types, ids, statuses, response, found.response, found.response_body, response_props)
+    result = _result(
+        page, types, ids, statuses, response, found.response, found.response_body, response_props
+    )
     body = None
     if found.body is not None:
         body = _body(page, types, ids, found.body, body_props, headers, request)
@@ -123,9 +147,15 @@ def _endpoint(page: PageContext, endpoint: Fence) -> tuple[str, str]:
     method, target = parsed
     path, query = split_target(target)
     if not path.startswith("/"):
-        raise PageError(page.at(endpoint.line + 1), "no-endpoint", f"the path '{path}' does not start with '/'")
+        raise PageError(
+            page.at(endpoint.line + 1), "no-endpoint", f"the path '{path}' does not start with '/'"
+        )
     if query:
-        page.warn(page.at(endpoint.line + 1), "endpoint-query", "the endpoint's path carries a query; it is ignored")
+        page.warn(
+            page.at(endpoint.line + 1),
+            "endpoint-query",
+            "the endpoint's path carries a query; it is ignored",
+        )
     return method, path
 
 
@@ -153,7 +183,9 @@ def _names(page: PageContext, uid: str, method: str, path: str) -> tuple[str, st
 
 
 def _sample(page: PageContext, fence: Fence | None) -> Sample | None:
-    return None if fence is None else sample(fence.content, page.at(fence.line + 1, file=fence.file))
+    return (
+        None if fence is None else sample(fence.content, page.at(fence.line + 1, file=fence.file))
+    )
 
 
 def _query_examples(fences: list[Fence]) -> dict[str, str]:
@@ -168,19 +200,27 @@ def _query_examples(fences: list[Fence]) -> dict[str, str]:
     return examples
 
 
-def _path_params(page: PageContext, path: str, location: Location, table: list[Param], request: Sample | None) -> list[Param]:
+def _path_params(
+    page: PageContext, path: str, location: Location, table: list[Param], request: Sample | None
+) -> list[Param]:
     names = _PLACEHOLDER.findall(path)
     by_name = {row.name: row for row in table}
     params = []
     for name in dict.fromkeys(names):
         param = by_name.get(name)
         if param is None:
-            page.warn(location, "path-part", f"the path part {{{name}}} has no row in the Path Part table")
+            page.warn(
+                location, "path-part", f"the path part {{{name}}} has no row in the Path Part table"
+            )
             param = Param(name, TypeRef("string"), "", True, location)
         params.append(param)
     for row in table:
         if row.name not in names:
-            page.warn(row.location, "path-part", f"the Path Part row '{row.name}' is not in the path {path}")
+            page.warn(
+                row.location,
+                "path-part",
+                f"the Path Part row '{row.name}' is not in the path {path}",
+            )
     examples = _path_examples(path, request)
     for param in params:
         param.example = examples.get(param.name)
@@ -196,7 +236,7 @@ def _path_examples(template: str, request: Sample | None) -> dict[str, str]:
     if len(actual) != len(wanted):
         return {}
     examples = {}
-    for want, got in zip(wanted, actual):
+    for want, got in zip(wanted, actual, strict=False):
         match = _PLACEHOLDER.fullmatch(want)
         if match and got and not _PLACEHOLDER.search(got):
             examples[match[1]] = got
@@ -219,7 +259,11 @@ def _result(
     success = [s.code for s in statuses if 200 <= s.code < 300]
     if success and all(code == 204 for code in success):
         if type_text or props:
-            page.warn(location, "no-content", f"the response is 204 No Content; its documented body '{type_text}' is ignored")
+            page.warn(
+                location,
+                "no-content",
+                f"the response is 204 No Content; its documented body '{type_text}' is ignored",
+            )
         return None
     type_ = rows.type_of(page, type_text, part.line) if type_text else ANY
     if props is None:
@@ -233,7 +277,11 @@ def _result(
         return TypeRef("array", item=types.add(f"{ids}Item", doc, props, location))
     if type_.kind in ("object", "any"):
         return types.add(f"{ids}Result", doc, props, location)
-    page.warn(location, "properties", f"a property table is documented for the {type_} response; it is ignored")
+    page.warn(
+        location,
+        "properties",
+        f"a property table is documented for the {type_} response; it is ignored",
+    )
     return type_
 
 
@@ -249,7 +297,9 @@ def _body(
     location = page.at(part.line)
     words = part.arg.split()
     name = words[0] if words else "body"
-    description = "\n\n".join(t for t in part.texts if props is None or t != ", ".join(p.name for p in props))
+    description = "\n\n".join(
+        t for t in part.texts if props is None or t != ", ".join(p.name for p in props)
+    )
     if name == "request":
         type_ = types.add(f"{ids}Request", description, props or [], location)
         return Body(name, type_, description, location, spread=True, properties=props or [])
@@ -265,4 +315,3 @@ def _body(
     if name.lower().endswith("ids"):
         return Body(name, TypeRef("array", item=TypeRef("integer", "int32")), description, location)
     return Body(name, ANY, description, location)
-

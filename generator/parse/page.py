@@ -42,7 +42,9 @@ def parse_page(
         raw = front.get("uid", front.get("id"))
         uid = "" if raw is None else str(raw).strip()
     page_blocks = blocks(body)
-    endpoint = next((b for b in page_blocks if isinstance(b, Fence) and b.info.lower() == "http"), None)
+    endpoint = next(
+        (b for b in page_blocks if isinstance(b, Fence) and b.info.lower() == "http"), None
+    )
     if endpoint is None:
         if UID.match(uid):
             heading = next((b for b in page_blocks if isinstance(b, Heading)), None)
@@ -55,7 +57,9 @@ def parse_page(
         return ParsedPage(file, skipped=f"not an endpoint page ({kind}: no ```http block)")
     if not UID.match(uid) and not _states_an_endpoint(endpoint):
         # A group's index page: its block holds only the group's path, its body links to pages.
-        return ParsedPage(file, skipped="not an endpoint page (an index page: its ```http block has no method)")
+        return ParsedPage(
+            file, skipped="not an endpoint page (an index page: its ```http block has no method)"
+        )
     page = PageContext(Location(root, file), folder, docs if docs is not None else folder)
     h1 = next((b for b in page_blocks if isinstance(b, Heading) and b.level == 1), None)
     title = str((front or {}).get("title") or "")
@@ -69,4 +73,3 @@ def _states_an_endpoint(block: Fence) -> bool:
     """Whether an ```http block starts with a method and a path."""
     first = next((line for line in block.content.split("\n") if line.strip()), "")
     return request_line(first) is not None
-

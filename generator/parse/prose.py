@@ -42,7 +42,11 @@ def _text(text: str) -> str:
 def normalize(text: str) -> str:
     """Runs of spaces folded, lines trimmed, at most one blank line in a row."""
     if "\n" not in text:
-        return " ".join(text.split()) if ("  " in text or "\t" in text or "\u00a0" in text) else text.strip()
+        return (
+            " ".join(text.split())
+            if ("  " in text or "\t" in text or "\u00a0" in text)
+            else text.strip()
+        )
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 

@@ -14,7 +14,9 @@ def type_of(page: PageContext, text: str, line: int) -> TypeRef:
     """The TypeRef a documented type name stands for; a warning and `any` when it is none."""
     parsed = parse_type(text)
     if parsed is None:
-        page.warn(page.at(line), "unknown-type", f"'{text}' is not a type name; taken as any JSON value")
+        page.warn(
+            page.at(line), "unknown-type", f"'{text}' is not a type name; taken as any JSON value"
+        )
         return ANY
     return parsed
 
@@ -45,7 +47,9 @@ def properties(page: PageContext, table: Table) -> list[Property]:
             described = row.cell(2)
             required = any(s.lower() == "required" for s in described.strong)
             type_ = type_of(page, row.cell(1).text, row.line)
-            found.append(Property(name, type_, without_required(described.text), page.at(row.line), required))
+            found.append(
+                Property(name, type_, without_required(described.text), page.at(row.line), required)
+            )
     return found
 
 

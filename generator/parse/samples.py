@@ -46,4 +46,6 @@ def decode_json(sample: Sample, diagnostics: list[Diagnostic], what: str) -> Non
     except UnsafeJson as error:
         lines, col = line_col(text, error.pos)
         at = sample.location._replace(line=sample.body_line + lines, col=col)
-        diagnostics.append(Diagnostic(at, "warning", "sample-json", f"invalid JSON in the {what}: {error.message}"))
+        diagnostics.append(
+            Diagnostic(at, "warning", "sample-json", f"invalid JSON in the {what}: {error.message}")
+        )

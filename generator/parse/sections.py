@@ -34,7 +34,9 @@ class Sections:
     statuses: list[Table] = field(default_factory=list)
     body: Part | None = None  # None: the page documents no request body
     response: Part = field(default_factory=Part)
-    response_body: str | None = None  # a `Response body: X` heading's X, which wins over `Response: X`
+    response_body: str | None = (
+        None  # a `Response body: X` heading's X, which wins over `Response: X`
+    )
     request_sample: Fence | None = None  # the first of each
     response_sample: Fence | None = None
     query_examples: list[Fence] = field(default_factory=list)  # ```http blocks with example queries
@@ -95,7 +97,12 @@ def sections(after_endpoint: list[Block], endpoint_line: int) -> Sections:
                 continue
             section, arg = known
             if section == "body":
-                found.body = Part(arg, block.line, found.body.texts if found.body else [], found.body.tables if found.body else [])
+                found.body = Part(
+                    arg,
+                    block.line,
+                    found.body.texts if found.body else [],
+                    found.body.tables if found.body else [],
+                )
             elif section == "response":
                 found.response.arg, found.response.line = arg, block.line
             elif section == "response_body":

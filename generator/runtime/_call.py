@@ -11,7 +11,7 @@ import logging
 import random
 import time
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Any, Generic, cast
 from urllib.parse import parse_qsl
@@ -154,10 +154,12 @@ class Call(Generic[R]):
         mask(response.headers)
         if status < 400:
             return None
-        if status == 401 and self.client._auth is not None and not self.refreshed:
-            if self._replayable():  # the client then asks for new credentials, for `refresh`
-                self.refreshed = self.stale = True
-                return 0.0
+        auth = self.client._auth
+        if status == 401 and auth is not None and not self.refreshed and self._replayable():
+            self.refreshed = self.stale = (
+                True  # the client then asks for new credentials, for `refresh`
+            )
+            return 0.0
         if status in _RETRY and self._may_repeat():
             return self._again(_retry_after(response, self._backoff()), f"HTTP {status}")
         return None
@@ -213,5 +215,5 @@ def _retry_after(response: httpx.Response, default: float) -> float:
     except (TypeError, ValueError):
         return default
     if when.tzinfo is None:  # "-0000" gives a naive datetime; the time is UTC all the same
-        when = when.replace(tzinfo=timezone.utc)
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())

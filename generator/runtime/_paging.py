@@ -15,8 +15,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mappin
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
-from ._model import Codec, Model
 from ._io import AsyncBaseClient, SyncBaseClient
+from ._model import Codec, Model
 
 P = TypeVar("P", bound=Model)
 
