@@ -16,53 +16,21 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     old_ops, new_ops = old.get("operations", {}), new.get("operations", {})
     for uid in sorted(old_ops.keys() - new_ops.keys()):
         op = old_ops[uid]
-        add(
-            Change(
-                "breaking",
-                "endpoint-removed",
-                uid,
-                f"the endpoint {op['method']} {op['path']} was removed",
-                old=op["at"],
-                bump="major",
-            )
-        )
+        gone = f"the endpoint {op['method']} {op['path']} was removed"
+        add(Change("breaking", "endpoint-removed", uid, gone, old=op["at"], bump="major"))
     for uid in sorted(new_ops.keys() - old_ops.keys()):
         op = new_ops[uid]
-        add(
-            Change(
-                "compatible",
-                "endpoint-added",
-                uid,
-                f"new endpoint {op['method']} {op['path']}",
-                new=op["at"],
-                bump="minor",
-            )
-        )
+        made = f"new endpoint {op['method']} {op['path']}"
+        add(Change("compatible", "endpoint-added", uid, made, new=op["at"], bump="minor"))
     for uid in sorted(old_ops.keys() & new_ops.keys()):
         changes.extend(operation_changes(uid, old_ops[uid], new_ops[uid]))
     old_types, new_types = old.get("types", {}), new.get("types", {})
     for name in sorted(old_types.keys() - new_types.keys()):
-        add(
-            Change(
-                "breaking",
-                "type-removed",
-                name,
-                f"the type {name} was removed",
-                old=old_types[name]["at"],
-                bump="major",
-            )
-        )
+        gone = f"the type {name} was removed"
+        add(Change("breaking", "type-removed", name, gone, old=old_types[name]["at"], bump="major"))
     for name in sorted(new_types.keys() - old_types.keys()):
-        add(
-            Change(
-                "compatible",
-                "type-added",
-                name,
-                f"new type {name}",
-                new=new_types[name]["at"],
-                bump="minor",
-            )
-        )
+        made = f"new type {name}"
+        add(Change("compatible", "type-added", name, made, new=new_types[name]["at"], bump="minor"))
     for name in sorted(old_types.keys() & new_types.keys()):
         changes.extend(_type_changes(name, old_types[name], new_types[name]))
     return sorted(changes, key=lambda c: (c.impact != "breaking", c.subject, c.kind, c.message))
