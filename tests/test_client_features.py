@@ -394,6 +394,16 @@ def test_a_second_401_or_an_unchanged_value_is_final() -> None:
     assert len(requests) == 1 and repr(StaticAuth("Bearer fixed")) == "StaticAuth('[secure]')"
 
 
+def test_fixed_credentials_go_with_every_request_of_every_copy() -> None:
+    transport, requests = recorded(lambda request: httpx.Response(200, json={}))
+    client = Client("https://x", ticket="7T:abc", transport=transport)
+    client.ticket_entity.get_ticket_entity(id=1)
+    client.with_options(timeout=5).ticket_entity.get_ticket_entity(id=1)
+    client.with_raw_response.ticket_entity.get_ticket_entity(id=1)
+    assert [r.headers["Authorization"] for r in requests] == ["SOTicket 7T:abc"] * 3
+    assert "7T:abc" not in repr(requests[0].headers) + repr(client)
+
+
 def test_a_body_that_cannot_be_sent_twice_is_not_sent_again() -> None:
     transport, requests = recorded(lambda request: httpx.Response(401))
     client = Client(

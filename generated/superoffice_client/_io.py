@@ -25,9 +25,15 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
     _http: httpx.Client
 
     def _connect(
-        self, base_url: str, transport: httpx.BaseTransport | None, headers: dict[str, str]
+        self,
+        base_url: str,
+        transport: httpx.BaseTransport | None,
+        headers: dict[str, str],
+        timeout: httpx.Timeout,
     ) -> httpx.Client:
-        return httpx.Client(base_url=base_url, transport=transport, headers=headers)
+        return httpx.Client(
+            base_url=base_url, transport=transport, headers=headers, timeout=timeout
+        )
 
     def close(self) -> None:
         """Close the connections the client holds."""
@@ -106,9 +112,15 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
     _http: httpx.AsyncClient
 
     def _connect(
-        self, base_url: str, transport: httpx.AsyncBaseTransport | None, headers: dict[str, str]
+        self,
+        base_url: str,
+        transport: httpx.AsyncBaseTransport | None,
+        headers: dict[str, str],
+        timeout: httpx.Timeout,
     ) -> httpx.AsyncClient:
-        return httpx.AsyncClient(base_url=base_url, transport=transport, headers=headers)
+        return httpx.AsyncClient(
+            base_url=base_url, transport=transport, headers=headers, timeout=timeout
+        )
 
     async def close(self) -> None:
         """Close the connections the client holds."""

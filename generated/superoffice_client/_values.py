@@ -37,6 +37,9 @@ def fill(path: str, parts: Mapping[str, Any]) -> str:
     another resource (``/List/..`` is ``/``; servers and httpx undo their percent-encoding)."""
     texts = {}
     for name, value in parts.items():
+        if type(value) is int:  # the usual id: text as it is, and safe in a path
+            texts[name] = str(value)
+            continue
         if value is None or value is NOT_GIVEN or value == "":
             raise ValueError(f"{name} must not be {value!r}: it is part of the path {path}")
         texts[name] = part = text(value)

@@ -9,9 +9,16 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 import httpx
 
-from ._auth import A, credentials, warn_if_plain_http
+from ._auth import A, StaticAuth, credentials, warn_if_plain_http
+from ._log import mask
 from ._model import NOT_GIVEN, NotGiven
-from ._options import DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT, Timeout
+from ._options import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    Timeout,
+    seconds,
+)
 
 _PACKAGE = __name__.rpartition(".")[0]
 _VERSION: str = import_module(f"{_PACKAGE}._version").__version__  # written for each package
@@ -77,20 +84,28 @@ class BaseClient(Generic[_T, A]):
             headers: More headers to send with every request.
             transport: An httpx transport, e.g. ``httpx.MockTransport`` in tests.
         """
-        self._auth = credentials(username, password, ticket, token, auth)
+        provider = credentials(username, password, ticket, token, auth)
         if username is not None or password is not None:
             warn_if_plain_http(base_url)
         sent = _settings_headers(app_token, language, culture, timezone, headers)
+        if type(provider) is StaticAuth:  # a value that never changes goes with the settings
+            sent["Authorization"] = provider.authorization()
+            provider = None  # and its 401 is final, as a refresh would give the same value
+        self._auth = provider
         self._headers: dict[str, str] = {}
         """Sent with every request over the connection's own: those given to `with_options`."""
-        self._timeout = httpx.Timeout(timeout)  # made once: httpx takes it as it is
         self._max_retries = max_retries
         self._backoff = backoff
         self._max_response_bytes = max_response_bytes
         self._raw = False
-        self._http = self._connect(base_url, transport, sent)
+        self._http = self._connect(base_url, transport, sent, httpx.Timeout(timeout))
+        mask(self._http.headers)
+        self._timeout = self._http.timeout  # this very object: a call with it passes none
+        self._seconds = seconds(self._timeout)
 
-    def _connect(self, base_url: str, transport: _T | None, headers: dict[str, str]) -> Any:
+    def _connect(
+        self, base_url: str, transport: _T | None, headers: dict[str, str], timeout: httpx.Timeout
+    ) -> Any:
         raise NotImplementedError
 
     def with_options(
@@ -106,6 +121,7 @@ class BaseClient(Generic[_T, A]):
         copy = self._copy()
         if not isinstance(timeout, NotGiven):
             copy._timeout = httpx.Timeout(timeout)
+            copy._seconds = seconds(copy._timeout)
         if headers:
             copy._headers = {**self._headers, **headers}
         if not isinstance(max_retries, NotGiven):

@@ -106,8 +106,11 @@ class Call(Generic[R]):
         if extra_headers:
             headers.update(extra_headers)
         self.headers = headers
-        self.timeout = client._timeout if isinstance(timeout, NotGiven) else httpx.Timeout(timeout)
-        self.seconds = seconds(self.timeout)
+        if isinstance(timeout, NotGiven):
+            self.timeout, self.seconds = client._timeout, client._seconds
+        else:
+            self.timeout = httpx.Timeout(timeout)
+            self.seconds = seconds(self.timeout)
         self.retries = client._max_retries if isinstance(max_retries, NotGiven) else max_retries
         self.attempt = 0
         self.refreshed = False
@@ -115,8 +118,13 @@ class Call(Generic[R]):
         self.started = 0.0
 
     def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
+        timeout = self.timeout
         request = http.build_request(
-            self.method, self.url, params=self.params, content=self.content, timeout=self.timeout
+            self.method,
+            self.url,
+            params=self.params,
+            content=self.content,
+            timeout=httpx.USE_CLIENT_DEFAULT if timeout is http.timeout else timeout,
         )
         headers = request.headers
         for name, value in self.headers.items():  # cheaper than merging them in build_request
@@ -175,7 +183,8 @@ class Call(Generic[R]):
 
     def outcome(self, response: httpx.Response) -> R:
         """What the method returns for the final answer, or the error it raises."""
-        if not (response.is_success or response.status_code == 304):
+        status = response.status_code
+        if not (200 <= status < 300 or status == 304):
             error = status_error(response)
             log.info("%s", error)
             raise error
