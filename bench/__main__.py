@@ -59,7 +59,9 @@ from {package} import Client
 from {package}.models import BenchWide
 payload = json.loads(open({payload!r}).read())
 body = json.dumps(payload).encode()
-transport = httpx.MockTransport(lambda request: httpx.Response(200, content=body, headers={{"Content-Type": "application/json"}}))
+# The body streams, as from a network: given as `content=`, plain httpx would skip reading it.
+answer_headers = {{"Content-Type": "application/json", "Content-Length": str(len(body))}}
+transport = httpx.MockTransport(lambda request: httpx.Response(200, stream=httpx.ByteStream(body), headers=answer_headers))
 client = Client("https://x/Cust1", token="t", language="en", transport=transport)
 plain = httpx.Client(base_url="https://x/Cust1", transport=transport, headers={{"Authorization": "Bearer t", "Accept": "application/json", "Accept-Language": "en", "SO-Language": "en"}})
 def generated():
