@@ -172,3 +172,26 @@ def test_each_page_is_read_once_so_the_bytes_hashed_for_the_cache_are_the_bytes_
     assert sorted(parsed) == sorted(
         p.read_bytes() for p in docs.rglob("*.md")
     )  # includes are pages too
+
+
+def test_an_include_is_read_once_a_run_so_the_run_records_the_bytes_it_checked(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read again at the end, an include edited during the run would be recorded as the output's
+    input, and the next run would take the stale output for current."""
+    from generator import discover
+
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "out", cache)
+    digested: list[str] = []
+    original = discover.include_digest
+
+    def counting(path: str, roots: list[str]) -> str:
+        digested.append(path)
+        return original(path, roots)
+
+    monkeypatch.setattr(discover, "include_digest", counting)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    run(docs, tmp_path / "out", cache)
+    assert digested and sorted(digested) == sorted(set(digested))
