@@ -11,8 +11,9 @@ from pathlib import Path
 from . import baseline
 from .baseline import Accepted
 from .load import check, load
+from .manifest import OutputError
 from .report import FORMATS, fatal
-from .write import OutputError, write_file
+from .write import write_file
 
 
 def lint(args: argparse.Namespace, accepted: Accepted) -> int:

@@ -10,11 +10,11 @@ from typing import Any
 
 from .baseline import Accepted
 from .format import InvalidOutput
+from .manifest import FileChanges, OutputError
 from .pipeline import generate
 from .progress import Progress
 from .report import fatal
 from .summary import Summary
-from .write import FileChanges, OutputError
 
 
 def run_generate(args: argparse.Namespace, accepted: Accepted) -> int:

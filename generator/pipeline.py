@@ -20,8 +20,9 @@ from .cache import Cache
 from .diagnostics import Diagnostic
 from .discover import read_docs
 from .incremental import LastRun, last_run, outputs, unchanged
+from .manifest import check_target
 from .summary import Progress, Summary
-from .write import check_target, locked
+from .write import locked
 
 if (
     TYPE_CHECKING
@@ -110,7 +111,8 @@ def _generate_locked(
     gc.freeze()
     reused = _reused(cache, last, out) if not run.verify_format else {}
     files, api_signature = _output(api, out, package, workers, summary, run, reused)
-    from .write import compare_tree, write_tree
+    from .manifest import compare_tree
+    from .write import write_tree
 
     with summary.timed("write"):
         summary.changes = compare_tree(out, files)
@@ -150,8 +152,8 @@ def _output(
     manifest; `summary` learns how the API changed since the output's last run."""
     from .changelog import signature
     from .format import InvalidOutput
+    from .manifest import read_api_signature
     from .output import render_files, unformatted
-    from .write import read_api_signature
 
     files = render_files(api, package, workers, summary, run.progress, run.package_version, reused)
     if run.verify_format:
@@ -181,8 +183,8 @@ def _api_changes(previous: dict[str, Any] | None, current: dict[str, Any]) -> li
 def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
     """What a run would change in `out`, written nowhere (the cache is read, not written)."""
     from .load import load
+    from .manifest import MANIFEST, compare_tree, manifest_text
     from .workers import Workers
-    from .write import MANIFEST, compare_tree, manifest_text
 
     cache = Cache.for_output(run.cache_root, out)
     workers = Workers(run.jobs)

@@ -12,7 +12,7 @@ from .diagnostics import Diagnostic
 
 if TYPE_CHECKING:  # not imported at run time: a run with nothing to do needs neither
     from .changelog import Change
-    from .write import FileChanges
+    from .manifest import FileChanges
 
 Progress = Callable[[str, int, int], None]
 """Told how far a stage is: (what is counted, done, total)."""

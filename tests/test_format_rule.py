@@ -10,7 +10,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import generator.output as output
-from generator.emit.render import constant, constant_layout, docstring, layout, py_literal
+from generator.emit.layout import constant, constant_layout, layout
+from generator.emit.literals import docstring, py_literal
 from generator.format import KEEP, InvalidOutput, black_source, format_python, vouched
 from generator.output import unformatted
 from generator.pipeline import generate

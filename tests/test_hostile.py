@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.emit.render import docstring, py_literal
+from generator.emit.literals import docstring, py_literal
 from generator.format import KEEP
 from generator.pipeline import generate
 from tests.pages import page, sample_response, table

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import build
-from generator.write import MANIFEST
+from generator.manifest import MANIFEST
 from tests.pages import tree
 
 ROOT = Path(__file__).resolve().parent.parent

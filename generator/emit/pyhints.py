@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from ..model import ObjectType, TypeKind, TypeRef
 from ..naming import Namespace, snake
+from .literals import py_literal
 from .pyparts import PyModel
-from .render import py_literal
 
 
 class Hints:

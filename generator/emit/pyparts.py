@@ -13,7 +13,8 @@ from urllib.parse import quote
 
 from ..model import Operation, Param, TypeRef
 from ..naming import wire_name
-from .render import Keyword, py_literal
+from .layout import Keyword
+from .literals import py_literal
 
 
 @dataclass

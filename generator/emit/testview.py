@@ -22,8 +22,9 @@ from ..examples import example, fits
 from ..model import ObjectType, Operation, TypeKind, TypeRef
 from ..runtime._values import text as _wire_text  # as the client puts a value in a path or query
 from ..wire import is_json
+from .layout import Keyword
+from .literals import py_literal
 from .pyparts import PyGroup, PyMethod, quote_path
-from .render import Keyword, py_literal
 
 _INLINE = 60  # longest argument literal written inline; longer ones are read from the samples
 BINARY_REQUEST = b"%PDF-1.4 example content \x00\xff"

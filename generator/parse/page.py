@@ -14,8 +14,9 @@ from ..model import ParsedPage
 from ..wire import request_line
 from . import frontmatter
 from .context import PageContext, decode
+from .endpoint import UID
 from .markdown import Fence, Heading, blocks
-from .operation import UID, Header, assemble
+from .operation import Header, assemble
 from .sections import sections
 
 

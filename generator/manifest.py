@@ -1,0 +1,167 @@
+"""The manifest an output folder carries, and the refusal of any folder that is not such an output.
+
+The manifest lists the files a run wrote (each with its SHA-256) and the API's signature. A run
+replaces `--out` only when it does not exist, is empty, or holds that manifest and nothing but the
+files it lists (and the caches tools leave beside them); anything else is refused before any work
+is done (`check_target`). Writing the folder is `write`'s job.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+MANIFEST = ".generator-manifest.json"
+GENERATOR = "superoffice-docs-generator"
+# What tools leave in an output folder (pytest, mypy, ruff, `pip install ./generated`): not the
+# user's work, so it does not stop a run, and it goes with the old tree.
+_TOOL_LEFTOVERS = ("__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", "build", "dist")
+
+
+class OutputError(Exception):
+    """The output folder cannot be written without touching what is not the generator's."""
+
+
+def file_digest(text: str) -> str:
+    """The SHA-256 of a generated file's bytes, as the manifest lists it."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def manifest_text(files: dict[str, str], api: dict[str, Any] | None = None) -> str:
+    """The manifest for a tree of `files`: every path with the SHA-256 of its bytes, and the API's
+    signature (see `changelog.api_signature`) when given, one line per operation and type, so the next
+    run can say what changed."""
+    digests = {path: file_digest(text) for path, text in sorted(files.items())}
+    text = json.dumps({"generator": GENERATOR, "files": digests}, indent=2)
+    if api is None:
+        return text + "\n"
+    sections = []
+    for name, entries in sorted(api.items()):
+        lines = [
+            f"      {json.dumps(key)}: {json.dumps(value, sort_keys=True)}"
+            for key, value in sorted(entries.items())
+        ]
+        body = "{\n" + ",\n".join(lines) + "\n    }" if lines else "{}"
+        sections.append(f"    {json.dumps(name)}: {body}")
+    return text[: -len("\n}")] + ',\n  "api": {\n' + ",\n".join(sections) + "\n  }\n}\n"
+
+
+def read_api_signature(folder: Path) -> dict[str, Any] | None:
+    """The API signature the last run stored in `folder`'s manifest, or None when there is none."""
+    api = _manifest_part(folder, "api")
+    return api if isinstance(api, dict) else None
+
+
+def _manifest_part(folder: Path, key: str) -> Any:
+    """One part of the manifest in `folder` when it is ours, else None."""
+    try:
+        with open(folder / MANIFEST, "rb") as handle:
+            data = json.loads(handle.read(64 * 1024 * 1024))
+    except (OSError, ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
+        return None
+    if not isinstance(data, dict) or data.get("generator") != GENERATOR:
+        return None
+    return data.get(key)
+
+
+@dataclass
+class FileChanges:
+    """How a tree of files differs from an output folder (paths relative to it, sorted)."""
+
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def __bool__(self) -> bool:
+        return bool(self.added or self.changed or self.removed)
+
+
+def compare_tree(out: Path, files: dict[str, str]) -> FileChanges:
+    """What replacing `out` with `files` changes: files added, changed (other bytes) and removed
+    (anything else below `out` but tools' leftovers, and the manifest unless `files` has it)."""
+    changes = FileChanges()
+    for path, text in sorted(files.items()):
+        try:
+            old = (out / path).read_bytes() if not (out / path).is_symlink() else None
+        except OSError:
+            old = None
+        if old is None:
+            changes.added.append(path)
+        elif old != text.encode("utf-8"):
+            changes.changed.append(path)
+        else:
+            changes.unchanged += 1
+    if out.is_dir():
+        changes.removed = sorted(foreign_paths(out, files))
+    return changes
+
+
+def read_manifest(folder: Path) -> dict[str, str] | None:
+    """The files the manifest in `folder` lists (path → digest), or None when it holds none of ours."""
+    files = _manifest_part(folder, "files")
+    if not isinstance(files, dict):
+        return None
+    return {str(path): str(value) for path, value in files.items()}
+
+
+def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
+    """Refuse, with one line, an `out` whose replacement would lose anything that is not a previous
+    output: a file, a link, a folder with other content, `.git`, the current folder or one above
+    it, or one that holds or is inside a `protected` path (the doc pages, the cache)."""
+    target = Path(os.path.abspath(out))
+    if target.is_symlink():
+        raise OutputError(f"{out} is a symbolic link; give the folder itself as --out")
+    resolved = target.resolve()
+    here = Path.cwd().resolve()
+    if resolved == here or resolved in here.parents:
+        raise OutputError(
+            f"{out} is {'the current folder' if resolved == here else 'above the current folder'}; give a folder of its own as --out"
+        )
+    for path, what in protected:
+        other = path.resolve()
+        if resolved == other or resolved in other.parents:
+            raise OutputError(f"{out} holds {what} {path}; give a folder of its own as --out")
+        if other in resolved.parents:
+            raise OutputError(f"{out} is inside {what} {path}; give a folder of its own as --out")
+    if not target.exists():
+        return
+    if not target.is_dir():
+        raise OutputError(
+            f"{out} is a file, not an output folder of this generator; give another --out"
+        )
+    if not any(target.iterdir()):
+        return
+    if (target / ".git").exists():
+        raise OutputError(f"{out} holds .git; give a folder of its own as --out")
+    listed = read_manifest(target)
+    if listed is None:
+        raise OutputError(
+            f"{out} is not empty and holds no {MANIFEST}, so it is not an output of this generator; give another --out or empty it"
+        )
+    foreign = next(foreign_paths(target, listed), None)
+    if foreign is not None:
+        raise OutputError(
+            f"{out}/{foreign} was not written by this generator; move it away before generating into {out}"
+        )
+
+
+def foreign_paths(folder: Path, listed: dict[str, str]) -> Iterator[str]:
+    """Paths below `folder` that are neither in its manifest nor tools' leftovers."""
+    for base, dirs, names in os.walk(folder):
+        relative = Path(base).relative_to(folder)
+        dirs[:] = sorted(
+            d for d in dirs if d not in _TOOL_LEFTOVERS and not d.endswith(".egg-info")
+        )
+        for name in sorted(names):
+            path = (relative / name).as_posix()
+            if path != MANIFEST and path not in listed and not name.endswith((".pyc", ".pyo")):
+                yield path
+        for name in dirs:
+            if os.path.islink(os.path.join(base, name)):
+                yield (relative / name).as_posix()
