@@ -174,14 +174,15 @@ class Cache:
         old = self._old
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            for shard in range(_SHARDS):
-                new = {k: _json(v) for k, v in self._new.pages.items() if _shard(k) == shard}
-                new.update((k, v) for k, v in self._made.items() if _shard(k) == shard)
-                if new.keys() != {k for k in old.pages if _shard(k) == shard}:
-                    self._write_text(
-                        f"pages-{shard:x}.json",
-                        "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(new.items())) + "}",
-                    )
+            kept, made = _by_shard(self._new.pages), _by_shard(self._made)
+            for shard, before in enumerate(_by_shard(old.pages)):
+                if not made[shard] and kept[shard].keys() == before.keys():
+                    continue  # the last run's entries, unchanged (one parsed again is written)
+                new = {k: _json(v) for k, v in kept[shard].items()} | made[shard]
+                self._write_text(
+                    f"pages-{shard:x}.json",
+                    "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(new.items())) + "}",
+                )
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time next run
         self._loaded, self._new, self._made = Store(), Store(), {}
@@ -237,3 +238,13 @@ def _shard(key: str) -> int:
     if len(key) != 64 or key.strip("0123456789abcdef"):
         return -1
     return int(key[0], 16) % _SHARDS
+
+
+def _by_shard(entries: dict[str, Any]) -> list[dict[str, Any]]:
+    """`entries` split by shard (those of no shard left out)."""
+    shards: list[dict[str, Any]] = [{} for _ in range(_SHARDS)]
+    for key, value in entries.items():
+        shard = _shard(key)
+        if shard >= 0:
+            shards[shard][key] = value
+    return shards

@@ -65,6 +65,15 @@ class Read:
     contents: list[bytes] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     found: int = 0  # pages found, readable or not
+    included: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+
+    def include_digest(self, path: str, roots: list[str]) -> str:
+        """`include_digest`, each include read once a run: the digest checking a cached page is
+        the one the run records."""
+        key = (path, tuple(roots))
+        if key not in self.included:
+            self.included[key] = include_digest(path, roots)
+        return self.included[key]
 
     def sources(self) -> list[str]:
         """`root/file:digest` of every page read: what the output depends on, page by page."""

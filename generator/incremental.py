@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import codec
 from .cache import Cache, digest
-from .discover import PageFile, include_digest
+from .discover import Read
 from .summary import Counts
 
 
@@ -36,14 +36,15 @@ def last_run(cache: Cache) -> LastRun | None:
     return last
 
 
-def inputs(
-    version: str, package: str, pages: list[PageFile], sources: list[str], includes: list[str]
-) -> str:
+def inputs(version: str, package: str, read: Read, sources: list[str], includes: list[str]) -> str:
     """Everything a run's output depends on, as one digest (`includes` may come from the cache:
     only those inside the pages' docs folders are read)."""
-    roots = sorted({page.root for page in pages})
+    roots = sorted({page.root for page in read.pages})
     return digest(
-        version, package, *sources, *(f"{path}:{include_digest(path, roots)}" for path in includes)
+        version,
+        package,
+        *sources,
+        *(f"{path}:{read.include_digest(path, roots)}" for path in includes),
     )
 
 
@@ -77,7 +78,7 @@ def unchanged(
     last: LastRun | None,
     cache: Cache,
     package: str,
-    pages: list[PageFile],
+    read: Read,
     sources: list[str],
     out: Path,
 ) -> bool:
@@ -89,4 +90,4 @@ def unchanged(
         or last.outputs != outputs(out)
     ):
         return False
-    return last.inputs == inputs(cache.version, package, pages, sources, last.includes)
+    return last.inputs == inputs(cache.version, package, read, sources, last.includes)

@@ -9,7 +9,7 @@ from pathlib import Path
 from .build import build_api
 from .cache import Cache, digest
 from .diagnostics import Diagnostic, Location, PageError
-from .discover import PageFile, Read, include_digest, read_docs
+from .discover import PageFile, Read, read_docs
 from .lint import lint_pages
 from .model import Api, ParsedPage
 from .summary import Progress, Summary, stage
@@ -37,7 +37,7 @@ def parse_pages(
     for key, page_file in zip(keys, pages, strict=True):
         entry = cache.page(key)
         fresh = entry is not None and all(
-            include_digest(path, [page_file.root]) == d for path, d in entry[0]
+            read.include_digest(path, [page_file.root]) == d for path, d in entry[0]
         )
         results.append(entry[1] if entry is not None and fresh else None)
     todo = [i for i, parsed in enumerate(results) if parsed is None]
@@ -52,7 +52,10 @@ def parse_pages(
             cache.put_page(
                 keys[i],
                 (
-                    [(path, include_digest(path, [pages[i].root])) for path in result.includes],
+                    [
+                        (path, read.include_digest(path, [pages[i].root]))
+                        for path in result.includes
+                    ],
                     result,
                 ),
             )

@@ -49,7 +49,7 @@ def render_files(
     formats the Python files the templates' layout cannot vouch for (counted in `summary`). A job
     whose key is in `reused` is not rendered: its files are those given (the previous output's).
     `summary.jobs` learns each keyed job's files and their digests."""
-    from .emit.client import client_jobs
+    from .emit.client import client_jobs, group_keys
     from .emit.pyview import python_view
     from .emit.tests import test_jobs
 
@@ -57,7 +57,8 @@ def render_files(
     reused = reused or {}
     with summary.timed("view"):
         view = python_view(api, package, package_version)
-        jobs = client_jobs(view) + test_jobs(view, api.types)
+        groups = group_keys(view)
+        jobs = client_jobs(view, groups) + test_jobs(view, api.types, groups)
     with summary.timed("render and format"):
         # Only the jobs that changed go to the workers: the others' files are at hand.
         todo = [i for i, job in enumerate(jobs) if not (job.key and job.key in reused)]

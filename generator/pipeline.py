@@ -93,7 +93,7 @@ def _generate_locked(
     with summary.timed("discover"):
         read = read_docs(docs)
     sources = read.sources() + [str(d) for d in read.diagnostics]  # pages left out count too
-    if unchanged(last, cache, key, read.pages, sources, out):
+    if unchanged(last, cache, key, read, sources, out):
         assert last is not None
         return Summary.repeating(last.counts)  # nothing written: `out` need not be checked again
     check_target(out, protected)  # again, under the lock: another run may have written it meanwhile
@@ -120,7 +120,7 @@ def _generate_locked(
     summary.files = len(files)
     from .incremental import inputs
 
-    digest = inputs(cache.version, key, read.pages, sources, summary.includes)
+    digest = inputs(cache.version, key, read, sources, summary.includes)
     state = LastRun(key, digest, summary.includes, outputs(out), summary.counts(), cache.version)
     cache.record_run(codec.encode(state), summary.jobs)
     cache.save()

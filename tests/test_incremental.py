@@ -50,6 +50,28 @@ def test_a_changed_include_reparses_the_page_that_includes_it(docs: Path, tmp_pa
     assert not unchanged and incremental == cold
 
 
+def test_a_page_parsed_again_for_its_include_is_cached_anew(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its key (its own bytes) is unchanged, yet its entry is new: the shard holding it is written."""
+    from generator import load
+
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "out", cache)
+    fragment = docs / "samples/rest/response/v1TicketEntity_DeleteTicketEntity.md"
+    fragment.write_text(fragment.read_text().replace("204 TicketEntity deleted.", "204 Gone."))
+    run(docs, tmp_path / "out", cache)
+    parsed: list[str] = []
+    original = load._parse_one
+    monkeypatch.setattr(
+        load, "_parse_one", lambda _, item: parsed.append(item[0].file) or original(_, item)
+    )
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    run(docs, tmp_path / "out", cache)
+    assert parsed == ["rest/Ticket/v1TicketEntity_GetTicketCount.md"]
+
+
 def test_an_edited_or_removed_output_is_regenerated(docs: Path, tmp_path: Path) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
     first, _ = run(docs, out, cache)
@@ -150,3 +172,26 @@ def test_each_page_is_read_once_so_the_bytes_hashed_for_the_cache_are_the_bytes_
     assert sorted(parsed) == sorted(
         p.read_bytes() for p in docs.rglob("*.md")
     )  # includes are pages too
+
+
+def test_an_include_is_read_once_a_run_so_the_run_records_the_bytes_it_checked(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read again at the end, an include edited during the run would be recorded as the output's
+    input, and the next run would take the stale output for current."""
+    from generator import discover
+
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "out", cache)
+    digested: list[str] = []
+    original = discover.include_digest
+
+    def counting(path: str, roots: list[str]) -> str:
+        digested.append(path)
+        return original(path, roots)
+
+    monkeypatch.setattr(discover, "include_digest", counting)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    run(docs, tmp_path / "out", cache)
+    assert digested and sorted(digested) == sorted(set(digested))

@@ -10,8 +10,14 @@ from .pyparts import PyPackage
 from .render import Job, key_of, render_file
 
 
-def client_jobs(view: PyPackage) -> list[Job]:
-    """One job per output file of the installable package; each renders it when called."""
+def group_keys(view: PyPackage) -> list[str]:
+    """Each group's view as a digest, printed once for the keys of both its jobs (client, tests)."""
+    return [key_of(group) for group in view.groups]
+
+
+def client_jobs(view: PyPackage, groups: list[str]) -> list[Job]:
+    """One job per output file of the installable package; each renders it when called.
+    `groups` are the view's `group_keys`."""
     root = view.name
     jobs = [
         Job(partial(render_file, "pyproject.toml", "project/pyproject.toml.j2", package=view)),
@@ -38,10 +44,10 @@ def client_jobs(view: PyPackage) -> list[Job]:
         ),
         Job(partial(_runtime, root)),
     ]
-    for group in view.groups:
+    for group, group_key in zip(view.groups, groups, strict=True):
         path = f"{root}/groups/{group.module}.py"
         render = partial(render_file, path, "package/groups/group.py.j2", package=view, group=group)
-        jobs.append(Job(render, key_of(path, group)))
+        jobs.append(Job(render, key_of(path, group_key)))
     for model in view.models:
         path = f"{root}/models/{model.module}.py"
         render = partial(render_file, path, "package/models/model.py.j2", package=view, model=model)

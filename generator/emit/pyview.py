@@ -22,8 +22,9 @@ from .pyparts import PyArg, PyField, PyGroup, PyMethod, PyModel, PyPackage, PyPa
 
 def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
     models = _model_names(api)
+    class_names = frozenset(m.cls for m in models.values())  # taken from every model's fields
     for py_model in models.values():
-        _fill_model(py_model, api.types[py_model.name], models, api.types)
+        _fill_model(py_model, api.types[py_model.name], models, api.types, class_names)
     names = accessors()
     classes = model_classes()
     for py_model in models.values():
@@ -85,9 +86,10 @@ def _fill_model(
     object_type: ObjectType,
     models: dict[str, PyModel],
     types: dict[str, ObjectType],
+    classes: frozenset[str],
 ) -> None:
     hints = Hints(models, types)
-    attrs = model_fields(m.cls for m in models.values())
+    attrs = model_fields(classes)
     for prop in object_type.properties:
         hint = hints.hint(property_type(prop.type))
         py_model.fields.append(

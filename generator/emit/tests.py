@@ -10,16 +10,18 @@ from .render import Job, key_of, render, render_file
 from .testview import tests_of_group
 
 
-def test_jobs(view: PyPackage, types: dict[str, ObjectType]) -> list[Job]:
-    """The conftest, then one job per group writing its test module and its samples file."""
+def test_jobs(view: PyPackage, types: dict[str, ObjectType], groups: list[str]) -> list[Job]:
+    """The conftest, then one job per group writing its test module and its samples file;
+    `groups` are the view's `group_keys`."""
     models = {m.name: m.cls for m in view.models}
     jobs: list[Job] = [
         Job(partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view)),
         Job(partial(render_file, "tests/test_client.py", "tests/test_client.py.j2", package=view)),
     ]
     shared = key_of(view.name, types, models)  # example values come from every type
-    for group in view.groups:
-        jobs.append(Job(partial(_group_tests, view, group, types, models), key_of(shared, group)))
+    for group, group_key in zip(view.groups, groups, strict=True):
+        render_tests = partial(_group_tests, view, group, types, models)
+        jobs.append(Job(render_tests, key_of(shared, group_key)))
     return jobs
 
 
