@@ -206,12 +206,12 @@ def _bench(args: argparse.Namespace, work: Path) -> int:
     # Compile the package as `pip install` does (and as httpx is): this machine sets
     # PYTHONDONTWRITEBYTECODE, so imports would otherwise compile it from source every time.
     run([sys.executable, "-m", "compileall", "-q", str(out / PACKAGE)])
-    import_package = statistics.median(
-        python_timing(IMPORT.format(module=PACKAGE), out) for _ in range(max(5, args.runs))
-    )
-    import_httpx = statistics.median(
-        python_timing(IMPORT.format(module="httpx"), out) for _ in range(max(5, args.runs))
-    )
+    # Alternating fresh processes, so that load and the file cache weigh on both sides alike.
+    package_times, httpx_times = [], []
+    for _ in range(max(9, args.runs)):
+        package_times.append(python_timing(IMPORT.format(module=PACKAGE), out))
+        httpx_times.append(python_timing(IMPORT.format(module="httpx"), out))
+    import_package, import_httpx = statistics.median(package_times), statistics.median(httpx_times)
     results.update(
         import_package_s=import_package,
         import_httpx_s=import_httpx,
