@@ -6,6 +6,7 @@ traceback."""
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import pickle
@@ -620,3 +621,16 @@ def test_a_mangled_real_page_gives_output_or_a_located_diagnostic(
         ast.parse(path.read_text("utf-8"), str(path))
     for path in out.rglob("*.json"):
         json.loads(path.read_text("utf-8"))
+
+
+def test_a_binary_result_s_json_sample_nested_past_any_limit_is_answered_with_a_placeholder() -> (
+    None
+):
+    """Found by the fuzz campaign: the test view read a binary result's JSON sample with Python's
+    own decoder, which a deep enough array took past the recursion limit."""
+    from generator.emit.testview import _binary_response
+
+    deep = "[" * 100_000 + "]" * 100_000
+    text, content_type, expected = _binary_response(deep, "application/json")
+    assert content_type == "application/json" and expected == b"GIF89a binary content"
+    assert json.loads(text) == base64.b64encode(expected).decode("ascii")
