@@ -136,3 +136,12 @@ def test_a_missing_or_foreign_baseline_is_one_line(docs: Path) -> None:
         1,
         "error: other.json is not a baseline of superoffice-docs-generator\n",
     )
+
+
+def test_a_baseline_nested_past_any_limit_is_one_line(docs: Path) -> None:
+    """A baseline comes with the pages, so it is read as untrusted JSON: bounded nesting."""
+    (docs.parent / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    deep = run("lint", "docs", "--baseline", "deep.json", cwd=docs.parent)
+    assert deep.returncode == 1 and "Traceback" not in deep.stderr
+    assert deep.stderr.startswith("error: deep.json is not a baseline: nested deeper than")
+    assert deep.stderr.count("\n") == 1

@@ -151,6 +151,9 @@ def test_answers_are_made_from_the_documented_type_and_requests_are_checked(serv
     )
     status, _, body = request(served + "/api/v1/Nothing")
     assert status == 404 and json.loads(body)["ErrorType"] == "EndpointNotFound"
+    for hostile in (b"[" * 100_000 + b"]" * 100_000, b"\xff{"):  # too deep; not UTF-8
+        status, _, body = request(url + "?mode=x", "POST", hostile)
+        assert (status, json.loads(body)["ErrorType"]) == (400, "SerializationException")
 
 
 def test_a_sample_response_is_served_as_written() -> None:
