@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,9 @@ def run_generate(args: argparse.Namespace, accepted: Accepted) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
+        # One Ctrl-C is the whole answer: a second (or one Python delivers again while it shuts
+        # down) must not turn the exit status 130 into death by the signal.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         progress.clear()
         print(
             f"error: interrupted; {args.out} is as the last complete run left it", file=sys.stderr
