@@ -21,6 +21,7 @@ from superoffice_client import NOT_GIVEN, ApiError, Client, NotGiven  # noqa: E4
 from superoffice_client.models import TicketEntity  # noqa: E402
 
 from tests.recording import Recorder  # noqa: E402
+from tests.test_typing import mypy  # noqa: E402
 
 
 def client(response: httpx.Response | None = None) -> tuple[Client, Recorder]:
@@ -173,17 +174,7 @@ def test_mypy_refuses_a_missing_required_argument_and_accepts_none_for_an_option
         "api.ticket_agent.add_message(ticket_id=None, body='Hi')\n"
     )
     (tmp_path / "use.py").write_text(code)
-    command = [
-        sys.executable,
-        "-m",
-        "mypy",
-        "--strict",
-        "--no-incremental",
-        "--cache-dir",
-        "/dev/null",
-        str(tmp_path / "use.py"),
-    ]
-    result = subprocess.run(command, cwd=GENERATED, capture_output=True, text=True)
+    result = mypy(GENERATED, str(tmp_path / "use.py"))
     errors = [
         line.split(": error: ")[1] for line in result.stdout.splitlines() if ": error: " in line
     ]

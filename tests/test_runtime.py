@@ -3,30 +3,19 @@ where it lives, and copied into every generated package as it is."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from generator.format import format_python
 from generator.output import HEADER
 from generator.runtime import modules
+from tests.test_typing import mypy
 
 ROOT = Path(__file__).resolve().parent.parent
 RUNTIME = ROOT / "generator" / "runtime"
 
 
 def test_the_runtime_passes_mypy_strict_where_it_lives() -> None:
-    command = [
-        sys.executable,
-        "-m",
-        "mypy",
-        "--strict",
-        "--no-incremental",
-        "--cache-dir",
-        "/dev/null",
-        "generator/runtime",
-    ]
-    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    result = mypy(ROOT, "generator/runtime")
     assert result.returncode == 0, result.stdout
 
 
