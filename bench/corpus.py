@@ -33,7 +33,7 @@ def sources(roots: list[Path]) -> list[tuple[Path, Path, str, set[str]]]:
         for t in parsed.types:
             names |= {p.type.name for p in t.properties if p.type.kind == "named"}
         found.append(
-            (Path(page.root), Path(page.file), page.path.read_text(encoding="utf-8"), names)
+            (Path(page.root), Path(page.file), Path(page.path).read_text(encoding="utf-8"), names)
         )
     return found
 

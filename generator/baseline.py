@@ -68,8 +68,8 @@ class Accepted:
                 shown.append(diagnostic)
             elif diagnostic.code in self.ignore:
                 self.ignored += 1
-            elif left[key(diagnostic)] > 0:
-                left[key(diagnostic)] -= 1
+            elif self.baseline and left[found := key(diagnostic)] > 0:
+                left[found] -= 1
                 self.known += 1
             else:
                 shown.append(diagnostic)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from .untrusted import INCLUDE_LIMIT, PAGE_LIMIT, Refused, page_problem, read_re
 
 @dataclass(frozen=True)
 class PageFile:
-    path: Path
+    path: str  # as found (a string: a run makes thousands, which pathlib makes slowly)
     root: str  # the docs folder as the user named it
     file: str  # the page's path below it
 
@@ -26,7 +26,7 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
     for root in roots:
         if root.is_file():
             found.setdefault(
-                os.path.realpath(root), PageFile(root, root.parent.as_posix(), root.name)
+                os.path.realpath(root), PageFile(str(root), root.parent.as_posix(), root.name)
             )
             continue
         if not root.is_dir():
@@ -51,38 +51,120 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
                 if os.path.islink(path)
                 else os.path.join(real_root, relative)
             )
-            found.setdefault(real, PageFile(Path(path), root.as_posix(), relative))
+            found.setdefault(real, PageFile(path, root.as_posix(), relative))
     return sorted(found.values(), key=lambda page: (page.root, page.file))
+
+
+# Timestamps may be this coarse (FAT: 2 s): a file changed in the same tick as it was read keeps
+# its stat key, so only files changed this long before a run began are vouched for by its record.
+_TICK_NS = 3_000_000_000
+
+
+def stat_key(status: os.stat_result) -> str:
+    """A file as the file system tells it apart: any write, rename or replacement changes it."""
+    return f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}"
+
+
+@dataclass(frozen=True)
+class Vouched:
+    """The last run's record of the pages it read (`Read.record`) and when it began: a page whose
+    file is as it was then need not be read again to tell whether anything changed."""
+
+    pages: dict[str, str]  # `root/file` → "stat-key digest"
+    began_ns: int
+
+    def digest(self, name: str, status: os.stat_result) -> str | None:
+        """The recorded digest of the page `name`, if its file is the one the record read."""
+        if status.st_ctime_ns >= self.began_ns - _TICK_NS:  # ctime ≥ mtime: any change since
+            return None
+        key, _, known = self.pages.get(name, "").rpartition(" ")
+        return known if known and key == stat_key(status) else None
 
 
 @dataclass
 class Read:
     """The pages below the docs folders and their bytes, as read once: these bytes are both hashed
     for the cache and parsed. `diagnostics`: the pages left out (warnings) or unreadable (errors).
+    A page `Vouched` for is not read until `read_all`: its digest is the record's.
     """
 
     pages: list[PageFile] = field(default_factory=list)
-    contents: list[bytes] = field(default_factory=list)
+    contents: list[bytes | None] = field(default_factory=list)  # None: vouched for, not read
+    digests: list[str] = field(default_factory=list)  # of each page's bytes
+    stats: list[str] = field(default_factory=list)  # each page's `stat_key`, taken before reading
     diagnostics: list[Diagnostic] = field(default_factory=list)
     found: int = 0  # pages found, readable or not
     included: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+    realpaths: RealPaths = field(default_factory=lambda: RealPaths())
+
+    def add(self, page: PageFile, vouched: Vouched | None = None) -> None:
+        """Read `page` unless `vouched` vouches for it; a page that cannot be read is left out
+        with its error."""
+        try:
+            status = os.stat(page.path)
+        except OSError:
+            status = None  # `page_bytes` tells why
+        known = vouched.digest(f"{page.root}/{page.file}", status) if vouched and status else None
+        content = None
+        if known is None:
+            try:
+                content = page_bytes(page.path, Location(page.root, page.file))
+            except PageError as error:
+                self.diagnostics.append(error.diagnostic)
+                return
+            known = digest(content)
+        self.pages.append(page)
+        self.contents.append(content)
+        self.digests.append(known)
+        self.stats.append(stat_key(status) if status else "")
+
+    def read_all(self) -> list[bytes]:
+        """Every page's bytes: those vouched for are read now."""
+        if None in self.contents:
+            again = Read(
+                diagnostics=self.diagnostics,
+                found=self.found,
+                included=self.included,
+                realpaths=self.realpaths,
+            )
+            for page, content, known, status in zip(
+                self.pages, self.contents, self.digests, self.stats, strict=True
+            ):
+                if content is None:
+                    again.add(page)
+                else:
+                    again.pages.append(page)
+                    again.contents.append(content)
+                    again.digests.append(known)
+                    again.stats.append(status)
+            self.pages, self.contents = again.pages, again.contents
+            self.digests, self.stats = again.digests, again.stats
+        return [content for content in self.contents if content is not None]
 
     def include_digest(self, path: str, roots: list[str]) -> str:
         """`include_digest`, each include read once a run: the digest checking a cached page is
         the one the run records."""
         key = (path, tuple(roots))
         if key not in self.included:
-            self.included[key] = include_digest(path, roots)
+            self.included[key] = include_digest(path, roots, self.realpaths)
         return self.included[key]
 
     def sources(self) -> list[str]:
-        """`root/file:digest` of every page read: what the output depends on, page by page."""
-        return [
-            f"{p.root}/{p.file}:{digest(c)}" for p, c in zip(self.pages, self.contents, strict=True)
-        ]
+        """`root/file:digest` of every page, and the pages left out: what the output depends on,
+        page by page."""
+        pages = [f"{p.root}/{p.file}:{d}" for p, d in zip(self.pages, self.digests, strict=True)]
+        return pages + sorted(str(d) for d in self.diagnostics)
+
+    def record(self) -> dict[str, str]:
+        """The pages as this run read them, for the next run's `Vouched`."""
+        return {
+            f"{p.root}/{p.file}": f"{s} {d}"
+            for p, s, d in zip(self.pages, self.stats, self.digests, strict=True)
+            if s
+        }
 
 
-def read_docs(docs: list[Path]) -> Read:
+def read_docs(docs: list[Path], vouched: Vouched | None = None) -> Read:
     read = Read()
     try:
         pages = discover(docs, read.diagnostics)
@@ -91,11 +173,7 @@ def read_docs(docs: list[Path]) -> Read:
         return read
     read.found = len(pages)
     for page in pages:
-        try:
-            read.contents.append(page_bytes(page.path, Location(page.root, page.file)))
-            read.pages.append(page)
-        except PageError as error:
-            read.diagnostics.append(error.diagnostic)
+        read.add(page, vouched)
     return read
 
 
@@ -126,14 +204,16 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def include_digest(path: str, roots: Iterable[str]) -> str:
+def include_digest(
+    path: str, roots: Iterable[str], realpath: Callable[[str], str] = os.path.realpath
+) -> str:
     """What an include is now, to tell whether a cached page is fresh: the file it resolves to and
     its bytes, read only under the rules the parser reads includes by (inside a docs folder of
     `roots`, symbolic links resolved; never a FIFO or a device, never more than INCLUDE_LIMIT
     bytes). The path may come from a forged cache entry, or be an include linking out of the docs
     folder, which the parser did not read: such a file is never opened."""
-    real = os.path.realpath(path)
-    if not any(_within(real, os.path.realpath(root or ".")) for root in roots):
+    real = realpath(path)
+    if not any(_within(real, realpath(root or ".")) for root in roots):
         return f"outside: {real}"
     try:
         where = real if os.path.islink(path) else path  # a link retargeted is a change
@@ -144,6 +224,19 @@ def include_digest(path: str, roots: Iterable[str]) -> str:
         return "missing"
 
 
+class RealPaths(dict[str, str]):
+    """`os.path.realpath`, each folder resolved once: a run checks hundreds of includes that lie
+    in a few folders."""
+
+    def __call__(self, path: str) -> str:
+        folder, name = os.path.split(path)
+        if name in ("", ".", "..") or os.path.islink(path):
+            return os.path.realpath(path)
+        if folder not in self:
+            self[folder] = os.path.realpath(folder or ".")
+        return os.path.join(self[folder], name)
+
+
 def _within(real: str, real_folder: str) -> bool:
     """`untrusted.inside` for paths already resolved."""
     try:
@@ -152,7 +245,7 @@ def _within(real: str, real_folder: str) -> bool:
         return False
 
 
-def page_bytes(path: Path, at: Location) -> bytes:
+def page_bytes(path: str | Path, at: Location) -> bytes:
     """A page's bytes; a located PageError unless it is a regular file of at most PAGE_LIMIT bytes."""
     try:
         return read_regular(path, PAGE_LIMIT)

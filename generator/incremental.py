@@ -3,7 +3,8 @@
 The record (`LastRun`, kept in the cache) holds the digest of everything the output depends on
 (the generator, the package, every page's bytes, every include) and of the output tree as the run
 left it (names, sizes, times). The next run with the same digests returns the record's counts
-without parsing, decoding or rendering anything. A forged record can at most make a run keep the
+without parsing, decoding or rendering anything; it reads only the pages whose files changed
+since the record was made (`discover.Vouched`). A forged record can at most make a run keep the
 output folder as it is.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from . import codec
 from .cache import Cache, digest
-from .discover import Read
+from .discover import Read, Vouched
 from .summary import Counts
 
 
@@ -29,6 +30,12 @@ class LastRun:
     outputs: str  # the digest of the output tree's names, sizes and times
     counts: Counts  # what the summary line said
     version: str  # the generator's fingerprint
+    pages: dict[str, str]  # the pages as the run read them (`Read.record`)
+    began_ns: int  # when the run began reading the pages
+
+
+def vouched(last: LastRun | None) -> Vouched | None:
+    return Vouched(last.pages, last.began_ns) if last is not None else None
 
 
 def last_run(cache: Cache) -> LastRun | None:

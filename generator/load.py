@@ -31,7 +31,8 @@ def parse_pages(
 ) -> tuple[list[ParsedPage], list[Diagnostic]]:
     """Every page parsed (from the cache where it and its includes are unchanged), and the
     located errors of those that cannot be endpoints, in file order."""
-    pages, contents = read.pages, read.contents
+    contents = read.read_all()
+    pages = read.pages
     keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents, strict=True)]
     results: list[ParsedPage | Diagnostic | None] = []
     for key, page_file in zip(keys, pages, strict=True):

@@ -110,10 +110,9 @@ def read_manifest(folder: Path) -> dict[str, str] | None:
     return {str(path): str(value) for path, value in files.items()}
 
 
-def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
-    """Refuse, with one line, an `out` whose replacement would lose anything that is not a previous
-    output: a file, a link, a folder with other content, `.git`, the current folder or one above
-    it, or one that holds or is inside a `protected` path (the doc pages, the cache)."""
+def check_place(out: Path, protected: list[tuple[Path, str]]) -> None:
+    """`check_target` without looking inside `out`: refuse a link, the current folder or one above
+    it, or one that holds or is inside a `protected` path."""
     target = Path(os.path.abspath(out))
     if target.is_symlink():
         raise OutputError(f"{out} is a symbolic link; give the folder itself as --out")
@@ -129,6 +128,14 @@ def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
             raise OutputError(f"{out} holds {what} {path}; give a folder of its own as --out")
         if other in resolved.parents:
             raise OutputError(f"{out} is inside {what} {path}; give a folder of its own as --out")
+
+
+def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
+    """Refuse, with one line, an `out` whose replacement would lose anything that is not a previous
+    output: a file, a link, a folder with other content, `.git`, the current folder or one above
+    it, or one that holds or is inside a `protected` path (the doc pages, the cache)."""
+    check_place(out, protected)
+    target = Path(os.path.abspath(out))
     if not target.exists():
         return
     if not target.is_dir():

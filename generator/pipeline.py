@@ -10,6 +10,7 @@ problems are diagnostics in the summary (`summary.errors`): such a run writes no
 from __future__ import annotations
 
 import gc
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,8 +20,8 @@ from . import codec
 from .cache import Cache
 from .diagnostics import Diagnostic
 from .discover import read_docs
-from .incremental import LastRun, last_run, outputs, unchanged
-from .manifest import check_target
+from .incremental import LastRun, last_run, outputs, unchanged, vouched
+from .manifest import check_place, check_target
 from .summary import Progress, Summary
 from .write import locked
 
@@ -78,7 +79,7 @@ def _generate(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
     protected = [(doc, "the doc pages") for doc in docs]
     if run.cache_root is not None:
         protected.append((run.cache_root, "the cache"))
-    check_target(out, protected)  # before any work: a refused --out costs the user nothing
+    check_place(out, protected)  # before any work: a refused --out costs the user nothing
     with locked(out):
         return _generate_locked(docs, out, package, run, protected)
 
@@ -90,13 +91,18 @@ def _generate_locked(
     cache = Cache.for_output(run.cache_root, out)
     last = last_run(cache)
     summary = Summary()
+    began_ns = time.time_ns()
     with summary.timed("discover"):
-        read = read_docs(docs)
-    sources = read.sources() + [str(d) for d in read.diagnostics]  # pages left out count too
-    if unchanged(last, cache, key, read, sources, out):
+        read = read_docs(docs, vouched(last))
+    if unchanged(last, cache, key, read, read.sources(), out):
         assert last is not None
         return Summary.repeating(last.counts)  # nothing written: `out` need not be checked again
-    check_target(out, protected)  # again, under the lock: another run may have written it meanwhile
+    # Under the lock, and only now that there is work: what `out` holds (a run that writes
+    # nothing need not look), which another run may have changed meanwhile.
+    check_target(out, protected)
+    with summary.timed("discover"):
+        read.read_all()
+    sources = read.sources()
     from .load import load
     from .workers import Workers
 
@@ -121,7 +127,16 @@ def _generate_locked(
     from .incremental import inputs
 
     digest = inputs(cache.version, key, read, sources, summary.includes)
-    state = LastRun(key, digest, summary.includes, outputs(out), summary.counts(), cache.version)
+    state = LastRun(
+        key,
+        digest,
+        summary.includes,
+        outputs(out),
+        summary.counts(),
+        cache.version,
+        read.record(),
+        began_ns,
+    )
     cache.record_run(codec.encode(state), summary.jobs)
     cache.save()
     return summary

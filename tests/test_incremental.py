@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -186,12 +187,79 @@ def test_an_include_is_read_once_a_run_so_the_run_records_the_bytes_it_checked(
     digested: list[str] = []
     original = discover.include_digest
 
-    def counting(path: str, roots: list[str]) -> str:
+    def counting(path: str, roots: list[str], realpath: Callable[[str], str]) -> str:
         digested.append(path)
-        return original(path, roots)
+        return original(path, roots, realpath)
 
     monkeypatch.setattr(discover, "include_digest", counting)
     page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
     run(docs, tmp_path / "out", cache)
     assert digested and sorted(digested) == sorted(set(digested))
+
+
+def _page_reads(monkeypatch: pytest.MonkeyPatch, docs: Path) -> list[str]:
+    """The pages each later run reads as pages (not as includes), as paths below `docs`."""
+    import os
+
+    from generator import discover
+    from generator.diagnostics import Location
+
+    reads: list[str] = []
+    original = discover.page_bytes
+
+    def counting(path: str | Path, at: Location) -> bytes:
+        reads.append(os.path.relpath(path, docs))
+        return original(path, at)
+
+    monkeypatch.setattr(discover, "page_bytes", counting)
+    return reads
+
+
+def test_a_run_with_nothing_changed_reads_only_the_pages_whose_files_changed(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import discover
+
+    monkeypatch.setattr(discover, "_TICK_NS", 0)  # the files were written just before the run
+    cache = tmp_path / "cache"
+    first, _ = run(docs, tmp_path / "out", cache)
+    reads = _page_reads(monkeypatch, docs)
+    again, unchanged = run(docs, tmp_path / "out", cache)
+    assert unchanged and again == first and reads == []
+
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_bytes(page.read_bytes())  # touched: read again, and found the same
+    again, unchanged = run(docs, tmp_path / "out", cache)
+    assert unchanged and again == first
+    assert reads == ["rest/Ticket/v1TicketEntity_GetTicketCount.md"]
+
+
+def test_a_page_changed_as_the_last_run_began_is_read_even_if_its_file_looks_the_same(
+    docs: Path, tmp_path: Path
+) -> None:
+    """On a file system with coarse timestamps an edit can leave size and times as they were: the
+    record vouches only for files that changed well before its run began."""
+    import os
+
+    from generator import codec
+    from generator.cache import Cache
+    from generator.discover import stat_key
+    from generator.incremental import last_run
+
+    cache_root, out = tmp_path / "cache", tmp_path / "out"
+    run(docs, out, cache_root)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    cache = Cache.for_output(cache_root, out)
+    last = last_run(cache)
+    assert last is not None
+    name = f"{docs.as_posix()}/rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    recorded = last.pages[name].split(" ")[1]
+    last.pages[name] = f"{stat_key(os.stat(page))} {recorded}"  # as if the edit left it alike
+    cache.record_run(codec.encode(last), cache.last_jobs)
+    cache.save()
+
+    incremental, unchanged = run(docs, out, cache_root)
+    cold, _ = run(docs, tmp_path / "cold", None)
+    assert not unchanged and incremental == cold

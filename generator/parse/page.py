@@ -20,16 +20,16 @@ from .operation import Header, assemble
 from .sections import sections
 
 
-def read_page(path: Path, root: str, file: str) -> ParsedPage:
+def read_page(path: str | Path, root: str, file: str) -> ParsedPage:
     """Parse the page at `path`, known as `file` below the docs folder `root`. Raises PageError."""
     return page_from_bytes(page_bytes(path, Location(root, file)), path, root, file)
 
 
-def page_from_bytes(data: bytes, path: Path, root: str, file: str) -> ParsedPage:
+def page_from_bytes(data: bytes, path: str | Path, root: str, file: str) -> ParsedPage:
     """Parse the page whose bytes were read from `path` (read once: the bytes a cache hashed are
     the bytes parsed). Raises PageError."""
     at = Location(root, file)
-    return parse_page(decode(data, at), file, path.parent, root, Path(root or "."))
+    return parse_page(decode(data, at), file, Path(path).parent, root, Path(root or "."))
 
 
 def parse_page(
