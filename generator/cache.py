@@ -146,10 +146,10 @@ class Cache:
             self._new.pages[key] = raw
         return entry
 
-    def put_page(self, key: str, entry: PageEntry) -> None:
-        self._made[key] = _json(
-            codec.encode(entry)
-        )  # encoded now (later stages may share its objects), as compact text
+    def put_page(self, key: str, includes: list[tuple[str, str]], page: str) -> None:
+        """Keep a page parsed by this run: its (include, digest) pairs and the page as
+        `page_json` made it (in the worker that parsed it)."""
+        self._made[key] = f"[{_json(includes)},{page}]"  # a PageEntry's encoding
 
     @property
     def last_run(self) -> Any:
@@ -225,6 +225,12 @@ class Cache:
         except BaseException:
             os.unlink(temp)
             raise
+
+
+def page_json(page: ParsedPage) -> str:
+    """A parsed page as the cache keeps it: encoded now (later stages may share its objects), as
+    compact text."""
+    return _json(codec.encode(page))
 
 
 def _json(value: Any) -> str:

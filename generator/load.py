@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .build import build_api
-from .cache import Cache, digest
+from .cache import Cache, digest, page_json
 from .diagnostics import Diagnostic, Location, PageError
 from .discover import PageFile, Read, read_docs
 from .lint import lint_pages
@@ -16,14 +16,17 @@ from .summary import Progress, Summary, stage
 from .workers import Workers
 
 
-def _parse_one(_: None, item: tuple[PageFile, bytes]) -> ParsedPage | Diagnostic:
+def _parse_one(_: None, item: tuple[PageFile, bytes]) -> tuple[ParsedPage, str] | Diagnostic:
+    """The page parsed, and its encoding for the cache (made here, on every core, not in the
+    parent); or its error."""
     from .parse.page import page_from_bytes
 
     page, data = item
     try:
-        return page_from_bytes(data, page.path, page.root, page.file)
+        parsed = page_from_bytes(data, page.path, page.root, page.file)
     except PageError as error:
         return error.diagnostic
+    return parsed, page_json(parsed)
 
 
 def parse_pages(
@@ -49,18 +52,13 @@ def parse_pages(
     for i, result in zip(
         todo, workers.map(_parse_one, None, jobs, stage(progress, "pages parsed")), strict=True
     ):
-        if isinstance(result, ParsedPage):
-            cache.put_page(
-                keys[i],
-                (
-                    [
-                        (path, read.include_digest(path, [pages[i].root]))
-                        for path in result.includes
-                    ],
-                    result,
-                ),
-            )
-        results[i] = result
+        if isinstance(result, Diagnostic):
+            results[i] = result
+            continue
+        parsed, encoded = result
+        includes = [(path, read.include_digest(path, [pages[i].root])) for path in parsed.includes]
+        cache.put_page(keys[i], includes, encoded)
+        results[i] = parsed
     parsed = [r for r in results if isinstance(r, ParsedPage)]
     return parsed, [r for r in results if isinstance(r, Diagnostic)]
 
