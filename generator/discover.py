@@ -95,7 +95,7 @@ class Read:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     found: int = 0  # pages found, readable or not
     included: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
-    realpaths: RealPaths = field(default_factory=lambda: RealPaths())
+    real_roots: dict[str, str] = field(default_factory=dict)
 
     def add(self, page: PageFile, vouched: Vouched | None = None) -> None:
         """Read `page` unless `vouched` vouches for it; a page that cannot be read is left out
@@ -125,7 +125,7 @@ class Read:
                 diagnostics=self.diagnostics,
                 found=self.found,
                 included=self.included,
-                realpaths=self.realpaths,
+                real_roots=self.real_roots,
             )
             for page, content, known, status in zip(
                 self.pages, self.contents, self.digests, self.stats, strict=True
@@ -146,8 +146,15 @@ class Read:
         the one the run records."""
         key = (path, tuple(roots))
         if key not in self.included:
-            self.included[key] = include_digest(path, roots, self.realpaths)
+            self.included[key] = include_digest(path, roots, self._real_root)
         return self.included[key]
+
+    def _real_root(self, root: str) -> str:
+        """A docs folder's real path, resolved once a run (each include's own path is resolved
+        every time it is checked: a folder link inside the docs may change meanwhile)."""
+        if root not in self.real_roots:
+            self.real_roots[root] = os.path.realpath(root or ".")
+        return self.real_roots[root]
 
     def sources(self) -> list[str]:
         """`root/file:digest` of every page, and the pages left out: what the output depends on,
@@ -205,15 +212,18 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def include_digest(
-    path: str, roots: Iterable[str], realpath: Callable[[str], str] = os.path.realpath
+    path: str, roots: Iterable[str], real_root: Callable[[str], str] = os.path.realpath
 ) -> str:
     """What an include is now, to tell whether a cached page is fresh: the file it resolves to and
     its bytes, read only under the rules the parser reads includes by (inside a docs folder of
     `roots`, symbolic links resolved; never a FIFO or a device, never more than INCLUDE_LIMIT
     bytes). The path may come from a forged cache entry, or be an include linking out of the docs
     folder, which the parser did not read: such a file is never opened."""
-    real = realpath(path)
-    if not any(_within(real, realpath(root or ".")) for root in roots):
+    try:
+        real = os.path.realpath(path)
+    except ValueError:  # a NUL: a forged cache's path, never a page's include
+        return "missing"
+    if not any(_within(real, real_root(root)) for root in roots):
         return f"outside: {real}"
     try:
         where = real if os.path.islink(path) else path  # a link retargeted is a change
@@ -222,19 +232,6 @@ def include_digest(
         return f"refused: {real} {error}"
     except (OSError, ValueError):
         return "missing"
-
-
-class RealPaths(dict[str, str]):
-    """`os.path.realpath`, each folder resolved once: a run checks hundreds of includes that lie
-    in a few folders."""
-
-    def __call__(self, path: str) -> str:
-        folder, name = os.path.split(path)
-        if name in ("", ".", "..") or os.path.islink(path):
-            return os.path.realpath(path)
-        if folder not in self:
-            self[folder] = os.path.realpath(folder or ".")
-        return os.path.join(self[folder], name)
 
 
 def _within(real: str, real_folder: str) -> bool:

@@ -263,3 +263,66 @@ def test_a_page_changed_as_the_last_run_began_is_read_even_if_its_file_looks_the
     incremental, unchanged = run(docs, out, cache_root)
     cold, _ = run(docs, tmp_path / "cold", None)
     assert not unchanged and incremental == cold
+
+
+def test_a_forged_include_path_holding_a_nul_does_not_crash_the_run(
+    docs: Path, tmp_path: Path
+) -> None:
+    from generator import codec
+    from generator.cache import Cache
+    from generator.incremental import last_run
+
+    cache_root, out = tmp_path / "cache", tmp_path / "out"
+    first, _ = run(docs, out, cache_root)
+    cache = Cache.for_output(cache_root, out)
+    last = last_run(cache)
+    assert last is not None
+    last.includes.append(f"{docs}/a\x00b/c.md")
+    cache.record_run(codec.encode(last), cache.last_jobs)
+    cache.save()
+    again, unchanged = run(docs, out, cache_root)
+    assert again == first and not unchanged
+
+
+def test_an_include_folder_retargeted_during_a_run_is_never_read_outside_the_docs(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each check of an include resolves its path afresh: a folder link inside the docs pointed
+    outside them after the first check (here as `check_target` returns, standing for another
+    process) is never followed."""
+    import os
+
+    from generator import discover, pipeline
+
+    os.rename(docs / "samples", docs / "samples_real")
+    os.symlink("samples_real", docs / "samples")
+    secret = tmp_path / "secret"
+    shutil.copytree(docs / "samples_real", secret)
+    other = tmp_path / "docs2"  # a second docs folder: the parse checks includes under its root
+    other.mkdir()
+    shutil.copy(docs / "index.md", other / "index.md")
+
+    def both(out: Path, cache: Path) -> None:
+        generate([docs, other], out, "demo_client", cache_root=cache, jobs=1)
+
+    both(tmp_path / "out", tmp_path / "cache")
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    opened: list[str] = []
+    read = discover.read_regular
+
+    def recording(path: str | Path, limit: int) -> bytes:
+        opened.append(os.path.realpath(path))
+        return read(path, limit)
+
+    monkeypatch.setattr(discover, "read_regular", recording)
+    check = pipeline.check_target
+
+    def check_then_retarget(out: Path, protected: list[tuple[Path, str]]) -> None:
+        check(out, protected)
+        os.unlink(docs / "samples")
+        os.symlink(secret, docs / "samples")
+
+    monkeypatch.setattr(pipeline, "check_target", check_then_retarget)
+    both(tmp_path / "out", tmp_path / "cache")
+    assert opened and not [path for path in opened if path.startswith(f"{secret}/")]
