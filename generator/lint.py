@@ -20,13 +20,10 @@ from .model import ObjectType, Operation, ParsedPage, Property, Sample, TypeRef
 from .wire import request_line, split_target
 
 
-def lint_pages(pages: list[ParsedPage]) -> list[Diagnostic]:
-    """The cross-checks of every endpoint page."""
-    found: list[Diagnostic] = []
-    for page in pages:
-        if page.operation is not None:
-            found.extend(_Checks(page).run())
-    return found
+def lint_page(page: ParsedPage) -> list[Diagnostic]:
+    """The cross-checks of one page (none unless it states an endpoint): they read that page
+    only, so they run where it is parsed and are cached with it."""
+    return _Checks(page).run() if page.operation is not None else []
 
 
 class _Checks:

@@ -1,5 +1,5 @@
-"""Read the pages into the model: discover → parse (on every core, from the cache where it can)
-→ build and lint. The linter and the generator share this one path; problems, fatal ones too,
+"""Read the pages into the model: discover → parse and lint each page (on every core, from the
+cache where it can) → build. The linter and the generator share this one path; problems, fatal ones too,
 come back as diagnostics, never as exceptions."""
 
 from __future__ import annotations
@@ -10,15 +10,15 @@ from .build import build_api
 from .cache import Cache, digest, page_json
 from .diagnostics import Diagnostic, Location, PageError
 from .discover import PageFile, Read, read_docs
-from .lint import lint_pages
+from .lint import lint_page
 from .model import Api, ParsedPage
 from .summary import Progress, Summary, stage
 from .workers import Workers
 
 
 def _parse_one(_: None, item: tuple[PageFile, bytes]) -> tuple[ParsedPage, str] | Diagnostic:
-    """The page parsed, and its encoding for the cache (made here, on every core, not in the
-    parent); or its error."""
+    """The page parsed and linted, and its encoding for the cache (made here, on every core, not
+    in the parent); or its error."""
     from .parse.page import page_from_bytes
 
     page, data = item
@@ -26,6 +26,7 @@ def _parse_one(_: None, item: tuple[PageFile, bytes]) -> tuple[ParsedPage, str] 
         parsed = page_from_bytes(data, page.path, page.root, page.file)
     except PageError as error:
         return error.diagnostic
+    parsed.diagnostics.extend(lint_page(parsed))
     return parsed, page_json(parsed)
 
 
@@ -76,8 +77,7 @@ def _model(
     with summary.timed("parse"):
         parsed, errors = parse_pages(read, cache, workers, progress)
     with summary.timed("model"):
-        api, diagnostics = build_api(parsed)
-        diagnostics += lint_pages(parsed)
+        api, diagnostics = build_api(parsed)  # the pages' diagnostics hold the linter's too
     summary.diagnostics = sorted(read.diagnostics + errors + diagnostics)
     return api, parsed, read
 

@@ -326,3 +326,18 @@ def test_an_include_folder_retargeted_during_a_run_is_never_read_outside_the_doc
     monkeypatch.setattr(pipeline, "check_target", check_then_retarget)
     both(tmp_path / "out", tmp_path / "cache")
     assert opened and not [path for path in opened if path.startswith(f"{secret}/")]
+
+
+def test_a_run_from_the_cache_reports_every_finding_a_cold_run_reports(
+    docs: Path, tmp_path: Path
+) -> None:
+    """The linter's findings are kept with each cached page: pages taken from the cache still
+    report theirs."""
+    cache = tmp_path / "cache"
+    generate([docs], tmp_path / "out", "demo_client", cache_root=cache, jobs=1)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    incremental = generate([docs], tmp_path / "out", "demo_client", cache_root=cache, jobs=1)
+    cold = generate([docs], tmp_path / "cold", "demo_client", jobs=1)
+    linted = {d.code for d in cold.diagnostics} & {"sample-type", "endpoint-mismatch"}
+    assert linted and incremental.diagnostics == cold.diagnostics
