@@ -215,3 +215,21 @@ def test_the_emitter_lays_out_each_shape_of_module_constant_itself(
     laid = constant_layout(name, f"_m.Codec[{hint}]", expression)
     assert laid is not None and shape in laid
     assert format_python(laid + "\n", "x.py") == laid + "\n"
+
+
+def test_the_width_of_every_character_is_black_s_without_importing_black() -> None:
+    """`format.width` reads black's table as data (importing black costs a third of a second):
+    it must count every code point as black does, and leave black unimported."""
+    import subprocess
+    import sys
+
+    from black.strings import str_width
+
+    from generator.format import width
+
+    characters = [chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert [width(c) for c in characters] == [str_width(c) for c in characters]
+    assert width("ab\u0301\u4e2d\u00e9 x") == str_width("ab\u0301\u4e2d\u00e9 x")
+    probe = "import sys; from generator.format import width; width('\u4e2d'); print('black' in sys.modules)"
+    imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert imported.stdout.strip() == "False", imported.stderr
