@@ -101,7 +101,7 @@ class Read:
         """Read `page` unless `vouched` vouches for it; a page that cannot be read is left out
         with its error."""
         try:
-            status = os.stat(page.path)
+            status = os.stat(page.path)  # before reading: a change meanwhile changes the key
         except OSError:
             status = None  # `page_bytes` tells why
         known = vouched.digest(f"{page.root}/{page.file}", status) if vouched and status else None
@@ -113,32 +113,24 @@ class Read:
                 self.diagnostics.append(error.diagnostic)
                 return
             known = digest(content)
+        self._keep(page, content, known, stat_key(status) if status else "")
+
+    def _keep(self, page: PageFile, content: bytes | None, known: str, status: str) -> None:
         self.pages.append(page)
         self.contents.append(content)
         self.digests.append(known)
-        self.stats.append(stat_key(status) if status else "")
+        self.stats.append(status)
 
     def read_all(self) -> list[bytes]:
         """Every page's bytes: those vouched for are read now."""
         if None in self.contents:
-            again = Read(
-                diagnostics=self.diagnostics,
-                found=self.found,
-                included=self.included,
-                real_roots=self.real_roots,
-            )
-            for page, content, known, status in zip(
-                self.pages, self.contents, self.digests, self.stats, strict=True
-            ):
+            entries = list(zip(self.pages, self.contents, self.digests, self.stats, strict=True))
+            self.pages, self.contents, self.digests, self.stats = [], [], [], []
+            for page, content, known, status in entries:
                 if content is None:
-                    again.add(page)
+                    self.add(page)
                 else:
-                    again.pages.append(page)
-                    again.contents.append(content)
-                    again.digests.append(known)
-                    again.stats.append(status)
-            self.pages, self.contents = again.pages, again.contents
-            self.digests, self.stats = again.digests, again.stats
+                    self._keep(page, content, known, status)
         return [content for content in self.contents if content is not None]
 
     def include_digest(self, path: str, roots: list[str]) -> str:
