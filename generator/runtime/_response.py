@@ -1,17 +1,17 @@
-"""Answers: reading a body within its limits, decoding it by the method's codec, raw responses."""
+"""Answers: decoding a body by the method's codec, raw responses."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import json
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
 from ._errors import ApiResponseError
+from ._log import mask
 from ._model import BYTES, JSON, NONE, Codec
 
 R = TypeVar("R")
@@ -66,35 +66,6 @@ def decode(response: httpx.Response, result: Codec[Any]) -> Any:
     return result.decode(data)
 
 
-class Reader:
-    """Collects an answer's body, stopping at the size limit or the deadline."""
-
-    __slots__ = ("response", "limit", "deadline", "size", "chunks")
-
-    def __init__(self, response: httpx.Response, limit: int, deadline: float | None) -> None:
-        length = response.headers.get("Content-Length", "")
-        if length.isascii() and length.isdigit() and int(length) > limit:
-            raise ApiResponseError(response, f"the answer is larger than {limit} bytes")
-        self.response = response
-        self.limit = limit
-        self.deadline = deadline
-        self.size = 0
-        self.chunks: list[bytes] = []
-
-    def add(self, chunk: bytes) -> None:
-        self.size += len(chunk)
-        if self.size > self.limit:
-            raise ApiResponseError(self.response, f"the answer is larger than {self.limit} bytes")
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise httpx.ReadTimeout(
-                "the answer took longer than the timeout", request=self.response.request
-            )
-        self.chunks.append(chunk)
-
-    def done(self) -> None:
-        self.response._content = b"".join(self.chunks)
-
-
 class RawResponse(Generic[R]):
     """An answer as it came, from ``client.with_raw_response.<group>.<method>(...)``.
 
@@ -110,6 +81,8 @@ class RawResponse(Generic[R]):
     def __init__(self, response: httpx.Response, result: Codec[R]) -> None:
         self.http_response = response
         self._result = result
+        mask(response.headers)
+        mask(response.request.headers)
 
     @property
     def status_code(self) -> int:
