@@ -89,7 +89,8 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
                     for chunk in response.iter_bytes():
                         call.add(chunk)
                 finally:
-                    response.close()
+                    if not response.is_closed:  # httpx closes it at the body's end
+                        response.close()
             except httpx.TransportError as error:
                 wait = call.failed(error)
             except httpx.HTTPError:  # a body httpx cannot decode: the error shows the request
@@ -181,7 +182,8 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
                     async for chunk in response.aiter_bytes():
                         call.add(chunk)
                 finally:
-                    await response.aclose()
+                    if not response.is_closed:  # httpx closes it at the body's end
+                        await response.aclose()
             except httpx.TransportError as error:
                 wait = call.failed(error)
             except httpx.HTTPError:  # a body httpx cannot decode: the error shows the request

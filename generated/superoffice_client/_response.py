@@ -26,9 +26,9 @@ def _is_json(response: httpx.Response) -> bool:
     return media in _JSON_TYPES or media.endswith("+json")
 
 
-def _load_json(response: httpx.Response) -> Any:
+def _load_json(response: httpx.Response, content: bytes) -> Any:
     try:
-        return json.loads(response.content)
+        return json.loads(content)
     except RecursionError:
         raise ApiResponseError(response, "the JSON answer is nested too deep") from None
     except ValueError as error:  # invalid JSON or text, or an integer of thousands of digits
@@ -40,7 +40,7 @@ def _bytes(response: httpx.Response) -> bytes:
     is base64, else its UTF-8 bytes (the reference's samples hold placeholder text); null is b""."""
     if not _is_json(response):
         return response.content
-    data = _load_json(response)
+    data = _load_json(response, response.content)
     if data is None:
         return b""
     if not isinstance(data, str):
@@ -54,14 +54,16 @@ def _bytes(response: httpx.Response) -> bytes:
 def decode(response: httpx.Response, result: Codec[Any]) -> Any:
     """The method's result from a 2xx or 304 answer (read in full), as the codec says: `NONE`,
     `BYTES`, plain `JSON`, or decoded."""
-    if response.status_code == 304:
+    status = response.status_code
+    if status == 304:
         return None
-    empty = response.status_code == 204 or not response.content
+    content = response.content
+    empty = status == 204 or not content
     if result is BYTES:
         return b"" if empty else _bytes(response)
     if result is NONE or empty:
         return None
-    data = _load_json(response)
+    data = _load_json(response, content)
     if result is JSON or data is None:
         return data
     return result.decode(data)

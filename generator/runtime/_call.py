@@ -116,7 +116,7 @@ class Call(Generic[R]):
         else:
             self.timeout = httpx.Timeout(timeout)
             self.seconds = seconds(self.timeout)
-        self.retries = client._max_retries if isinstance(max_retries, NotGiven) else max_retries
+        self.retries = max_retries  # the client's, when not given: looked up for a retry only
         self.attempt = 0
         self.refreshed = False
         self.stale = False
@@ -128,7 +128,7 @@ class Call(Generic[R]):
             self.url,
             params=self.params,
             content=self.content,
-            timeout=httpx.USE_CLIENT_DEFAULT if timeout is http.timeout else timeout,
+            timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
         )
         headers = request.headers
         for name, value in self.headers.items():  # cheaper than merging them in build_request
@@ -219,7 +219,10 @@ class Call(Generic[R]):
         return self.content is None or isinstance(self.content, bytes)
 
     def _may_repeat(self) -> bool:
-        return self.method in _IDEMPOTENT and self.attempt < self.retries and self._replayable()
+        retries = self.retries
+        if isinstance(retries, NotGiven):
+            retries = self.client._max_retries
+        return self.method in _IDEMPOTENT and self.attempt < retries and self._replayable()
 
     def _backoff(self) -> float:
         """The client's backoff doubled for each attempt, less up to a quarter at random."""
