@@ -286,6 +286,24 @@ def test_secrets_stay_out_of_logs_reprs_and_errors(caplog: pytest.LogCaptureFixt
     assert any("retry 1" in line for line in lines) and any("HTTP 401" in line for line in lines)
 
 
+def test_secrets_stay_out_of_raw_responses_and_undecodable_answers() -> None:
+    # Headers are masked where they reach the caller, not on every call: these are the other ways.
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/2"):  # not gzip, though it says so: httpx.DecodingError
+            return httpx.Response(200, content=b"plain", headers={"Content-Encoding": "gzip"})
+        return httpx.Response(200, json={"TicketId": 1}, headers={"Set-Cookie": "s=cookie-s3cret"})
+
+    client = Client(
+        "https://x", app_token="app-s3cret", transport=httpx.MockTransport(answer)
+    ).with_options(headers={"Cookie": "c=cookie-s3cret"})
+    raw = client.with_raw_response.ticket_entity.get_ticket_entity(id=1)
+    with pytest.raises(httpx.DecodingError) as raised:
+        client.ticket_entity.get_ticket_entity(id=2)
+    shown = [repr(raw.http_request.headers), repr(raw.headers), repr(raised.value.request.headers)]
+    assert [s for s in shown if any(secret in s for secret in SECRETS)] == []
+    assert all("[secure]" in s for s in shown)
+
+
 def test_the_log_env_var_switches_logging_on() -> None:
     code = (
         "import httpx, superoffice_client as so\n"

@@ -8,6 +8,8 @@ from typing import Any
 
 import httpx
 
+from ._log import mask
+
 
 class ApiError(Exception):
     """Base of the errors a call raises once its arguments were accepted.
@@ -21,6 +23,7 @@ class ApiError(Exception):
         super().__init__(message)
         self.message = message
         self.request = request
+        mask(request.headers)
 
 
 class ApiConnectionError(ApiError):
@@ -48,6 +51,7 @@ class ApiResponseError(ApiError):
     def __init__(self, response: httpx.Response, problem: str) -> None:
         super().__init__(f"{_status_line(response)}: {problem}", response.request)
         self.response = response
+        mask(response.headers)
         self.status_code = response.status_code
         self.body: str | None = response.text if hasattr(response, "_content") else None
 
@@ -68,6 +72,7 @@ class ApiStatusError(ApiError):
         body = _parsed(response)
         details = body if isinstance(body, dict) else {}
         self.response = response
+        mask(response.headers)
         self.status_code = response.status_code
         self.body = body
         self.error_type: str | None = _str_or_none(details.get("ErrorType"))

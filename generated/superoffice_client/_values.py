@@ -35,19 +35,21 @@ def fill(path: str, parts: Mapping[str, Any]) -> str:
     """The path with its parts put in, percent-encoded. A part that is None or "" is refused
     before anything is sent, naming its argument, and so are "." and "..", which would address
     another resource (``/List/..`` is ``/``; servers and httpx undo their percent-encoding)."""
-    texts = {}
+    template = path  # named in errors; a part put in cannot hold a placeholder: braces are encoded
     for name, value in parts.items():
         if type(value) is int:  # the usual id: text as it is, and safe in a path
-            texts[name] = str(value)
-            continue
-        if value is None or value is NOT_GIVEN or value == "":
-            raise ValueError(f"{name} must not be {value!r}: it is part of the path {path}")
-        texts[name] = part = text(value)
-        if part in (".", ".."):
-            raise ValueError(f"{name} must not be {part!r}: it would change the path {path}")
-    for name, part in texts.items():
-        encoded = part if part.isascii() and part.isalnum() else quote(part, safe="")
-        path = path.replace("{" + name + "}", encoded)
+            part = str(value)
+        elif value is None or value is NOT_GIVEN or value == "":
+            raise ValueError(f"{name} must not be {value!r}: it is part of the path {template}")
+        else:
+            part = text(value)
+            if part in (".", ".."):
+                raise ValueError(
+                    f"{name} must not be {part!r}: it would change the path {template}"
+                )
+            if not (part.isascii() and part.isalnum()):
+                part = quote(part, safe="")
+        path = path.replace("{" + name + "}", part)
     return path
 
 

@@ -100,8 +100,9 @@ class BaseClient(Generic[_T, A]):
         self._raw = False
         self._http = self._connect(base_url, transport, sent, httpx.Timeout(timeout))
         mask(self._http.headers)
-        self._timeout = self._http.timeout  # this very object: a call with it passes none
-        self._seconds = seconds(self._timeout)
+        self._timeout: httpx.Timeout | None = None
+        """The timeout of `with_options`; None: the connection's own, which a call passes on."""
+        self._seconds = seconds(self._http.timeout)
 
     def _connect(
         self, base_url: str, transport: _T | None, headers: dict[str, str], timeout: httpx.Timeout

@@ -1,8 +1,9 @@
 """One call of an endpoint method: what to send, and what each answer or failure means.
 
-`Client` and `AsyncClient` share all of it but the I/O: a `Call` decides what to send and what
-each answer means (send again, after how long; decode; raise), and each client's `_request` only
-sends, reads and sleeps as it is told.
+`Client` and `AsyncClient` share all of it but the I/O: a `Call` decides what to send, what it
+reads of an answer (within the size limit and the timeout) and what each answer means (send
+again, after how long; decode; raise), and each client's `_request` only sends, reads and sleeps
+as it is told.
 """
 
 from __future__ import annotations
@@ -18,11 +19,11 @@ from urllib.parse import parse_qsl
 
 import httpx
 
-from ._errors import ApiConnectionError, ApiTimeoutError, status_error
-from ._log import log, mask
+from ._errors import ApiConnectionError, ApiResponseError, ApiTimeoutError, status_error
+from ._log import log
 from ._model import NOT_GIVEN, Codec, NotGiven
 from ._options import Timeout, seconds
-from ._response import R, RawResponse, Reader, decode
+from ._response import R, RawResponse, decode
 from ._values import fill, given, json_body, text
 
 if TYPE_CHECKING:
@@ -60,6 +61,10 @@ class Call(Generic[R]):
         "stale",
         "request",
         "started",
+        "deadline",
+        "response",
+        "size",
+        "chunks",
     )
 
     def __init__(
@@ -111,11 +116,10 @@ class Call(Generic[R]):
         else:
             self.timeout = httpx.Timeout(timeout)
             self.seconds = seconds(self.timeout)
-        self.retries = client._max_retries if isinstance(max_retries, NotGiven) else max_retries
+        self.retries = max_retries  # the client's, when not given: looked up for a retry only
         self.attempt = 0
         self.refreshed = False
         self.stale = False
-        self.started = 0.0
 
     def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         timeout = self.timeout
@@ -124,20 +128,37 @@ class Call(Generic[R]):
             self.url,
             params=self.params,
             content=self.content,
-            timeout=httpx.USE_CLIENT_DEFAULT if timeout is http.timeout else timeout,
+            timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
         )
         headers = request.headers
         for name, value in self.headers.items():  # cheaper than merging them in build_request
             headers[name] = value
-        mask(headers)
         self.request = request
         self.started = time.monotonic()
+        self.deadline = None if self.seconds is None else self.started + self.seconds
         return request
 
-    def reader(self, response: httpx.Response) -> Reader:
-        """Checks the answer as it arrives: no larger than allowed, no later than the timeout."""
-        deadline = None if self.seconds is None else self.started + self.seconds
-        return Reader(response, self.client._max_response_bytes, deadline)
+    def receive(self, response: httpx.Response) -> None:
+        """Before the body: an answer that says it is larger than allowed is refused unread."""
+        limit = self.client._max_response_bytes
+        length = response.headers.get("Content-Length", "")
+        if length.isascii() and length.isdigit() and int(length) > limit:
+            raise ApiResponseError(response, f"the answer is larger than {limit} bytes")
+        self.response = response
+        self.size = 0
+        self.chunks: list[bytes] = []
+
+    def add(self, chunk: bytes) -> None:
+        """A piece of the body, as long as the body stays within the size limit and the timeout."""
+        self.size += len(chunk)
+        limit = self.client._max_response_bytes
+        if self.size > limit:
+            raise ApiResponseError(self.response, f"the answer is larger than {limit} bytes")
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise httpx.ReadTimeout(
+                "the answer took longer than the timeout", request=self.response.request
+            )
+        self.chunks.append(chunk)
 
     def failed(self, error: httpx.TransportError) -> float:
         """After no answer: seconds to wait before sending again, or the error raised."""
@@ -153,13 +174,14 @@ class Call(Generic[R]):
         raise failure from error
 
     def answered(self, response: httpx.Response) -> float | None:
-        """After an answer: seconds to wait before sending again, or None when it is final."""
+        """After an answer, read in full: seconds to wait before sending again, or None when it is
+        final."""
+        response._content = b"".join(self.chunks)  # as `response.read()` leaves it
         status = response.status_code
         if log.isEnabledFor(logging.DEBUG):
             elapsed = (time.monotonic() - self.started) * 1000
             path = self.request.url.path
             log.debug("%s %s -> %d in %.0f ms", self.method, path, status, elapsed)
-        mask(response.headers)
         if status < 400:
             return None
         auth = self.client._auth
@@ -197,7 +219,10 @@ class Call(Generic[R]):
         return self.content is None or isinstance(self.content, bytes)
 
     def _may_repeat(self) -> bool:
-        return self.method in _IDEMPOTENT and self.attempt < self.retries and self._replayable()
+        retries = self.retries
+        if isinstance(retries, NotGiven):
+            retries = self.client._max_retries
+        return self.method in _IDEMPOTENT and self.attempt < retries and self._replayable()
 
     def _backoff(self) -> float:
         """The client's backoff doubled for each attempt, less up to a quarter at random."""

@@ -13,6 +13,7 @@ import httpx
 from ._auth import AsyncAuthProvider, AuthProvider
 from ._base import BaseClient
 from ._call import Call
+from ._log import mask
 from ._model import NOT_GIVEN, Codec, NotGiven
 from ._options import Timeout
 from ._response import R
@@ -83,14 +84,17 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
             try:
                 response = self._http.send(request, stream=True)
                 try:
-                    reader = call.reader(response)
+                    call.receive(response)
                     for chunk in response.iter_bytes():
-                        reader.add(chunk)
-                    reader.done()
+                        call.add(chunk)
                 finally:
-                    response.close()
+                    if not response.is_closed:  # httpx closes it at the body's end
+                        response.close()
             except httpx.TransportError as error:
                 wait = call.failed(error)
+            except httpx.HTTPError:  # a body httpx cannot decode: the error shows the request
+                mask(request.headers)
+                raise
             else:
                 answered = call.answered(response)
                 if answered is None:
@@ -173,14 +177,17 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
             try:
                 response = await self._http.send(request, stream=True)
                 try:
-                    reader = call.reader(response)
+                    call.receive(response)
                     async for chunk in response.aiter_bytes():
-                        reader.add(chunk)
-                    reader.done()
+                        call.add(chunk)
                 finally:
-                    await response.aclose()
+                    if not response.is_closed:  # httpx closes it at the body's end
+                        await response.aclose()
             except httpx.TransportError as error:
                 wait = call.failed(error)
+            except httpx.HTTPError:  # a body httpx cannot decode: the error shows the request
+                mask(request.headers)
+                raise
             else:
                 answered = call.answered(response)
                 if answered is None:

@@ -44,6 +44,7 @@ class MaskedHeaders(httpx.Headers):
 
 
 def mask(headers: httpx.Headers) -> None:
-    """Make the repr of `headers` hide every credential: in place, since a copy would cost each
-    call the work httpx has cached in it."""
+    """Make the repr of `headers` hide every credential: in place, since a copy would cost the
+    work httpx has cached in it. Called where headers reach the caller (an error, a raw
+    response), not on every call: httpx's own code runs slower when it meets two header classes."""
     headers.__class__ = MaskedHeaders

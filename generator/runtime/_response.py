@@ -1,17 +1,17 @@
-"""Answers: reading a body within its limits, decoding it by the method's codec, raw responses."""
+"""Answers: decoding a body by the method's codec, raw responses."""
 
 from __future__ import annotations
 
 import base64
 import binascii
 import json
-import time
 from collections.abc import Awaitable, Callable
 from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 import httpx
 
 from ._errors import ApiResponseError
+from ._log import mask
 from ._model import BYTES, JSON, NONE, Codec
 
 R = TypeVar("R")
@@ -25,9 +25,9 @@ def _is_json(response: httpx.Response) -> bool:
     return media in _JSON_TYPES or media.endswith("+json")
 
 
-def _load_json(response: httpx.Response) -> Any:
+def _load_json(response: httpx.Response, content: bytes) -> Any:
     try:
-        return json.loads(response.content)
+        return json.loads(content)
     except RecursionError:
         raise ApiResponseError(response, "the JSON answer is nested too deep") from None
     except ValueError as error:  # invalid JSON or text, or an integer of thousands of digits
@@ -39,7 +39,7 @@ def _bytes(response: httpx.Response) -> bytes:
     is base64, else its UTF-8 bytes (the reference's samples hold placeholder text); null is b""."""
     if not _is_json(response):
         return response.content
-    data = _load_json(response)
+    data = _load_json(response, response.content)
     if data is None:
         return b""
     if not isinstance(data, str):
@@ -53,46 +53,19 @@ def _bytes(response: httpx.Response) -> bytes:
 def decode(response: httpx.Response, result: Codec[Any]) -> Any:
     """The method's result from a 2xx or 304 answer (read in full), as the codec says: `NONE`,
     `BYTES`, plain `JSON`, or decoded."""
-    if response.status_code == 304:
+    status = response.status_code
+    if status == 304:
         return None
-    empty = response.status_code == 204 or not response.content
+    content = response.content
+    empty = status == 204 or not content
     if result is BYTES:
         return b"" if empty else _bytes(response)
     if result is NONE or empty:
         return None
-    data = _load_json(response)
+    data = _load_json(response, content)
     if result is JSON or data is None:
         return data
     return result.decode(data)
-
-
-class Reader:
-    """Collects an answer's body, stopping at the size limit or the deadline."""
-
-    __slots__ = ("response", "limit", "deadline", "size", "chunks")
-
-    def __init__(self, response: httpx.Response, limit: int, deadline: float | None) -> None:
-        length = response.headers.get("Content-Length", "")
-        if length.isascii() and length.isdigit() and int(length) > limit:
-            raise ApiResponseError(response, f"the answer is larger than {limit} bytes")
-        self.response = response
-        self.limit = limit
-        self.deadline = deadline
-        self.size = 0
-        self.chunks: list[bytes] = []
-
-    def add(self, chunk: bytes) -> None:
-        self.size += len(chunk)
-        if self.size > self.limit:
-            raise ApiResponseError(self.response, f"the answer is larger than {self.limit} bytes")
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise httpx.ReadTimeout(
-                "the answer took longer than the timeout", request=self.response.request
-            )
-        self.chunks.append(chunk)
-
-    def done(self) -> None:
-        self.response._content = b"".join(self.chunks)
 
 
 class RawResponse(Generic[R]):
@@ -110,6 +83,8 @@ class RawResponse(Generic[R]):
     def __init__(self, response: httpx.Response, result: Codec[R]) -> None:
         self.http_response = response
         self._result = result
+        mask(response.headers)
+        mask(response.request.headers)
 
     @property
     def status_code(self) -> int:
