@@ -86,7 +86,9 @@ class Cache:
         self.version = version
         self._loaded: Store | None = None
         self._new = Store()
-        self._made: dict[str, str] = {}  # entries parsed by this run, as JSON text
+        # Entries parsed by this run, as the JSON texts of their includes and page: joined only
+        # as their shard is written, so a run never holds two copies of every page's text.
+        self._made: dict[str, tuple[str, str]] = {}
         self._state: Any = {}
         self._jobs: Any = {}
 
@@ -149,7 +151,7 @@ class Cache:
     def put_page(self, key: str, includes: list[tuple[str, str]], page: str) -> None:
         """Keep a page parsed by this run: its (include, digest) pairs and the page as
         `page_json` made it (in the worker that parsed it)."""
-        self._made[key] = f"[{_json(includes)},{page}]"  # a PageEntry's encoding
+        self._made[key] = (_json(includes), page)
 
     @property
     def last_run(self) -> Any:
@@ -178,7 +180,9 @@ class Cache:
             for shard, before in enumerate(_by_shard(old.pages)):
                 if not made[shard] and kept[shard].keys() == before.keys():
                     continue  # the last run's entries, unchanged (one parsed again is written)
-                new = {k: _json(v) for k, v in kept[shard].items()} | made[shard]
+                new = {k: _json(v) for k, v in kept[shard].items()} | {
+                    k: f"[{includes},{page}]" for k, (includes, page) in made[shard].items()
+                }  # a PageEntry's encoding
                 self._write_text(
                     f"pages-{shard:x}.json",
                     "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(new.items())) + "}",
