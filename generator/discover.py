@@ -32,10 +32,13 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
         if not root.is_dir():
             raise PageError(Location("", root.as_posix(), 0), "docs", "no such file or folder")
         real_root = os.path.realpath(root)
-        for path, relative in sorted(
+        for entry, relative in sorted(
             _markdown_files(str(root)), key=lambda found: found[1].split("/")
         ):
-            problem = page_problem(path, real_root) or _name_problem(relative)
+            path = entry.path
+            # A regular file as the folder listing tells (no system call), or else asked about.
+            regular = entry.is_file(follow_symlinks=False)
+            problem = ("" if regular else page_problem(path, real_root)) or _name_problem(relative)
             if problem:
                 if warnings is not None:
                     where = Location(root.as_posix(), _printable(relative), 1, 1)
@@ -46,11 +49,7 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
                     )
                 continue
             # The walk follows no link to a folder, so only a page that is a link needs resolving.
-            real = (
-                os.path.realpath(path)
-                if os.path.islink(path)
-                else os.path.join(real_root, relative)
-            )
+            real = os.path.join(real_root, relative) if regular else os.path.realpath(path)
             found.setdefault(real, PageFile(path, root.as_posix(), relative))
     return sorted(found.values(), key=lambda page: (page.root, page.file))
 
@@ -176,9 +175,9 @@ def read_docs(docs: list[Path], vouched: Vouched | None = None) -> Read:
     return read
 
 
-def _markdown_files(root: str) -> Iterator[tuple[str, str]]:
-    """(path, path below `root`) of every `*.md` that is not a folder, below `root`; neither hidden
-    files or folders nor links to folders are entered."""
+def _markdown_files(root: str) -> Iterator[tuple[os.DirEntry[str], str]]:
+    """(entry, path below `root`) of every `*.md` that is not a folder, below `root`; neither
+    hidden files or folders nor links to folders are entered."""
     stack = [(root, "")]
     while stack:
         folder, below = stack.pop()
@@ -193,7 +192,7 @@ def _markdown_files(root: str) -> Iterator[tuple[str, str]]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append((entry.path, relative))
             elif entry.name.endswith(".md") and not _is_folder(entry):
-                yield entry.path, relative
+                yield entry, relative
 
 
 def _is_folder(entry: os.DirEntry[str]) -> bool:
