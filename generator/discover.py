@@ -64,12 +64,31 @@ def stat_key(status: os.stat_result) -> str:
     return f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}"
 
 
+def include_key(path: str) -> tuple[str, int]:
+    """An include as the file system tells it apart (the link, if it is one, and the file it
+    reaches), and its newest change time: "absent" when nothing is there (a page may include a
+    file that does not exist), "" when that cannot be told."""
+    try:
+        link = os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return "absent", 0
+    except (OSError, ValueError):
+        return "", 0
+    try:
+        target = os.stat(path)
+    except (OSError, ValueError):
+        return "", 0
+    return f"{stat_key(link)}|{stat_key(target)}", max(link.st_ctime_ns, target.st_ctime_ns)
+
+
 @dataclass(frozen=True)
 class Vouched:
-    """The last run's record of the pages it read (`Read.record`) and when it began: a page whose
-    file is as it was then need not be read again to tell whether anything changed."""
+    """The last run's record of the pages and includes it read (`Read.record`, `include_record`)
+    and when it began: a file as it was then need not be read again to tell whether anything
+    changed."""
 
     pages: dict[str, str]  # `root/file` → "stat-key digest"
+    includes: dict[str, str]  # include path → "include-key digest"
     began_ns: int
 
     def digest(self, name: str, status: os.stat_result) -> str | None:
@@ -78,6 +97,14 @@ class Vouched:
             return None
         key, _, known = self.pages.get(name, "").rpartition(" ")
         return known if known and key == stat_key(status) else None
+
+    def include(self, path: str) -> str | None:
+        """The recorded digest of the include `path`, if it is the file the record read."""
+        recorded, _, known = self.includes.get(path, "").partition(" ")
+        if not recorded:
+            return None
+        key, changed = include_key(path)
+        return known if key == recorded and changed < self.began_ns - _TICK_NS else None
 
 
 @dataclass
@@ -95,6 +122,7 @@ class Read:
     found: int = 0  # pages found, readable or not
     included: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
     real_roots: dict[str, str] = field(default_factory=dict)
+    include_keys: dict[str, str] = field(default_factory=dict)  # `include_key`, before reading
 
     def add(self, page: PageFile, vouched: Vouched | None = None) -> None:
         """Read `page` unless `vouched` vouches for it; a page that cannot be read is left out
@@ -137,8 +165,18 @@ class Read:
         the one the run records."""
         key = (path, tuple(roots))
         if key not in self.included:
+            if path not in self.include_keys:  # before reading: a change meanwhile changes it
+                self.include_keys[path] = include_key(path)[0]
             self.included[key] = include_digest(path, roots, self._real_root)
         return self.included[key]
+
+    def include_record(self, includes: list[str], roots: list[str]) -> dict[str, str]:
+        """The includes as this run read them (digests for `roots`), for the next run's `Vouched`."""
+        return {
+            path: f"{self.include_keys[path]} {self.include_digest(path, roots)}"
+            for path in includes
+            if self.include_keys.get(path)
+        }
 
     def _real_root(self, root: str) -> str:
         """A docs folder's real path, resolved once a run (each include's own path is resolved

@@ -31,11 +31,12 @@ class LastRun:
     counts: Counts  # what the summary line said
     version: str  # the generator's fingerprint
     pages: dict[str, str]  # the pages as the run read them (`Read.record`)
+    included: dict[str, str]  # the includes as the run read them (`Read.include_record`)
     began_ns: int  # when the run began reading the pages
 
 
 def vouched(last: LastRun | None) -> Vouched | None:
-    return Vouched(last.pages, last.began_ns) if last is not None else None
+    return Vouched(last.pages, last.included, last.began_ns) if last is not None else None
 
 
 def last_run(cache: Cache) -> LastRun | None:
@@ -43,16 +44,28 @@ def last_run(cache: Cache) -> LastRun | None:
     return last
 
 
-def inputs(version: str, package: str, read: Read, sources: list[str], includes: list[str]) -> str:
+def inputs(
+    version: str,
+    package: str,
+    read: Read,
+    sources: list[str],
+    includes: list[str],
+    vouched: Vouched | None = None,
+) -> str:
     """Everything a run's output depends on, as one digest (`includes` may come from the cache:
-    only those inside the pages' docs folders are read)."""
-    roots = sorted({page.root for page in read.pages})
-    return digest(
-        version,
-        package,
-        *sources,
-        *(f"{path}:{read.include_digest(path, roots)}" for path in includes),
-    )
+    only those inside the pages' docs folders are read; none that `vouched` vouches for)."""
+    roots = include_roots(read)
+
+    def include(path: str) -> str:
+        known = vouched.include(path) if vouched is not None else None
+        return known if known is not None else read.include_digest(path, roots)
+
+    return digest(version, package, *sources, *(f"{path}:{include(path)}" for path in includes))
+
+
+def include_roots(read: Read) -> list[str]:
+    """The docs folders a run's includes are checked against."""
+    return sorted({page.root for page in read.pages})
 
 
 def outputs(out: Path) -> str:
@@ -97,4 +110,6 @@ def unchanged(
         or last.outputs != outputs(out)
     ):
         return False
-    return last.inputs == inputs(cache.version, package, read, sources, last.includes)
+    return last.inputs == inputs(
+        cache.version, package, read, sources, last.includes, vouched(last)
+    )

@@ -124,7 +124,7 @@ def _generate_locked(
         summary.changes = compare_tree(out, files)
         write_tree(out, files, api_signature)
     summary.files = len(files)
-    from .incremental import inputs
+    from .incremental import include_roots, inputs
 
     digest = inputs(cache.version, key, read, sources, summary.includes)
     state = LastRun(
@@ -135,6 +135,7 @@ def _generate_locked(
         summary.counts(),
         cache.version,
         read.record(),
+        read.include_record(summary.includes, include_roots(read)),
         began_ns,
     )
     cache.record_run(codec.encode(state), summary.jobs)

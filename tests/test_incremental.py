@@ -216,7 +216,7 @@ def _page_reads(monkeypatch: pytest.MonkeyPatch, docs: Path) -> list[str]:
     return reads
 
 
-def test_a_run_with_nothing_changed_reads_only_the_pages_whose_files_changed(
+def test_a_run_with_nothing_changed_reads_only_the_files_that_changed(
     docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from generator import discover
@@ -225,14 +225,28 @@ def test_a_run_with_nothing_changed_reads_only_the_pages_whose_files_changed(
     cache = tmp_path / "cache"
     first, _ = run(docs, tmp_path / "out", cache)
     reads = _page_reads(monkeypatch, docs)
+    digested: list[str] = []
+    original = discover.include_digest
+
+    def counting(path: str, roots: list[str], real_root: Callable[[str], str]) -> str:
+        digested.append(path)
+        return original(path, roots, real_root)
+
+    monkeypatch.setattr(discover, "include_digest", counting)
     again, unchanged = run(docs, tmp_path / "out", cache)
-    assert unchanged and again == first and reads == []
+    assert unchanged and again == first and reads == [] and digested == []
 
     page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
     page.write_bytes(page.read_bytes())  # touched: read again, and found the same
+    fragment = docs / "samples/rest/response/v1TicketEntity_DeleteTicketEntity.md"
+    fragment.write_bytes(fragment.read_bytes())
     again, unchanged = run(docs, tmp_path / "out", cache)
     assert unchanged and again == first
-    assert reads == ["rest/Ticket/v1TicketEntity_GetTicketCount.md"]
+    assert sorted(reads) == [  # an include is a page too
+        "rest/Ticket/v1TicketEntity_GetTicketCount.md",
+        "samples/rest/response/v1TicketEntity_DeleteTicketEntity.md",
+    ]
+    assert digested and all(path.endswith(fragment.name) for path in digested)
 
 
 def test_a_page_changed_as_the_last_run_began_is_read_even_if_its_file_looks_the_same(
