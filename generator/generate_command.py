@@ -63,8 +63,7 @@ def run_generate(args: argparse.Namespace, accepted: Accepted) -> int:
     if summary.errors:
         return fatal(summary.errors)
     shown = accepted.shown(summary.diagnostics)
-    for diagnostic in shown:
-        print(diagnostic, file=sys.stderr)
+    sys.stderr.write("".join(f"{diagnostic}\n" for diagnostic in shown))  # one write: thousands
     if summary.api_changes:
         from .changelog import one_line
 
