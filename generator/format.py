@@ -45,9 +45,11 @@ def _width_table() -> tuple[list[int], list[tuple[int, int, int]]]:
     """Black's width table (start, end, width) and its starts, read as data from black's source:
     importing black costs a third of a second, and most runs format nothing."""
     spec = importlib.util.find_spec("black")  # finds the package without importing it
-    folder = (spec.submodule_search_locations or [""])[0] if spec else ""
+    folders = (spec.submodule_search_locations or []) if spec else []
     try:
-        tree = ast.parse(Path(folder, "_width_table.py").read_text("utf-8"))
+        if not folders:
+            raise OSError("black's folder is not known")  # never a file of the current folder
+        tree = ast.parse(Path(folders[0], "_width_table.py").read_text("utf-8"))
         table = next(
             ast.literal_eval(node.value)
             for node in tree.body

@@ -3,8 +3,8 @@
 The record (`LastRun`, kept in the cache) holds the digest of everything the output depends on
 (the generator, the package, every page's bytes, every include) and of the output tree as the run
 left it (names, sizes, times). The next run with the same digests returns the record's counts
-without parsing, decoding or rendering anything; it reads only the pages whose files changed
-since the record was made (`discover.Vouched`). A forged record can at most make a run keep the
+without parsing, decoding or rendering anything; it reads only the pages and includes whose
+files changed since the record was made (`discover.Vouched`). A forged record can at most make a run keep the
 output folder as it is.
 """
 

@@ -1,6 +1,6 @@
 """Read the pages into the model: discover → parse and lint each page (on every core, from the
-cache where it can) → build. The linter and the generator share this one path; problems, fatal ones too,
-come back as diagnostics, never as exceptions."""
+cache where it can) → build. The linter and the generator share this one path; problems, fatal
+ones too, come back as diagnostics, never as exceptions."""
 
 from __future__ import annotations
 
