@@ -140,20 +140,18 @@ class Call(Generic[R]):
 
     def receive(self, response: httpx.Response) -> None:
         """Before the body: an answer that says it is larger than allowed is refused unread."""
-        limit = self.client._max_response_bytes
-        length = response.headers.get("Content-Length", "")
-        if length.isascii() and length.isdigit() and int(length) > limit:
-            raise ApiResponseError(response, f"the answer is larger than {limit} bytes")
         self.response = response
+        length = response.headers.get("Content-Length", "")
+        if length.isascii() and length.isdigit() and int(length) > self.client._max_response_bytes:
+            raise self._too_large()
         self.size = 0
         self.chunks: list[bytes] = []
 
     def add(self, chunk: bytes) -> None:
         """A piece of the body, as long as the body stays within the size limit and the timeout."""
         self.size += len(chunk)
-        limit = self.client._max_response_bytes
-        if self.size > limit:
-            raise ApiResponseError(self.response, f"the answer is larger than {limit} bytes")
+        if self.size > self.client._max_response_bytes:
+            raise self._too_large()
         if self.deadline is not None and time.monotonic() > self.deadline:
             raise httpx.ReadTimeout(
                 "the answer took longer than the timeout", request=self.response.request
@@ -214,6 +212,10 @@ class Call(Generic[R]):
             return cast(R, RawResponse(response, self.result))
         decoded: R = decode(response, self.result)  # the codec's type is the result's
         return decoded
+
+    def _too_large(self) -> ApiResponseError:
+        limit = self.client._max_response_bytes
+        return ApiResponseError(self.response, f"the answer is larger than {limit} bytes")
 
     def _replayable(self) -> bool:
         return self.content is None or isinstance(self.content, bytes)
