@@ -32,11 +32,23 @@ def file_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def manifest_text(files: dict[str, str], api: dict[str, Any] | None = None) -> str:
-    """The manifest for a tree of `files`: every path with the SHA-256 of its bytes, and the API's
-    signature (see `changelog.api_signature`) when given, one line per operation and type, so the next
-    run can say what changed."""
-    digests = {path: file_digest(text) for path, text in sorted(files.items())}
+def file_digest_of(path: Path) -> str:
+    """`file_digest` of what a file holds."""
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def manifest_text(
+    files: dict[str, str], api: dict[str, Any] | None = None, kept: dict[str, str] | None = None
+) -> str:
+    """The manifest for a tree of `files` and `kept` files (path → digest): every path with the
+    SHA-256 of its bytes, and the API's signature (see `changelog.api_signature`) when given, one
+    line per operation and type, so the next run can say what changed."""
+    digests = dict(
+        sorted(
+            {**{path: file_digest(text) for path, text in files.items()}, **(kept or {})}.items()
+        )
+    )
     text = json.dumps({"generator": GENERATOR, "files": digests}, indent=2)
     if api is None:
         return text + "\n"
@@ -82,10 +94,13 @@ class FileChanges:
         return bool(self.added or self.changed or self.removed)
 
 
-def compare_tree(out: Path, files: dict[str, str]) -> FileChanges:
-    """What replacing `out` with `files` changes: files added, changed (other bytes) and removed
-    (anything else below `out` but tools' leftovers, and the manifest unless `files` has it)."""
-    changes = FileChanges()
+def compare_tree(
+    out: Path, files: dict[str, str], kept: dict[str, str] | None = None
+) -> FileChanges:
+    """What replacing `out` with `files` and the `kept` files (those it holds as they are)
+    changes: files added, changed (other bytes) and removed (anything else below `out` but tools'
+    leftovers, and the manifest unless `files` has it)."""
+    changes = FileChanges(unchanged=len(kept or {}))
     for path, text in sorted(files.items()):
         try:
             old = (out / path).read_bytes() if not (out / path).is_symlink() else None
@@ -98,7 +113,7 @@ def compare_tree(out: Path, files: dict[str, str]) -> FileChanges:
         else:
             changes.unchanged += 1
     if out.is_dir():
-        changes.removed = sorted(foreign_paths(out, files))
+        changes.removed = sorted(foreign_paths(out, {**files, **(kept or {})}))
     return changes
 
 
@@ -130,20 +145,21 @@ def check_place(out: Path, protected: list[tuple[Path, str]]) -> None:
             raise OutputError(f"{out} is inside {what} {path}; give a folder of its own as --out")
 
 
-def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
+def check_target(out: Path, protected: list[tuple[Path, str]]) -> dict[str, str]:
     """Refuse, with one line, an `out` whose replacement would lose anything that is not a previous
     output: a file, a link, a folder with other content, `.git`, the current folder or one above
-    it, or one that holds or is inside a `protected` path (the doc pages, the cache)."""
+    it, or one that holds or is inside a `protected` path (the doc pages, the cache). The files
+    the previous output's manifest lists (path → digest); none when there is none."""
     check_place(out, protected)
     target = Path(os.path.abspath(out))
     if not target.exists():
-        return
+        return {}
     if not target.is_dir():
         raise OutputError(
             f"{out} is a file, not an output folder of this generator; give another --out"
         )
     if not any(target.iterdir()):
-        return
+        return {}
     if (target / ".git").exists():
         raise OutputError(f"{out} holds .git; give a folder of its own as --out")
     listed = read_manifest(target)
@@ -156,6 +172,7 @@ def check_target(out: Path, protected: list[tuple[Path, str]]) -> None:
         raise OutputError(
             f"{out}/{foreign} was not written by this generator; move it away before generating into {out}"
         )
+    return listed
 
 
 def foreign_paths(folder: Path, listed: dict[str, str]) -> Iterator[str]:

@@ -29,6 +29,7 @@ if (
     TYPE_CHECKING
 ):  # typing only; imported where a run needs them, so a run with nothing to do skips them
     from .model import Api
+    from .output import Tree
     from .workers import Workers
 
 
@@ -99,7 +100,7 @@ def _generate_locked(
         return Summary.repeating(last.counts)  # nothing written: `out` need not be checked again
     # Under the lock, and only now that there is work: what `out` holds (a run that writes
     # nothing need not look), which another run may have changed meanwhile.
-    check_target(out, protected)
+    listed = check_target(out, protected)
     with summary.timed("discover"):
         read.read_all()
     sources = read.sources()
@@ -115,15 +116,15 @@ def _generate_locked(
     # The pages and the model live until the end of the run: keep the cycle collector from
     # scanning them again and again (in the workers too) while the emitters allocate.
     gc.freeze()
-    reused = _reused(cache, last, out) if not run.verify_format else {}
-    files, api_signature = _output(api, out, package, workers, summary, run, reused)
+    reused = _reused(cache, last, out, listed) if not run.verify_format else {}
+    tree, api_signature = _output(api, out, package, workers, summary, run, reused)
     from .manifest import compare_tree
     from .write import write_tree
 
     with summary.timed("write"):
-        summary.changes = compare_tree(out, files)
-        write_tree(out, files, api_signature)
-    summary.files = len(files)
+        summary.changes = compare_tree(out, tree.files, tree.kept)
+        write_tree(out, tree.files, api_signature, tree.kept)
+    summary.files = len(tree)
     from .incremental import include_roots, inputs
 
     digest = inputs(cache.version, key, read, sources, summary.includes)
@@ -143,8 +144,11 @@ def _generate_locked(
     return summary
 
 
-def _reused(cache: Cache, last: LastRun | None, out: Path) -> dict[str, dict[str, str]]:
-    """The previous output's files of the last run's render jobs, where they are unchanged."""
+def _reused(
+    cache: Cache, last: LastRun | None, out: Path, listed: dict[str, str]
+) -> dict[str, dict[str, str]]:
+    """The last run's render jobs whose files the previous output holds unchanged; `listed` is what
+    its manifest lists, trusted as it is when the tree is as the last run left it."""
     from .output import reusable
 
     jobs: dict[str, dict[str, str]] | None = codec.decode_or_none(
@@ -152,7 +156,7 @@ def _reused(cache: Cache, last: LastRun | None, out: Path) -> dict[str, dict[str
     )
     if last is None or last.version != cache.version or jobs is None:
         return {}
-    return reusable(jobs, out)
+    return reusable(jobs, out, listed if last.outputs == outputs(out) else None)
 
 
 def _output(
@@ -163,7 +167,7 @@ def _output(
     summary: Summary,
     run: Run,
     reused: dict[str, dict[str, str]] | None = None,
-) -> tuple[dict[str, str], dict[str, Any]]:
+) -> tuple[Tree, dict[str, Any]]:
     """The files a run writes (black-checked with `verify_format`) and the API's signature for the
     manifest; `summary` learns how the API changed since the output's last run."""
     from .changelog import signature
@@ -171,16 +175,16 @@ def _output(
     from .manifest import read_api_signature
     from .output import render_files, unformatted
 
-    files = render_files(api, package, workers, summary, run.progress, run.package_version, reused)
+    tree = render_files(api, package, workers, summary, run.progress, run.package_version, reused)
     if run.verify_format:
-        differ = unformatted(files, workers)
+        differ = unformatted(tree.files, workers)
         if differ:
             raise InvalidOutput(
                 f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}"
             )
     api_signature = signature(api)
     summary.api_changes = _api_changes(read_api_signature(out), api_signature)
-    return files, api_signature
+    return tree, api_signature
 
 
 def _api_changes(previous: dict[str, Any] | None, current: dict[str, Any]) -> list[Any] | None:
@@ -207,9 +211,9 @@ def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summar
     api, summary = load(docs, cache, workers, Summary(), None, run.progress)
     if api is None:
         return summary
-    files, api_signature = _output(api, out, package, workers, summary, run)
-    expected = {**files, MANIFEST: manifest_text(files, api_signature)}
+    tree, api_signature = _output(api, out, package, workers, summary, run)
+    expected = {**tree.files, MANIFEST: manifest_text(tree.files, api_signature)}
     summary.changes = compare_tree(out, expected)
     summary.planned = expected
-    summary.files = len(files)
+    summary.files = len(tree)
     return summary

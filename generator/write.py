@@ -14,6 +14,7 @@ import ctypes
 import fcntl
 import os
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -72,9 +73,16 @@ def _ours(folder: Path) -> bool:
     return next(foreign_paths(folder, listed), None) is None
 
 
-def write_tree(out: Path, files: dict[str, str], api: dict[str, Any] | None = None) -> None:
-    """Replace `out` with exactly `files` (relative path → text) and their manifest. Call it
-    under `locked(out)`, after `check_target`."""
+def write_tree(
+    out: Path,
+    files: dict[str, str],
+    api: dict[str, Any] | None = None,
+    kept: dict[str, str] | None = None,
+) -> None:
+    """Replace `out` with exactly `files` (relative path → text), the `kept` files (path → digest)
+    `out` holds as they are, and their manifest. Call it under `locked(out)`, after
+    `check_target`."""
+    kept = kept or {}
     out = Path(os.path.abspath(out))
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
     try:
@@ -82,8 +90,12 @@ def write_tree(out: Path, files: dict[str, str], api: dict[str, Any] | None = No
             staging, 0o777 & ~_umask()
         )  # mkdtemp's 0700 is not what an output folder should have
         (staging / MANIFEST).write_text(
-            manifest_text(files, api), encoding="utf-8"
+            manifest_text(files, api, kept), encoding="utf-8"
         )  # first: marks it ours
+        for relative in kept:
+            target = staging / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _keep(out / relative, target)
         for relative, text in sorted(files.items()):
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -129,6 +141,19 @@ def _is_openapi(path: Path) -> bool:
     with open(path, "rb") as handle:
         head = handle.read(4096)
     return b'"openapi"' in head or b"openapi:" in head
+
+
+def _keep(old: Path, target: Path) -> None:
+    """Hard-link (else copy) a file of the previous output that this run keeps as it is."""
+    try:
+        if not stat.S_ISREG(os.lstat(old).st_mode):
+            raise OutputError(f"{old} is no longer a file; run again")
+        try:
+            os.link(old, target)
+        except OSError:
+            shutil.copyfile(old, target)
+    except OSError as error:
+        raise OutputError(f"{old} changed during this run ({error.strerror}); run again") from None
 
 
 def _link_if_same(old: Path, target: Path, data: bytes) -> bool:

@@ -216,6 +216,49 @@ def _page_reads(monkeypatch: pytest.MonkeyPatch, docs: Path) -> list[str]:
     return reads
 
 
+def test_a_run_keeps_the_unchanged_output_files_unread_unless_the_output_was_touched(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    from generator import manifest, output
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    reads: list[str] = []
+    for module, name in ((output, "file_digest_of"), (Path, "read_bytes")):
+        original = getattr(module, name)
+
+        def counting(path: Path, original: Callable[[Path], object] = original) -> object:
+            if out in Path(os.path.abspath(path)).parents:
+                reads.append(Path(path).relative_to(out).as_posix())
+            return original(path)
+
+        monkeypatch.setattr(module, name, counting)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    read = list(reads)
+    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert tree(out) == tree(tmp_path / "cold")
+    kept = "demo_client/groups/appointment_agent.py"
+    assert summary.reused > 0 and (out / kept).is_file()
+    assert read and kept not in read  # only files rendered anew are compared with the old ones
+
+    # A file of the output touched since: the tree is no longer as the last run left it, so the
+    # files a run would keep are read and checked (the edited one is rendered anew).
+    edited = out / "demo_client/groups/ticket_agent.py"
+    edited.write_text(edited.read_text().replace("def get_owner", "def get_owner_edited"))
+    page.write_text(page.read_text().replace("Counts the open tickets", "Counts all tickets"))
+    reads.clear()
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    read = list(reads)
+    generate([docs], tmp_path / "cold2", "demo_client", cache_root=None, jobs=1)
+    assert tree(out) == tree(tmp_path / "cold2") and summary.reused > 0
+    assert kept in read
+    assert manifest.read_manifest(out) == manifest.read_manifest(tmp_path / "cold2")
+
+
 def test_a_run_with_nothing_changed_reads_only_the_files_that_changed(
     docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
