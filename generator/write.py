@@ -92,13 +92,12 @@ def write_tree(
         (staging / MANIFEST).write_text(
             manifest_text(files, api, kept), encoding="utf-8"
         )  # first: marks it ours
+        for folder in sorted({os.path.dirname(path) for path in (*kept, *files)} - {""}):
+            (staging / folder).mkdir(parents=True, exist_ok=True)
         for relative in kept:
-            target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            _keep(out / relative, target)
+            _keep(os.path.join(out, relative), os.path.join(staging, relative))
         for relative, text in sorted(files.items()):
             target = staging / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
             data = text.encode("utf-8")
             if not _link_if_same(out / relative, target, data):
                 target.write_bytes(data)
@@ -143,7 +142,7 @@ def _is_openapi(path: Path) -> bool:
     return b'"openapi"' in head or b"openapi:" in head
 
 
-def _keep(old: Path, target: Path) -> None:
+def _keep(old: str, target: str) -> None:
     """Hard-link (else copy) a file of the previous output that this run keeps as it is."""
     try:
         if not stat.S_ISREG(os.lstat(old).st_mode):
