@@ -69,7 +69,7 @@ def include_roots(read: Read) -> list[str]:
 
 
 def outputs(out: Path) -> str:
-    """The output tree as it stands: names, sizes and modification times."""
+    """The output tree as it stands: names, inodes, sizes and times."""
     if not out.is_dir():
         return ""
     entries: list[str] = []
@@ -91,7 +91,9 @@ def _stats(folder: str, below: str, entries: list[str]) -> None:
                 _stats(entry.path, f"{name}/", entries)
         else:
             stat = entry.stat(follow_symlinks=False)  # a link is told by its own times: never fails
-            entries.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+            entries.append(
+                f"{name}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
+            )
 
 
 def unchanged(

@@ -30,6 +30,7 @@ if (
 ):  # typing only; imported where a run needs them, so a run with nothing to do skips them
     from .model import Api
     from .output import Tree
+    from .previous import Previous
     from .workers import Workers
 
 
@@ -116,8 +117,8 @@ def _generate_locked(
     # The pages and the model live until the end of the run: keep the cycle collector from
     # scanning them again and again (in the workers too) while the emitters allocate.
     gc.freeze()
-    reused = _reused(cache, last, out, listed) if not run.verify_format else {}
-    tree, api_signature = _output(api, out, package, workers, summary, run, reused)
+    previous = _previous(cache, last, out, listed) if not run.verify_format else None
+    tree, api_signature = _output(api, out, package, workers, summary, run, previous)
     from .manifest import compare_tree
     from .write import write_tree
 
@@ -128,11 +129,14 @@ def _generate_locked(
     from .incremental import include_roots, inputs
 
     digest = inputs(cache.version, key, read, sources, summary.includes)
+    written = outputs(out)
+    if previous is not None and previous.changed(tree.kept):
+        written = ""  # a kept file edited while the run rendered: the next run reads them all
     state = LastRun(
         key,
         digest,
         summary.includes,
-        outputs(out),
+        written,
         summary.counts(),
         cache.version,
         read.record(),
@@ -144,19 +148,18 @@ def _generate_locked(
     return summary
 
 
-def _reused(
+def _previous(
     cache: Cache, last: LastRun | None, out: Path, listed: dict[str, str]
-) -> dict[str, dict[str, str]]:
-    """The last run's render jobs whose files the previous output holds unchanged; `listed` is what
-    its manifest lists, trusted as it is when the tree is as the last run left it."""
-    from .output import reusable
+) -> Previous | None:
+    """The previous output as this run may keep parts of it; `listed` is what its manifest lists."""
+    from .previous import Previous
 
     jobs: dict[str, dict[str, str]] | None = codec.decode_or_none(
         dict[str, dict[str, str]], cache.last_jobs
     )
     if last is None or last.version != cache.version or jobs is None:
-        return {}
-    return reusable(jobs, out, listed if last.outputs == outputs(out) else None)
+        return None
+    return Previous(out, jobs, listed, last.outputs == outputs(out))
 
 
 def _output(
@@ -166,7 +169,7 @@ def _output(
     workers: Workers,
     summary: Summary,
     run: Run,
-    reused: dict[str, dict[str, str]] | None = None,
+    previous: Previous | None = None,
 ) -> tuple[Tree, dict[str, Any]]:
     """The files a run writes (black-checked with `verify_format`) and the API's signature for the
     manifest; `summary` learns how the API changed since the output's last run."""
@@ -175,7 +178,7 @@ def _output(
     from .manifest import read_api_signature
     from .output import render_files, unformatted
 
-    tree = render_files(api, package, workers, summary, run.progress, run.package_version, reused)
+    tree = render_files(api, package, workers, summary, run.progress, run.package_version, previous)
     if run.verify_format:
         differ = unformatted(tree.files, workers)
         if differ:

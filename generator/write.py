@@ -100,7 +100,8 @@ def write_tree(
             target = staging / relative
             data = text.encode("utf-8")
             if not _link_if_same(out / relative, target, data):
-                target.write_bytes(data)
+                with open(target, "xb") as handle:  # a new file, never one linked to another
+                    handle.write(data)
         if not out.exists():
             os.replace(staging, out)
         elif _exchange(staging, out):
@@ -148,9 +149,9 @@ def _keep(old: str, target: str) -> None:
         if not stat.S_ISREG(os.lstat(old).st_mode):
             raise OutputError(f"{old} is no longer a file; run again")
         try:
-            os.link(old, target)
+            os.link(old, target, follow_symlinks=False)
         except OSError:
-            shutil.copyfile(old, target)
+            shutil.copyfile(old, target, follow_symlinks=False)
     except OSError as error:
         raise OutputError(f"{old} changed during this run ({error.strerror}); run again") from None
 

@@ -115,3 +115,22 @@ def test_pre_commit_hooks_run_the_check_and_the_linter() -> None:
     assert all(
         hook["pass_filenames"] is False and hook["language"] == "python" for hook in hooks.values()
     )
+
+
+def test_a_run_started_with_stdout_closed_succeeds_and_exits_as_it_would(docs: Path) -> None:
+    """`python -m generator` ends without Python's teardown (`os._exit`): its streams are flushed
+    first, and one closed from the start (`>&-`) is not an error."""
+    import os
+
+    command = [sys.executable, "-m", "generator", *ARGS, "--jobs", "1"]
+    closed = subprocess.run(
+        command,
+        cwd=docs.parent,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        preexec_fn=lambda: os.close(1),  # noqa: PLW1509  the child alone, before it starts
+    )
+    assert closed.returncode == 0, closed.stderr
+    assert (docs.parent / "out" / "demo_client" / "__init__.py").is_file()
+    strict = run(*ARGS, "--jobs", "1", "--strict", cwd=docs.parent)
+    assert strict.returncode == 1 and strict.stdout.endswith("\n")  # flushed, and exit 1 kept

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.pipeline import generate
+from generator.summary import Summary
 from tests.pages import tree
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,16 +117,11 @@ def test_a_run_reuses_the_files_of_unchanged_groups_and_never_a_changed_file(
 ) -> None:
     cache, out = tmp_path / "cache", tmp_path / "out"
     generate([docs], out, "demo_client", cache_root=cache, jobs=1)
-    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
-    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
     edited = out / "demo_client/groups/ticket_agent.py"
     edited.write_text(edited.read_text().replace("def get_owner", "def get_owner_edited"))
-    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
-    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    # The edited file and the changed page's are rendered anew.
+    summary = _regenerated_after_a_page_change(docs, out, cache, tmp_path / "cold")
     assert summary.reused > 0  # the Appointment agent's files, its models, their tests
-    assert tree(out) == tree(
-        tmp_path / "cold"
-    )  # the edited file and the changed page's rendered anew
 
 
 def test_each_page_is_read_once_so_the_bytes_hashed_for_the_cache_are_the_bytes_parsed(
@@ -221,12 +217,12 @@ def test_a_run_keeps_the_unchanged_output_files_unread_unless_the_output_was_tou
 ) -> None:
     import os
 
-    from generator import manifest, output
+    from generator import manifest, previous
 
     cache, out = tmp_path / "cache", tmp_path / "out"
     generate([docs], out, "demo_client", cache_root=cache, jobs=1)
     reads: list[str] = []
-    for module, name in ((output, "file_digest_of"), (Path, "read_bytes")):
+    for module, name in ((previous, "file_digest_of"), (Path, "read_bytes")):
         original = getattr(module, name)
 
         def counting(path: Path, original: Callable[[Path], object] = original) -> object:
@@ -375,10 +371,11 @@ def test_an_include_folder_retargeted_during_a_run_is_never_read_outside_the_doc
     monkeypatch.setattr(discover, "read_regular", recording)
     check = pipeline.check_target
 
-    def check_then_retarget(out: Path, protected: list[tuple[Path, str]]) -> None:
-        check(out, protected)
+    def check_then_retarget(out: Path, protected: list[tuple[Path, str]]) -> dict[str, str]:
+        listed = check(out, protected)
         os.unlink(docs / "samples")
         os.symlink(secret, docs / "samples")
+        return listed
 
     monkeypatch.setattr(pipeline, "check_target", check_then_retarget)
     both(tmp_path / "out", tmp_path / "cache")
@@ -398,3 +395,97 @@ def test_a_run_from_the_cache_reports_every_finding_a_cold_run_reports(
     cold = generate([docs], tmp_path / "cold", "demo_client", jobs=1)
     linted = {d.code for d in cold.diagnostics} & {"sample-type", "endpoint-mismatch"}
     assert linted and incremental.diagnostics == cold.diagnostics
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "demo_client/groups/ticket_entity.py",  # a file another job renders anew
+        ".generator-manifest.json",  # the manifest itself
+        "../secret.txt",  # a file outside the output
+        None,  # no file at all
+    ],
+)
+def test_a_forged_jobs_record_cannot_make_a_run_keep_what_the_job_does_not_write(
+    docs: Path, tmp_path: Path, claim: str | None
+) -> None:
+    import hashlib
+    import json
+
+    from generator.cache import Cache, digest, fingerprint
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    (tmp_path / "secret.txt").write_text("secret\n")
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    outside = tmp_path / "hardlink.py"
+    (outside).hardlink_to(out / "demo_client/groups/ticket_entity.py")
+    before = outside.read_bytes()
+    record = Cache(cache / digest(str(out.resolve()))[:16], fingerprint())
+    jobs = record.last_jobs
+    listed = json.loads((out / ".generator-manifest.json").read_text())["files"]
+    for files in jobs.values():
+        if "demo_client/groups/appointment_agent.py" in files:
+            if claim is None:
+                files.clear()
+            else:
+                files[claim] = (
+                    listed.get(claim) or hashlib.sha256((out / claim).read_bytes()).hexdigest()
+                )
+    record._write("jobs.json", jobs)  # anyone can: the HMAC is keyed by the fingerprint
+    _regenerated_after_a_page_change(docs, out, cache, tmp_path / "cold")
+    assert outside.read_bytes() == before  # never written through a kept file's link
+
+
+def test_an_output_file_edited_during_a_run_is_not_vouched_for_afterwards(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import output
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    kept = out / "demo_client/groups/appointment_agent.py"
+    render = output.render_files
+
+    def edited_meanwhile(*args: object, **kwargs: object) -> object:
+        tree_ = render(*args, **kwargs)  # type: ignore[arg-type]
+        with open(kept, "a") as handle:  # an editor saves it while the run renders
+            handle.write("# mine\n")
+        return tree_
+
+    monkeypatch.setattr(output, "render_files", edited_meanwhile)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    monkeypatch.setattr(output, "render_files", render)
+    _regenerated_after_a_page_change(docs, out, cache, tmp_path / "cold")
+
+
+def test_an_output_file_rewritten_with_its_size_and_mtime_restored_is_read_and_rendered_anew(
+    docs: Path, tmp_path: Path
+) -> None:
+    """The output tree is told by inode and ctime too, as pages are: `sed -i` then `touch -r`."""
+    import os
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    kept = out / "demo_client/groups/appointment_agent.py"
+    before = kept.stat()
+    text = kept.read_text()
+    edited = text.replace("def ", "def_", 1)
+    assert len(edited) == len(text) and edited != text
+    replacement = kept.with_suffix(".new")
+    replacement.write_text(edited)
+    os.replace(replacement, kept)  # another inode, same size
+    os.utime(kept, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same mtime
+    _regenerated_after_a_page_change(docs, out, cache, tmp_path / "cold")
+
+
+def _regenerated_after_a_page_change(docs: Path, out: Path, cache: Path, cold: Path) -> Summary:
+    """A page's text edited, `out` generated again with the cache: it must be what a cold run
+    (into `cold`) makes of the pages."""
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the", "Counts all of the", 1))
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    generate([docs], cold, "demo_client", cache_root=None, jobs=1)
+    assert tree(out) == tree(cold)
+    return summary

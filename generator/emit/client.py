@@ -47,11 +47,11 @@ def client_jobs(view: PyPackage, groups: list[str]) -> list[Job]:
     for group, group_key in zip(view.groups, groups, strict=True):
         path = f"{root}/groups/{group.module}.py"
         render = partial(render_file, path, "package/groups/group.py.j2", package=view, group=group)
-        jobs.append(Job(render, key_of(path, group_key)))
+        jobs.append(Job(render, key_of(path, group_key), (path,)))
     for model in view.models:
         path = f"{root}/models/{model.module}.py"
         render = partial(render_file, path, "package/models/model.py.j2", package=view, model=model)
-        jobs.append(Job(render, key_of(path, model)))
+        jobs.append(Job(render, key_of(path, model), (path,)))
     return jobs
 
 

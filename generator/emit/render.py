@@ -50,6 +50,7 @@ class Job:
 
     render: Callable[[], dict[str, str]]
     key: str = ""
+    paths: tuple[str, ...] = ()  # a keyed job's files: those a run may keep instead of rendering
 
     def __call__(self) -> dict[str, str]:
         return self.render()

@@ -41,6 +41,11 @@ class PyTest:
     paging: list[str | Keyword] = field(default_factory=list)  # the arguments of `iter_<name>`
 
 
+def samples_path(group: PyGroup) -> str:
+    """Where a group's test module finds its samples, relative to it."""
+    return f"samples/{group.module}.json"
+
+
 @dataclass
 class PyTestModule:
     group: PyGroup
@@ -53,7 +58,7 @@ class PyTestModule:
 
     @property
     def samples_path(self) -> str:
-        return f"samples/{self.group.module}.json"
+        return samples_path(self.group)
 
     @property
     def samples(self) -> str:
