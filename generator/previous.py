@@ -14,9 +14,12 @@ import os
 import stat
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .emit.render import Job
 from .manifest import file_digest_of
+
+if TYPE_CHECKING:
+    from .emit.render import Job
 
 Stat = tuple[int, int, int]  # inode, size, mtime_ns
 
