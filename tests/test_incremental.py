@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -478,6 +479,31 @@ def test_an_output_file_rewritten_with_its_size_and_mtime_restored_is_read_and_r
     os.replace(replacement, kept)  # another inode, same size
     os.utime(kept, ns=(before.st_atime_ns, before.st_mtime_ns))  # and the same mtime
     _regenerated_after_a_page_change(docs, out, cache, tmp_path / "cold")
+
+
+def test_a_type_edited_renders_again_only_the_tests_of_the_groups_that_reach_it(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.emit import tests
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    rendered: list[str] = []
+    render = tests._group_tests
+
+    def recording(view: Any, group: Any, *args: Any) -> dict[str, str]:
+        rendered.append(group.module)
+        return render(view, group, *args)
+
+    monkeypatch.setattr(tests, "_group_tests", recording)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketEntity.md"
+    page.write_text(page.read_text().replace("| Primary key |", "| The ticket's primary key |"))
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    assert rendered == ["ticket_entity"]  # the Appointment agent's tests name no ticket
+    monkeypatch.setattr(tests, "_group_tests", render)
+    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert tree(out) == tree(tmp_path / "cold")
+    assert "The ticket's primary key" in (out / "demo_client/models/ticket_entity.py").read_text()
 
 
 def _regenerated_after_a_page_change(docs: Path, out: Path, cache: Path, cold: Path) -> Summary:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..model import ObjectType
+from ..model import ObjectType, Operation, TypeRef
 from .pyparts import PyGroup, PyPackage
 from .render import Job, key_of, render, render_file
 from .testview import samples_path, tests_of_group
@@ -18,11 +18,43 @@ def test_jobs(view: PyPackage, types: dict[str, ObjectType], groups: list[str]) 
         Job(partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view)),
         Job(partial(render_file, "tests/test_client.py", "tests/test_client.py.j2", package=view)),
     ]
-    shared = key_of(view.name, types, models)  # example values come from every type
+    type_keys: dict[str, str] = {}  # each type printed once, for all the groups that reach it
     for group, group_key in zip(view.groups, groups, strict=True):
-        render_tests = partial(_group_tests, view, group, types, models)
-        jobs.append(Job(render_tests, key_of(shared, group_key), _paths(group)))
+        # A group's tests are given only the types its operations reach, so that its key need
+        # name no other: a page's type edited renders again only the tests that can show it.
+        reached = _reached(group, types)
+        named = {name: models[name] for name in reached if name in models}
+        for name, object_type in reached.items():
+            if name not in type_keys:
+                type_keys[name] = key_of(object_type)
+        key = key_of(view.name, group_key, [type_keys[name] for name in reached], named)
+        render_tests = partial(_group_tests, view, group, reached, named)
+        jobs.append(Job(render_tests, key, _paths(group)))
     return jobs
+
+
+def _reached(group: PyGroup, types: dict[str, ObjectType]) -> dict[str, ObjectType]:
+    """The types a group's operations name (parameters, bodies, results) and those theirs name,
+    by name."""
+    refs = [ref for method in group.methods for ref in _refs(method.op)]
+    found: dict[str, ObjectType] = {}
+    while refs:
+        ref = refs.pop()
+        if ref.item is not None:
+            refs.append(ref.item)
+        object_type = types.get(ref.name) if ref.kind == "named" else None
+        if object_type is not None and ref.name not in found:
+            found[ref.name] = object_type
+            refs.extend(prop.type for prop in object_type.properties)
+    return dict(sorted(found.items()))
+
+
+def _refs(op: Operation) -> list[TypeRef]:
+    params = [*op.path_params, *op.query_params, *op.headers]
+    refs = [param.type for param in params] + ([op.result] if op.result is not None else [])
+    if op.body is not None:
+        refs += [op.body.type, *(prop.type for prop in op.body.properties)]
+    return refs
 
 
 def _paths(group: PyGroup) -> tuple[str, str]:
