@@ -28,7 +28,18 @@ def write_report(r: dict[str, Any], folder: Path) -> None:
         _row("read + tokenize floor", f"{r['floor_s']:.2f} s", "", None),
         _row("cold / floor", f"{r['cold_over_floor']:.1f}×", "≤ 2×", r["cold_over_floor"] <= 2),
         _row("no-op regenerate", f"{r['noop_s']:.2f} s", "≤ 0.3 s", r["noop_s"] <= 0.3),
-        _row("one page changed", f"{r['one_changed_s']:.2f} s", "≤ 1 s", r["one_changed_s"] <= 1),
+        _row(
+            "one page changed (a paragraph added)",
+            f"{r['one_changed_s']:.2f} s",
+            "≤ 1 s",
+            r["one_changed_s"] <= 1,
+        ),
+        _row(
+            "one page changed (a type table's row)",
+            f"{r['one_type_changed_s']:.2f} s",
+            "≤ 1 s",
+            r["one_type_changed_s"] <= 1,
+        ),
         _row(
             "incremental output = cold output",
             str(r["incremental_equals_cold"]),
