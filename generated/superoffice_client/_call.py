@@ -22,8 +22,8 @@ import httpx
 
 from ._errors import ApiConnectionError, ApiResponseError, ApiTimeoutError, status_error
 from ._log import log
-from ._model import NOT_GIVEN, Codec, NotGiven
-from ._options import Timeout, seconds
+from ._model import NOT_GIVEN, Codec
+from ._options import RequestOptions, seconds
 from ._response import R, RawResponse, decode
 from ._values import fill, given, json_body, text
 
@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _RETRY = frozenset({429, 502, 503, 504})
 _LONGEST_WAIT = 60.0
+_OPTIONS = frozenset(RequestOptions.__annotations__)
 
 
 class Call(Generic[R]):
@@ -40,16 +41,17 @@ class Call(Generic[R]):
     its codec (`R`).
 
     `authorization` is the provider's value, when the client has one (it asks for a new one when
-    `answered` leaves the call `stale`, and gives it to `refresh`). `parts` are keyed by the
-    argument names the path's placeholders use; `query` and `fields` (an agent's body, as keyword
-    arguments) by wire name. Arguments left out (NOT_GIVEN) are not sent; None is JSON null in a
-    body, leaves a query parameter out, and is refused, as is "", for a path part.
+    `answered` leaves the call `stale`, and gives it to `refresh`). `options` are the method's
+    per-call options (`RequestOptions`). `parts` are keyed by the argument names the path's
+    placeholders use; `query` and `fields` (an agent's body, as keyword arguments) by wire name.
+    Arguments left out (NOT_GIVEN) are not sent; None is JSON null in a body, leaves a query
+    parameter out, and is refused, as is "", for a path part.
     """
 
     __slots__ = (
         "client",
         "method",
-        "url",
+        "path",
         "params",
         "headers",
         "content",
@@ -75,15 +77,12 @@ class Call(Generic[R]):
         method: str,
         path: str,
         result: Codec[R],
+        options: RequestOptions,
         parts: Mapping[str, Any] | None,
         query: Mapping[str, Any] | None,
         fields: Mapping[str, Any] | None,
         body: Any,
         content: bytes | None,
-        timeout: Timeout | NotGiven,
-        extra_headers: Mapping[str, str] | None,
-        extra_query: Mapping[str, str] | None,
-        max_retries: int | NotGiven,
     ) -> None:
         self.client = client
         self.method = method
@@ -92,41 +91,51 @@ class Call(Generic[R]):
         if "?" in path:  # a next page's link has its query (`_paging`)
             path, _, own = path.partition("?")
             params.update(parse_qsl(own, keep_blank_values=True))
-        self.url = fill(path, parts) if parts else path
+        self.path = fill(path, parts) if parts else path
         if query:
             params.update((k, text(v)) for k, v in given(query).items() if v is not None)
-        if extra_query:
-            params.update(extra_query)
-        self.params = params or None  # no params: httpx then leaves the URL as it is
-        headers = dict(client._headers)  # those of `with_options`, over the connection's own
+        # The client's headers (those of `with_options`), shared until this call adds its own.
+        headers = client._headers
         if authorization is not None:
-            headers["Authorization"] = authorization
+            headers = {**headers, "Authorization": authorization}
         if fields is not None:
             body = given(fields)
         self.content: bytes | None = content
         if content is not None:
-            headers["Content-Type"] = "application/octet-stream"
+            headers = {**headers, "Content-Type": "application/octet-stream"}
         elif body is not NOT_GIVEN:
             self.content = json_body(body)
-            headers["Content-Type"] = "application/json"
-        if extra_headers:
-            headers.update(extra_headers)
+            headers = {**headers, "Content-Type": "application/json"}
+        self.timeout, self.seconds = client._timeout, client._seconds
+        self.retries = client._max_retries
+        if options:
+            headers = self._options(options, params, headers)
+        self.params = params or None  # no params: httpx then leaves the URL as it is
         self.headers = headers
-        if isinstance(timeout, NotGiven):
-            self.timeout, self.seconds = client._timeout, client._seconds
-        else:
-            self.timeout = httpx.Timeout(timeout)
-            self.seconds = seconds(self.timeout)
-        self.retries = max_retries  # the client's, when not given: looked up for a retry only
         self.attempt = 0
         self.refreshed = False
         self.stale = False
+
+    def _options(
+        self, options: RequestOptions, params: dict[str, str], headers: dict[str, str]
+    ) -> dict[str, str]:
+        """Apply the per-call options to this call; the headers to send."""
+        unknown = options.keys() - _OPTIONS
+        if unknown:  # as Python would say it, had the options been keyword arguments
+            raise TypeError(f"unexpected keyword argument {min(unknown)!r}")
+        if "timeout" in options:
+            self.timeout = httpx.Timeout(options["timeout"])
+            self.seconds = seconds(self.timeout)
+        if "max_retries" in options:
+            self.retries = options["max_retries"]
+        params.update(options.get("extra_query") or {})
+        return {**headers, **(options.get("extra_headers") or {})}
 
     def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         timeout = self.timeout
         request = http.build_request(
             self.method,
-            self.url,
+            self.path,
             params=self.params,
             content=self.content,
             timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
@@ -198,8 +207,8 @@ class Call(Generic[R]):
         self.stale = False
         if authorization == self.headers.get("Authorization"):
             return False  # the value refused: the 401 is final
-        self.headers["Authorization"] = authorization
-        log.info("%s %s: 401, sending again with new credentials", self.method, self.url)
+        self.headers = {**self.headers, "Authorization": authorization}
+        log.info("%s %s: 401, sending again with new credentials", self.method, self.path)
         return True
 
     def outcome(self, response: httpx.Response) -> R:
@@ -222,10 +231,7 @@ class Call(Generic[R]):
         return self.content is None or isinstance(self.content, bytes)
 
     def _may_repeat(self) -> bool:
-        retries = self.retries
-        if isinstance(retries, NotGiven):
-            retries = self.client._max_retries
-        return self.method in _IDEMPOTENT and self.attempt < retries and self._replayable()
+        return self.method in _IDEMPOTENT and self.attempt < self.retries and self._replayable()
 
     def _backoff(self) -> float:
         """The client's backoff doubled for each attempt, less up to a quarter at random."""
@@ -235,7 +241,7 @@ class Call(Generic[R]):
         self.attempt += 1
         delay = min(delay, _LONGEST_WAIT)
         log.info(
-            "%s %s: %s, retry %d in %.2f s", self.method, self.url, reason, self.attempt, delay
+            "%s %s: %s, retry %d in %.2f s", self.method, self.path, reason, self.attempt, delay
         )
         return delay
 

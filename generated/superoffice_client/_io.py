@@ -15,8 +15,8 @@ from ._auth import AsyncAuthProvider, AuthProvider
 from ._base import BaseClient
 from ._call import Call
 from ._log import mask
-from ._model import NOT_GIVEN, Codec, NotGiven
-from ._options import Timeout
+from ._model import NOT_GIVEN, Codec
+from ._options import RequestOptions
 from ._response import R
 
 
@@ -51,16 +51,13 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
         method: str,
         path: str,
         result: Codec[R],
+        options: RequestOptions,
         *,
         parts: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
         fields: Mapping[str, Any] | None = None,
         body: Any = NOT_GIVEN,
         content: bytes | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> R:
         """Send one call and decode its answer (see `Call` for the arguments)."""
         auth = self._auth
@@ -70,15 +67,12 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
             method,
             path,
             result,
+            options,
             parts,
             query,
             fields,
             body,
             content,
-            timeout,
-            extra_headers,
-            extra_query,
-            max_retries,
         )
         while True:
             request = call.build(self._http)
@@ -141,16 +135,13 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
         method: str,
         path: str,
         result: Codec[R],
+        options: RequestOptions,
         *,
         parts: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
         fields: Mapping[str, Any] | None = None,
         body: Any = NOT_GIVEN,
         content: bytes | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> R:
         """`SyncBaseClient._request`, awaiting the answer (and the provider, if it is async)."""
         auth = self._auth
@@ -163,15 +154,12 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
             method,
             path,
             result,
+            options,
             parts,
             query,
             fields,
             body,
             content,
-            timeout,
-            extra_headers,
-            extra_query,
-            max_retries,
         )
         while True:
             request = call.build(self._http)

@@ -12,12 +12,13 @@ for both when to stop and where to go next.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from ._io import AsyncBaseClient, SyncBaseClient
 from ._model import Codec, Model
+from ._options import RequestOptions
 
 P = TypeVar("P", bound=Model)
 
@@ -52,7 +53,7 @@ def pages(
     client: SyncBaseClient,
     first: Callable[..., P],
     codec: Codec[P],
-    options: Mapping[str, Any],
+    options: RequestOptions,
     /,
     **arguments: Any,
 ) -> Iterator[P]:
@@ -65,14 +66,14 @@ def pages(
         link = follow.next(page)
         if link is None:
             return
-        page = client._request("GET", link, codec, **options)
+        page = client._request("GET", link, codec, options)
 
 
 async def async_pages(
     client: AsyncBaseClient,
     first: Callable[..., Awaitable[P]],
     codec: Codec[P],
-    options: Mapping[str, Any],
+    options: RequestOptions,
     /,
     **arguments: Any,
 ) -> AsyncIterator[P]:
@@ -84,7 +85,7 @@ async def async_pages(
         link = follow.next(page)
         if link is None:
             return
-        page = await client._request("GET", link, codec, **options)
+        page = await client._request("GET", link, codec, options)
 
 
 def rows(pages: Callable[..., Iterator[Model]], /, **arguments: Any) -> Iterator[Any]:
