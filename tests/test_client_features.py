@@ -230,6 +230,22 @@ def test_raw_responses_give_status_headers_request_and_parse() -> None:
         ).with_raw_response.ticket_entity.get_ticket_entity(id=7)
 
 
+@pytest.mark.parametrize(
+    "base_url", ["https://x", "https://x/Cust1", "https://x/Cust1/", "https://u:p@x:8443/a%20b"]
+)
+def test_the_path_is_appended_to_the_base_url_as_httpx_merges_them(base_url: str) -> None:
+    transport, requests = recorded(lambda request: httpx.Response(200, json=1))
+    for root in (base_url, base_url + "?q=1#f"):  # httpx would put the path into that query
+        client = Client(root, transport=transport)
+        client.ticket_entity.get_ticket_count(status="Open")
+        client.ticket_entity.get_ticket_entity(id=7)
+    merged = httpx.Client(base_url=base_url)
+    assert [request.url for request in requests] == 2 * [
+        merged.build_request("GET", "/api/v1/Ticket/Count", params={"status": "Open"}).url,
+        merged.build_request("GET", "/api/v1/Ticket/7").url,
+    ]
+
+
 def test_with_options_is_a_copy_sharing_the_connections() -> None:
     transport, requests = recorded(ticket)
     client = Client("https://x", timeout=10, transport=transport)

@@ -100,6 +100,11 @@ class BaseClient(Generic[_T, A]):
         self._raw = False
         self._http = self._connect(base_url, transport, sent, httpx.Timeout(timeout))
         mask(self._http.headers)
+        root = self._http.base_url.copy_with(query=None, fragment=None)
+        self._root = str(root).removesuffix("/")
+        """What each call's path is appended to: the URL httpx would merge the path into (its
+        query and fragment left out), as text, since httpx parses a whole URL in far fewer steps
+        than it merges a path into its base URL."""
         self._timeout: httpx.Timeout | None = None
         """The timeout of `with_options`; None: the connection's own, which a call passes on."""
         self._seconds = seconds(self._http.timeout)

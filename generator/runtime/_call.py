@@ -51,6 +51,7 @@ class Call(Generic[R]):
         "client",
         "method",
         "path",
+        "url",
         "params",
         "headers",
         "content",
@@ -91,6 +92,7 @@ class Call(Generic[R]):
             path, _, own = path.partition("?")
             params.update(parse_qsl(own, keep_blank_values=True))
         self.path = fill(path, parts) if parts else path
+        self.url = client._root + self.path
         if query:
             params.update((k, text(v)) for k, v in given(query).items() if v is not None)
         # The client's headers (those of `with_options`), shared until this call adds its own.
@@ -134,7 +136,7 @@ class Call(Generic[R]):
         timeout = self.timeout
         request = http.build_request(
             self.method,
-            self.path,
+            self.url,
             params=self.params,
             content=self.content,
             timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
