@@ -505,6 +505,34 @@ def test_an_answer_larger_than_the_limit_is_not_read() -> None:
         client.ticket_entity.get_ticket_entity(id=1)
 
 
+@pytest.mark.parametrize(
+    ("length", "refused"),
+    [("10001", True), ("１０００１", True), ("10000", False), ("²", False), ("-1", False)],
+)
+def test_a_declared_length_over_the_limit_is_refused_before_the_body_is_read(
+    length: str, refused: bool
+) -> None:
+    read: list[int] = []
+
+    def body() -> Iterator[bytes]:
+        read.append(1)
+        yield b'{"TicketId": 1}'
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = [(b"Content-Type", b"application/json"), (b"Content-Length", length.encode())]
+        return httpx.Response(200, content=body(), headers=headers)
+
+    get = Client(
+        "https://x", max_response_bytes=10_000, transport=httpx.MockTransport(answer)
+    ).ticket_entity.get_ticket_entity
+    if refused:
+        with pytest.raises(ApiResponseError, match="larger than 10000 bytes"):
+            get(id=1)
+        assert read == []
+    else:  # within the limit, or not a length at all: the body's own size decides
+        assert get(id=1).ticket_id == 1 and read == [1]
+
+
 class _Trickle(http.server.BaseHTTPRequestHandler):
     """Answers with a large body one byte every 0.2 s, or a body larger than the limit at once."""
 

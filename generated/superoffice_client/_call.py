@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import logging
 import random
-import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from time import monotonic
 from typing import TYPE_CHECKING, Any, Generic, cast
-from urllib.parse import parse_qsl
 
 import httpx
 
@@ -34,6 +33,7 @@ _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _RETRY = frozenset({429, 502, 503, 504})
 _LONGEST_WAIT = 60.0
 _OPTIONS = frozenset(RequestOptions.__annotations__)
+_DEBUG = logging.DEBUG
 
 
 class Call(Generic[R]):
@@ -57,6 +57,7 @@ class Call(Generic[R]):
         "headers",
         "content",
         "result",
+        "limit",
         "timeout",
         "seconds",
         "retries",
@@ -88,14 +89,13 @@ class Call(Generic[R]):
         self.client = client
         self.method = method
         self.result = result
-        params: dict[str, str] = {}
-        if "?" in path:  # a next page's link has its query (`_paging`)
-            path, _, own = path.partition("?")
-            params.update(parse_qsl(own, keep_blank_values=True))
-        self.path = fill(path, parts) if parts else path
-        self.url = client._root + self.path
+        if parts:
+            path = fill(path, parts)
+        self.path = path
+        self.url = client._root + path
+        params = None
         if query:
-            params.update((k, text(v)) for k, v in given(query).items() if v is not None)
+            params = {k: text(v) for k, v in given(query).items() if v is not None}
         # The client's headers (those of `with_options`), shared until this call adds its own.
         headers = client._headers
         if authorization is not None:
@@ -108,20 +108,20 @@ class Call(Generic[R]):
         elif body is not NOT_GIVEN:
             self.content = json_body(body)
             headers = {**headers, "Content-Type": "application/json"}
-        self.timeout, self.seconds = client._timeout, client._seconds
+        self.limit = client._max_response_bytes
+        self.timeout = client._timeout
+        self.seconds = client._seconds
         self.retries = client._max_retries
-        if options:
-            headers = self._options(options, params, headers)
         self.params = params or None  # no params: httpx then leaves the URL as it is
         self.headers = headers
+        if options:
+            self._options(options)
         self.attempt = 0
         self.refreshed = False
         self.stale = False
 
-    def _options(
-        self, options: RequestOptions, params: dict[str, str], headers: dict[str, str]
-    ) -> dict[str, str]:
-        """Apply the per-call options to this call; the headers to send."""
+    def _options(self, options: RequestOptions) -> None:
+        """Apply the per-call options to this call."""
         unknown = options.keys() - _OPTIONS
         if unknown:  # as Python would say it, had the options been keyword arguments
             raise TypeError(f"unexpected keyword argument {min(unknown)!r}")
@@ -130,8 +130,12 @@ class Call(Generic[R]):
             self.seconds = seconds(self.timeout)
         if "max_retries" in options:
             self.retries = options["max_retries"]
-        params.update(options.get("extra_query") or {})
-        return {**headers, **(options.get("extra_headers") or {})}
+        extra_query = options.get("extra_query")
+        if extra_query:
+            self.params = {**(self.params or {}), **extra_query}
+        extra_headers = options.get("extra_headers")
+        if extra_headers:
+            self.headers = {**self.headers, **extra_headers}
 
     def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
         timeout = self.timeout
@@ -142,19 +146,21 @@ class Call(Generic[R]):
             content=self.content,
             timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
         )
-        headers = request.headers
-        for name, value in self.headers.items():  # cheaper than merging them in build_request
-            headers[name] = value
+        if self.headers:  # set here: cheaper than merging them in build_request
+            headers = request.headers
+            for name, value in self.headers.items():
+                headers[name] = value
         self.request = request
-        self.started = time.monotonic()
-        self.deadline = None if self.seconds is None else self.started + self.seconds
+        self.started = started = monotonic()
+        self.deadline = None if self.seconds is None else started + self.seconds
         return request
 
     def receive(self, response: httpx.Response) -> None:
         """Before the body: an answer that says it is larger than allowed is refused unread."""
         self.response = response
-        length = response.headers.get("Content-Length", "")
-        if length.isascii() and length.isdigit() and int(length) > self.client._max_response_bytes:
+        length = response.headers.get("Content-Length")
+        # Decimal digits, of any script, are what int() reads, so it cannot fail.
+        if length is not None and length.isdecimal() and int(length) > self.limit:
             raise self._too_large()
         self.size = 0
         self.chunks: list[bytes] = []
@@ -162,9 +168,9 @@ class Call(Generic[R]):
     def add(self, chunk: bytes) -> None:
         """A piece of the body, as long as the body stays within the size limit and the timeout."""
         self.size += len(chunk)
-        if self.size > self.client._max_response_bytes:
+        if self.size > self.limit:
             raise self._too_large()
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        if self.deadline is not None and monotonic() > self.deadline:
             raise httpx.ReadTimeout(
                 "the answer took longer than the timeout", request=self.response.request
             )
@@ -172,8 +178,8 @@ class Call(Generic[R]):
 
     def failed(self, error: httpx.TransportError) -> float:
         """After no answer: seconds to wait before sending again, or the error raised."""
-        if log.isEnabledFor(logging.DEBUG):
-            elapsed = (time.monotonic() - self.started) * 1000
+        if log.isEnabledFor(_DEBUG):
+            elapsed = (monotonic() - self.started) * 1000
             path = self.request.url.path
             log.debug("%s %s failed after %.0f ms: %r", self.method, path, elapsed, error)
         if self._may_repeat():
@@ -188,8 +194,8 @@ class Call(Generic[R]):
         final."""
         response._content = b"".join(self.chunks)  # as `response.read()` leaves it
         status = response.status_code
-        if log.isEnabledFor(logging.DEBUG):
-            elapsed = (time.monotonic() - self.started) * 1000
+        if log.isEnabledFor(_DEBUG):
+            elapsed = (monotonic() - self.started) * 1000
             path = self.request.url.path
             log.debug("%s %s -> %d in %.0f ms", self.method, path, status, elapsed)
         if status < 400:
@@ -226,8 +232,7 @@ class Call(Generic[R]):
         return decoded
 
     def _too_large(self) -> ApiResponseError:
-        limit = self.client._max_response_bytes
-        return ApiResponseError(self.response, f"the answer is larger than {limit} bytes")
+        return ApiResponseError(self.response, f"the answer is larger than {self.limit} bytes")
 
     def _replayable(self) -> bool:
         return self.content is None or isinstance(self.content, bytes)

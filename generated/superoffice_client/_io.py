@@ -74,17 +74,18 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
             body,
             content,
         )
+        http = self._http
         while True:
-            request = call.build(self._http)
+            request = call.build(http)
             try:
-                response = self._http.send(request, stream=True)
+                response = http.send(request, stream=True)
                 try:
                     call.receive(response)
                     for chunk in response.iter_bytes():
                         call.add(chunk)
-                finally:
-                    if not response.is_closed:  # httpx closes it at the body's end
-                        response.close()
+                except BaseException:  # else httpx closed it at the body's end
+                    response.close()
+                    raise
             except httpx.TransportError as error:
                 wait = call.failed(error)
             except httpx.HTTPError:  # a body httpx cannot decode: the error shows the request
@@ -161,17 +162,18 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
             body,
             content,
         )
+        http = self._http
         while True:
-            request = call.build(self._http)
+            request = call.build(http)
             try:
-                response = await self._http.send(request, stream=True)
+                response = await http.send(request, stream=True)
                 try:
                     call.receive(response)
                     async for chunk in response.aiter_bytes():
                         call.add(chunk)
-                finally:
-                    if not response.is_closed:  # httpx closes it at the body's end
-                        await response.aclose()
+                except BaseException:  # else httpx closed it at the body's end
+                    await response.aclose()
+                    raise
             except httpx.TransportError as error:
                 wait = call.failed(error)
             except httpx.HTTPError:  # a body httpx cannot decode: the error shows the request
