@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 import httpx
 
 from ._auth import A, StaticAuth, credentials, warn_if_plain_http
-from ._log import mask
 from ._model import NOT_GIVEN, NotGiven
 from ._options import (
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -99,8 +98,9 @@ class BaseClient(Generic[_T, A]):
         self._backoff = backoff
         self._max_response_bytes = max_response_bytes
         self._raw = False
+        # Its headers are not masked (`mask`): httpx copies them into each request, whose headers
+        # are masked where they reach the caller, and a second class would slow every copy.
         self._http = self._connect(base_url, transport, sent, httpx.Timeout(timeout))
-        mask(self._http.headers)
         root = self._http.base_url.copy_with(query=None, fragment=None)
         self._root = str(root).removesuffix("/")
         """What each call's path is appended to: the URL httpx would merge the path into (its
