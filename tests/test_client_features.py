@@ -246,6 +246,31 @@ def test_the_path_is_appended_to_the_base_url_as_httpx_merges_them(base_url: str
     ]
 
 
+def test_a_request_is_built_as_httpx_builds_it() -> None:
+    """`Call.build` makes the request itself: it must be the one `build_request` would make, the
+    connection's headers, cookies and timeout merged as httpx merges them."""
+    seen: list[tuple[httpx.Request, httpx.Request]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        own = {k: v for k, v in request.headers.items() if k in ("content-type", "x-a")}
+        expected = client._http.build_request(
+            request.method, request.url, content=request.content, headers=own
+        )
+        seen.append((request, expected))
+        return httpx.Response(200, json=True, headers={"Set-Cookie": "ARRAffinity=a1; Path=/"})
+
+    client = Client("https://x/Cust1", token="t", timeout=7, transport=httpx.MockTransport(handle))
+    client.ticket_entity.get_ticket_count(status="Open")
+    client.ticket_agent.is_ticket_open(ticket_id=1, extra_headers={"X-A": "1"}, timeout=2)
+    client.with_options(timeout=3).ticket_entity.get_ticket_count(status="Open")
+    assert len(seen) == 3 and "cookie" not in seen[0][0].headers
+    assert seen[1][0].headers["Cookie"] == "ARRAffinity=a1"  # set by the answer before
+    for (request, expected), timeout in zip(seen, [7, 2, 3], strict=True):
+        assert (request.url, request.content) == (expected.url, expected.content)
+        assert sorted(request.headers.multi_items()) == sorted(expected.headers.multi_items())
+        assert request.extensions == {"timeout": httpx.Timeout(timeout).as_dict()}
+
+
 def test_with_options_is_a_copy_sharing_the_connections() -> None:
     transport, requests = recorded(ticket)
     client = Client("https://x", timeout=10, transport=transport)

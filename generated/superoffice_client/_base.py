@@ -18,6 +18,7 @@ from ._options import (
     DEFAULT_TIMEOUT,
     Timeout,
     seconds,
+    timeouts,
 )
 
 _PACKAGE = __name__.rpartition(".")[0]
@@ -106,8 +107,9 @@ class BaseClient(Generic[_T, A]):
         """What each call's path is appended to: the URL httpx would merge the path into (its
         query and fragment left out), as text, since httpx parses a whole URL in far fewer steps
         than it merges a path into its base URL."""
-        self._timeout: httpx.Timeout | None = None
-        """The timeout of `with_options`; None: the connection's own, which a call passes on."""
+        self._timeouts = self._http.timeout.as_dict()
+        """The timeout each request carries (its ``timeout`` extension): the connection's, or
+        that of `with_options`."""
         self._seconds = seconds(self._http.timeout)
 
     def _connect(
@@ -127,8 +129,7 @@ class BaseClient(Generic[_T, A]):
         sharing its connections: closing either closes both."""
         copy = self._copy()
         if not isinstance(timeout, NotGiven):
-            copy._timeout = httpx.Timeout(timeout)
-            copy._seconds = seconds(copy._timeout)
+            copy._timeouts, copy._seconds = timeouts(timeout)
         if headers:
             copy._headers = {**self._headers, **headers}
         if not isinstance(max_retries, NotGiven):
