@@ -137,10 +137,10 @@ class Call(Generic[R]):
             self.headers = {**self.headers, **extra_headers}
 
     def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
-        """The request `http.build_request` would make, made directly: its merging of URL, query,
-        headers, cookies and timeout with the connection's costs more than the whole of a call's
-        own work, and the client has the URL whole, sets no query or timeout on the connection, and
-        sets headers of its own here. `test_a_request_is_built_as_httpx_builds_it` checks it."""
+        """The request `http.build_request` would make (`test_a_request_is_built_as_httpx_builds_it`
+        checks it), made here: the URL is whole, the connection has no query, the timeout is at
+        hand, so only the connection's headers and cookies are merged in; build_request's general
+        merge cost as much as all of a call's own work."""
         request = httpx.Request(
             self.method,
             self.url,
