@@ -230,6 +230,47 @@ def test_raw_responses_give_status_headers_request_and_parse() -> None:
         ).with_raw_response.ticket_entity.get_ticket_entity(id=7)
 
 
+@pytest.mark.parametrize(
+    "base_url", ["https://x", "https://x/Cust1", "https://x/Cust1/", "https://u:p@x:8443/a%20b"]
+)
+def test_the_path_is_appended_to_the_base_url_as_httpx_merges_them(base_url: str) -> None:
+    transport, requests = recorded(lambda request: httpx.Response(200, json=1))
+    for root in (base_url, base_url + "?q=1#f"):  # httpx would put the path into that query
+        client = Client(root, transport=transport)
+        client.ticket_entity.get_ticket_count(status="Open")
+        client.ticket_entity.get_ticket_entity(id=7)
+    merged = httpx.Client(base_url=base_url)
+    assert [request.url for request in requests] == 2 * [
+        merged.build_request("GET", "/api/v1/Ticket/Count", params={"status": "Open"}).url,
+        merged.build_request("GET", "/api/v1/Ticket/7").url,
+    ]
+
+
+def test_a_request_is_built_as_httpx_builds_it() -> None:
+    """`Call.build` makes the request itself: it must be the one `build_request` would make, the
+    connection's headers, cookies and timeout merged as httpx merges them."""
+    seen: list[tuple[httpx.Request, httpx.Request]] = []
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        own = {k: v for k, v in request.headers.items() if k in ("content-type", "x-a")}
+        expected = client._http.build_request(
+            request.method, request.url, content=request.content, headers=own
+        )
+        seen.append((request, expected))
+        return httpx.Response(200, json=True, headers={"Set-Cookie": "ARRAffinity=a1; Path=/"})
+
+    client = Client("https://x/Cust1", token="t", timeout=7, transport=httpx.MockTransport(handle))
+    client.ticket_entity.get_ticket_count(status="Open")
+    client.ticket_agent.is_ticket_open(ticket_id=1, extra_headers={"X-A": "1"}, timeout=2)
+    client.with_options(timeout=3).ticket_entity.get_ticket_count(status="Open")
+    assert len(seen) == 3 and "cookie" not in seen[0][0].headers
+    assert seen[1][0].headers["Cookie"] == "ARRAffinity=a1"  # set by the answer before
+    for (request, expected), timeout in zip(seen, [7, 2, 3], strict=True):
+        assert (request.url, request.content) == (expected.url, expected.content)
+        assert sorted(request.headers.multi_items()) == sorted(expected.headers.multi_items())
+        assert request.extensions == {"timeout": httpx.Timeout(timeout).as_dict()}
+
+
 def test_with_options_is_a_copy_sharing_the_connections() -> None:
     transport, requests = recorded(ticket)
     client = Client("https://x", timeout=10, transport=transport)
@@ -487,6 +528,34 @@ def test_an_answer_larger_than_the_limit_is_not_read() -> None:
     )
     with pytest.raises(ApiResponseError, match="larger than"):
         client.ticket_entity.get_ticket_entity(id=1)
+
+
+@pytest.mark.parametrize(
+    ("length", "refused"),
+    [("10001", True), ("１０００１", True), ("10000", False), ("²", False), ("-1", False)],
+)
+def test_a_declared_length_over_the_limit_is_refused_before_the_body_is_read(
+    length: str, refused: bool
+) -> None:
+    read: list[int] = []
+
+    def body() -> Iterator[bytes]:
+        read.append(1)
+        yield b'{"TicketId": 1}'
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        headers = [(b"Content-Type", b"application/json"), (b"Content-Length", length.encode())]
+        return httpx.Response(200, content=body(), headers=headers)
+
+    get = Client(
+        "https://x", max_response_bytes=10_000, transport=httpx.MockTransport(answer)
+    ).ticket_entity.get_ticket_entity
+    if refused:
+        with pytest.raises(ApiResponseError, match="larger than 10000 bytes"):
+            get(id=1)
+        assert read == []
+    else:  # within the limit, or not a length at all: the body's own size decides
+        assert get(id=1).ticket_id == 1 and read == [1]
 
 
 class _Trickle(http.server.BaseHTTPRequestHandler):

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 import httpx
 
 from ._auth import A, StaticAuth, credentials, warn_if_plain_http
-from ._log import mask
 from ._model import NOT_GIVEN, NotGiven
 from ._options import (
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -19,6 +18,7 @@ from ._options import (
     DEFAULT_TIMEOUT,
     Timeout,
     seconds,
+    timeouts,
 )
 
 _PACKAGE = __name__.rpartition(".")[0]
@@ -99,10 +99,17 @@ class BaseClient(Generic[_T, A]):
         self._backoff = backoff
         self._max_response_bytes = max_response_bytes
         self._raw = False
+        # Its headers are not masked (`mask`): httpx copies them into each request, whose headers
+        # are masked where they reach the caller, and a second class would slow every copy.
         self._http = self._connect(base_url, transport, sent, httpx.Timeout(timeout))
-        mask(self._http.headers)
-        self._timeout: httpx.Timeout | None = None
-        """The timeout of `with_options`; None: the connection's own, which a call passes on."""
+        root = self._http.base_url.copy_with(query=None, fragment=None)
+        self._root = str(root).removesuffix("/")
+        """What each call's path is appended to: the URL httpx would merge the path into (its
+        query and fragment left out), as text, since httpx parses a whole URL in far fewer steps
+        than it merges a path into its base URL."""
+        self._timeouts = self._http.timeout.as_dict()
+        """The timeout each request carries (its ``timeout`` extension): the connection's, or
+        that of `with_options`."""
         self._seconds = seconds(self._http.timeout)
 
     def _connect(
@@ -122,8 +129,7 @@ class BaseClient(Generic[_T, A]):
         sharing its connections: closing either closes both."""
         copy = self._copy()
         if not isinstance(timeout, NotGiven):
-            copy._timeout = httpx.Timeout(timeout)
-            copy._seconds = seconds(copy._timeout)
+            copy._timeouts, copy._seconds = timeouts(timeout)
         if headers:
             copy._headers = {**self._headers, **headers}
         if not isinstance(max_retries, NotGiven):

@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import logging
 import random
-import time
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from time import monotonic
 from typing import TYPE_CHECKING, Any, Generic, cast
-from urllib.parse import parse_qsl
 
 import httpx
 
 from ._errors import ApiConnectionError, ApiResponseError, ApiTimeoutError, status_error
 from ._log import log
-from ._model import NOT_GIVEN, Codec, NotGiven
-from ._options import Timeout, seconds
+from ._model import NOT_GIVEN, Codec
+from ._options import RequestOptions, timeouts
 from ._response import R, RawResponse, decode
 from ._values import fill, given, json_body, text
 
@@ -33,6 +32,8 @@ if TYPE_CHECKING:
 _IDEMPOTENT = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
 _RETRY = frozenset({429, 502, 503, 504})
 _LONGEST_WAIT = 60.0
+_OPTIONS = frozenset(RequestOptions.__annotations__)
+_DEBUG = logging.DEBUG
 
 
 class Call(Generic[R]):
@@ -40,21 +41,24 @@ class Call(Generic[R]):
     its codec (`R`).
 
     `authorization` is the provider's value, when the client has one (it asks for a new one when
-    `answered` leaves the call `stale`, and gives it to `refresh`). `parts` are keyed by the
-    argument names the path's placeholders use; `query` and `fields` (an agent's body, as keyword
-    arguments) by wire name. Arguments left out (NOT_GIVEN) are not sent; None is JSON null in a
-    body, leaves a query parameter out, and is refused, as is "", for a path part.
+    `answered` leaves the call `stale`, and gives it to `refresh`). `options` are the method's
+    per-call options (`RequestOptions`). `parts` are keyed by the argument names the path's
+    placeholders use; `query` and `fields` (an agent's body, as keyword arguments) by wire name.
+    Arguments left out (NOT_GIVEN) are not sent; None is JSON null in a body, leaves a query
+    parameter out, and is refused, as is "", for a path part.
     """
 
     __slots__ = (
         "client",
         "method",
+        "path",
         "url",
         "params",
         "headers",
         "content",
         "result",
-        "timeout",
+        "limit",
+        "timeouts",
         "seconds",
         "retries",
         "attempt",
@@ -75,75 +79,92 @@ class Call(Generic[R]):
         method: str,
         path: str,
         result: Codec[R],
+        options: RequestOptions,
         parts: Mapping[str, Any] | None,
         query: Mapping[str, Any] | None,
         fields: Mapping[str, Any] | None,
         body: Any,
         content: bytes | None,
-        timeout: Timeout | NotGiven,
-        extra_headers: Mapping[str, str] | None,
-        extra_query: Mapping[str, str] | None,
-        max_retries: int | NotGiven,
     ) -> None:
         self.client = client
         self.method = method
         self.result = result
-        params: dict[str, str] = {}
-        if "?" in path:  # a next page's link has its query (`_paging`)
-            path, _, own = path.partition("?")
-            params.update(parse_qsl(own, keep_blank_values=True))
-        self.url = fill(path, parts) if parts else path
+        if parts:
+            path = fill(path, parts)
+        self.path = path
+        self.url = client._root + path
+        params = None
         if query:
-            params.update((k, text(v)) for k, v in given(query).items() if v is not None)
-        if extra_query:
-            params.update(extra_query)
-        self.params = params or None  # no params: httpx then leaves the URL as it is
-        headers = dict(client._headers)  # those of `with_options`, over the connection's own
+            params = {k: text(v) for k, v in given(query).items() if v is not None}
+        # The client's headers (those of `with_options`), shared until this call adds its own.
+        headers = client._headers
         if authorization is not None:
-            headers["Authorization"] = authorization
+            headers = {**headers, "Authorization": authorization}
         if fields is not None:
             body = given(fields)
         self.content: bytes | None = content
         if content is not None:
-            headers["Content-Type"] = "application/octet-stream"
+            headers = {**headers, "Content-Type": "application/octet-stream"}
         elif body is not NOT_GIVEN:
             self.content = json_body(body)
-            headers["Content-Type"] = "application/json"
-        if extra_headers:
-            headers.update(extra_headers)
+            headers = {**headers, "Content-Type": "application/json"}
+        self.limit = client._max_response_bytes
+        self.timeouts = client._timeouts
+        self.seconds = client._seconds
+        self.retries = client._max_retries
+        self.params = params or None  # no params: httpx then leaves the URL as it is
         self.headers = headers
-        if isinstance(timeout, NotGiven):
-            self.timeout, self.seconds = client._timeout, client._seconds
-        else:
-            self.timeout = httpx.Timeout(timeout)
-            self.seconds = seconds(self.timeout)
-        self.retries = max_retries  # the client's, when not given: looked up for a retry only
+        if options:
+            self._options(options)
         self.attempt = 0
         self.refreshed = False
         self.stale = False
 
+    def _options(self, options: RequestOptions) -> None:
+        """Apply the per-call options to this call."""
+        unknown = options.keys() - _OPTIONS
+        if unknown:  # as Python would say it, had the options been keyword arguments
+            raise TypeError(f"unexpected keyword argument {min(unknown)!r}")
+        if "timeout" in options:
+            self.timeouts, self.seconds = timeouts(options["timeout"])
+        if "max_retries" in options:
+            self.retries = options["max_retries"]
+        extra_query = options.get("extra_query")
+        if extra_query:
+            self.params = {**(self.params or {}), **extra_query}
+        extra_headers = options.get("extra_headers")
+        if extra_headers:
+            self.headers = {**self.headers, **extra_headers}
+
     def build(self, http: httpx.Client | httpx.AsyncClient) -> httpx.Request:
-        timeout = self.timeout
-        request = http.build_request(
+        """The request `http.build_request` would make (`test_a_request_is_built_as_httpx_builds_it`
+        checks it), made here: the URL is whole, the connection has no query, the timeout is at
+        hand, so only the connection's headers and cookies are merged in; build_request's general
+        merge cost as much as all of a call's own work."""
+        request = httpx.Request(
             self.method,
             self.url,
             params=self.params,
+            headers=http.headers,
+            cookies=http.cookies,
             content=self.content,
-            timeout=httpx.USE_CLIENT_DEFAULT if timeout is None else timeout,
+            extensions={"timeout": dict(self.timeouts)},  # a dict of its own, as httpx gives each
         )
-        headers = request.headers
-        for name, value in self.headers.items():  # cheaper than merging them in build_request
-            headers[name] = value
+        if self.headers:  # over the connection's
+            headers = request.headers
+            for name, value in self.headers.items():
+                headers[name] = value
         self.request = request
-        self.started = time.monotonic()
-        self.deadline = None if self.seconds is None else self.started + self.seconds
+        self.started = started = monotonic()
+        self.deadline = None if self.seconds is None else started + self.seconds
         return request
 
     def receive(self, response: httpx.Response) -> None:
         """Before the body: an answer that says it is larger than allowed is refused unread."""
         self.response = response
-        length = response.headers.get("Content-Length", "")
-        if length.isascii() and length.isdigit() and int(length) > self.client._max_response_bytes:
+        length = response.headers.get("Content-Length")
+        # Decimal digits, of any script, are what int() reads, so it cannot fail.
+        if length is not None and length.isdecimal() and int(length) > self.limit:
             raise self._too_large()
         self.size = 0
         self.chunks: list[bytes] = []
@@ -151,9 +172,9 @@ class Call(Generic[R]):
     def add(self, chunk: bytes) -> None:
         """A piece of the body, as long as the body stays within the size limit and the timeout."""
         self.size += len(chunk)
-        if self.size > self.client._max_response_bytes:
+        if self.size > self.limit:
             raise self._too_large()
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        if self.deadline is not None and monotonic() > self.deadline:
             raise httpx.ReadTimeout(
                 "the answer took longer than the timeout", request=self.response.request
             )
@@ -161,8 +182,8 @@ class Call(Generic[R]):
 
     def failed(self, error: httpx.TransportError) -> float:
         """After no answer: seconds to wait before sending again, or the error raised."""
-        if log.isEnabledFor(logging.DEBUG):
-            elapsed = (time.monotonic() - self.started) * 1000
+        if log.isEnabledFor(_DEBUG):
+            elapsed = (monotonic() - self.started) * 1000
             path = self.request.url.path
             log.debug("%s %s failed after %.0f ms: %r", self.method, path, elapsed, error)
         if self._may_repeat():
@@ -177,8 +198,8 @@ class Call(Generic[R]):
         final."""
         response._content = b"".join(self.chunks)  # as `response.read()` leaves it
         status = response.status_code
-        if log.isEnabledFor(logging.DEBUG):
-            elapsed = (time.monotonic() - self.started) * 1000
+        if log.isEnabledFor(_DEBUG):
+            elapsed = (monotonic() - self.started) * 1000
             path = self.request.url.path
             log.debug("%s %s -> %d in %.0f ms", self.method, path, status, elapsed)
         if status < 400:
@@ -198,8 +219,8 @@ class Call(Generic[R]):
         self.stale = False
         if authorization == self.headers.get("Authorization"):
             return False  # the value refused: the 401 is final
-        self.headers["Authorization"] = authorization
-        log.info("%s %s: 401, sending again with new credentials", self.method, self.url)
+        self.headers = {**self.headers, "Authorization": authorization}
+        log.info("%s %s: 401, sending again with new credentials", self.method, self.path)
         return True
 
     def outcome(self, response: httpx.Response) -> R:
@@ -215,17 +236,13 @@ class Call(Generic[R]):
         return decoded
 
     def _too_large(self) -> ApiResponseError:
-        limit = self.client._max_response_bytes
-        return ApiResponseError(self.response, f"the answer is larger than {limit} bytes")
+        return ApiResponseError(self.response, f"the answer is larger than {self.limit} bytes")
 
     def _replayable(self) -> bool:
         return self.content is None or isinstance(self.content, bytes)
 
     def _may_repeat(self) -> bool:
-        retries = self.retries
-        if isinstance(retries, NotGiven):
-            retries = self.client._max_retries
-        return self.method in _IDEMPOTENT and self.attempt < retries and self._replayable()
+        return self.method in _IDEMPOTENT and self.attempt < self.retries and self._replayable()
 
     def _backoff(self) -> float:
         """The client's backoff doubled for each attempt, less up to a quarter at random."""
@@ -235,7 +252,7 @@ class Call(Generic[R]):
         self.attempt += 1
         delay = min(delay, _LONGEST_WAIT)
         log.info(
-            "%s %s: %s, retry %d in %.2f s", self.method, self.url, reason, self.attempt, delay
+            "%s %s: %s, retry %d in %.2f s", self.method, self.path, reason, self.attempt, delay
         )
         return delay
 

@@ -15,8 +15,8 @@ from ._auth import AsyncAuthProvider, AuthProvider
 from ._base import BaseClient
 from ._call import Call
 from ._log import mask
-from ._model import NOT_GIVEN, Codec, NotGiven
-from ._options import Timeout
+from ._model import NOT_GIVEN, Codec
+from ._options import RequestOptions
 from ._response import R
 
 
@@ -51,16 +51,13 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
         method: str,
         path: str,
         result: Codec[R],
+        options: RequestOptions,
         *,
         parts: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
         fields: Mapping[str, Any] | None = None,
         body: Any = NOT_GIVEN,
         content: bytes | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> R:
         """Send one call and decode its answer (see `Call` for the arguments)."""
         auth = self._auth
@@ -70,27 +67,25 @@ class SyncBaseClient(BaseClient[httpx.BaseTransport, AuthProvider]):
             method,
             path,
             result,
+            options,
             parts,
             query,
             fields,
             body,
             content,
-            timeout,
-            extra_headers,
-            extra_query,
-            max_retries,
         )
+        http = self._http
         while True:
-            request = call.build(self._http)
+            request = call.build(http)
             try:
-                response = self._http.send(request, stream=True)
+                response = http.send(request, stream=True)
                 try:
                     call.receive(response)
                     for chunk in response.iter_bytes():
                         call.add(chunk)
-                finally:
-                    if not response.is_closed:  # httpx closes it at the body's end
-                        response.close()
+                except BaseException:  # else httpx closed it at the body's end
+                    response.close()
+                    raise
             except httpx.TransportError as error:
                 wait = call.failed(error)
             except httpx.HTTPError:  # a body httpx cannot decode: the error shows the request
@@ -141,16 +136,13 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
         method: str,
         path: str,
         result: Codec[R],
+        options: RequestOptions,
         *,
         parts: Mapping[str, Any] | None = None,
         query: Mapping[str, Any] | None = None,
         fields: Mapping[str, Any] | None = None,
         body: Any = NOT_GIVEN,
         content: bytes | None = None,
-        timeout: Timeout | NotGiven = NOT_GIVEN,
-        extra_headers: Mapping[str, str] | None = None,
-        extra_query: Mapping[str, str] | None = None,
-        max_retries: int | NotGiven = NOT_GIVEN,
     ) -> R:
         """`SyncBaseClient._request`, awaiting the answer (and the provider, if it is async)."""
         auth = self._auth
@@ -163,27 +155,25 @@ class AsyncBaseClient(BaseClient[httpx.AsyncBaseTransport, AuthProvider | AsyncA
             method,
             path,
             result,
+            options,
             parts,
             query,
             fields,
             body,
             content,
-            timeout,
-            extra_headers,
-            extra_query,
-            max_retries,
         )
+        http = self._http
         while True:
-            request = call.build(self._http)
+            request = call.build(http)
             try:
-                response = await self._http.send(request, stream=True)
+                response = await http.send(request, stream=True)
                 try:
                     call.receive(response)
                     async for chunk in response.aiter_bytes():
                         call.add(chunk)
-                finally:
-                    if not response.is_closed:  # httpx closes it at the body's end
-                        await response.aclose()
+                except BaseException:  # else httpx closed it at the body's end
+                    await response.aclose()
+                    raise
             except httpx.TransportError as error:
                 wait = call.failed(error)
             except httpx.HTTPError:  # a body httpx cannot decode: the error shows the request

@@ -12,12 +12,13 @@ for both when to stop and where to go next.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from typing import Any, TypeVar
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qsl, urljoin, urlsplit
 
 from ._io import AsyncBaseClient, SyncBaseClient
 from ._model import Codec, Model
+from ._options import RequestOptions
 
 P = TypeVar("P", bound=Model)
 
@@ -52,7 +53,7 @@ def pages(
     client: SyncBaseClient,
     first: Callable[..., P],
     codec: Codec[P],
-    options: Mapping[str, Any],
+    options: RequestOptions,
     /,
     **arguments: Any,
 ) -> Iterator[P]:
@@ -65,14 +66,15 @@ def pages(
         link = follow.next(page)
         if link is None:
             return
-        page = client._request("GET", link, codec, **options)
+        path, query = _split(link)
+        page = client._request("GET", path, codec, options, query=query)
 
 
 async def async_pages(
     client: AsyncBaseClient,
     first: Callable[..., Awaitable[P]],
     codec: Codec[P],
-    options: Mapping[str, Any],
+    options: RequestOptions,
     /,
     **arguments: Any,
 ) -> AsyncIterator[P]:
@@ -84,7 +86,8 @@ async def async_pages(
         link = follow.next(page)
         if link is None:
             return
-        page = await client._request("GET", link, codec, **options)
+        path, query = _split(link)
+        page = await client._request("GET", path, codec, options, query=query)
 
 
 def rows(pages: Callable[..., Iterator[Model]], /, **arguments: Any) -> Iterator[Any]:
@@ -118,3 +121,9 @@ def next_path(link: Any) -> str | None:
     root = path.find("/api/")
     path = path[root:] if root >= 0 else path
     return path + (f"?{parts.query}" if parts.query else "")
+
+
+def _split(link: str) -> tuple[str, dict[str, str]]:
+    """A next page's path, and its query as the call's query arguments (by wire name)."""
+    path, _, query = link.partition("?")
+    return path, dict(parse_qsl(query, keep_blank_values=True))

@@ -116,6 +116,7 @@ class PyMethod:
             py_literal(self.op.method),
             py_literal(self.path),
             self.result,
+            "options",
         ]
         if self.parts:
             items.append(Keyword("parts", {a.name: a.name for a in self.parts}, expressions=True))
@@ -124,7 +125,7 @@ class PyMethod:
                 items.append(Keyword(keyword, {a.wire: a.name for a in args}, expressions=True))
         if self.body is not None:
             items.append(f"{'content' if self.binary else 'body'}={self.body.name}")
-        return [*items, "**options"]
+        return items
 
     @property
     def path(self) -> str:

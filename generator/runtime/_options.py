@@ -43,3 +43,10 @@ def seconds(timeout: Timeout) -> float | None:
         t for t in (timeout.connect, timeout.read, timeout.write, timeout.pool) if t is not None
     ]
     return max(phases) if phases else None
+
+
+def timeouts(timeout: Timeout) -> tuple[dict[str, float | None], float | None]:
+    """A request's ``timeout`` extension (each phase's seconds), and the longest an attempt may
+    take."""
+    timeout = httpx.Timeout(timeout)
+    return timeout.as_dict(), seconds(timeout)

@@ -25,21 +25,33 @@ def _is_json(response: httpx.Response) -> bool:
     return media in _JSON_TYPES or media.endswith("+json")
 
 
-def _load_json(response: httpx.Response, content: bytes) -> Any:
+def decode(response: httpx.Response, result: Codec[Any]) -> Any:
+    """The method's result from a 2xx or 304 answer (read in full), as the codec says: `NONE`,
+    `BYTES`, plain `JSON`, or decoded."""
+    status = response.status_code
+    if status == 304 or result is NONE:
+        return None
+    content = response.content
+    if status == 204 or not content:
+        return b"" if result is BYTES else None
+    if result is BYTES and not _is_json(response):
+        return content
     try:
-        return json.loads(content)
+        data = json.loads(content)
     except RecursionError:
         raise ApiResponseError(response, "the JSON answer is nested too deep") from None
     except ValueError as error:  # invalid JSON or text, or an integer of thousands of digits
         raise ApiResponseError(response, f"the answer is not valid JSON: {error}") from None
+    if result is BYTES:
+        return _binary(response, data)
+    if result is JSON or data is None:
+        return data
+    return result.decode(data)
 
 
-def _bytes(response: httpx.Response) -> bytes:
-    """A binary result: the body as it came, or, sent as JSON, the string it holds: decoded when it
-    is base64, else its UTF-8 bytes (the reference's samples hold placeholder text); null is b""."""
-    if not _is_json(response):
-        return response.content
-    data = _load_json(response, response.content)
+def _binary(response: httpx.Response, data: Any) -> bytes:
+    """A binary result sent as JSON: the string it holds, decoded when it is base64, else its
+    UTF-8 bytes (the reference's samples hold placeholder text); null is b""."""
     if data is None:
         return b""
     if not isinstance(data, str):
@@ -48,24 +60,6 @@ def _bytes(response: httpx.Response) -> bytes:
         return base64.b64decode(data, validate=True)
     except (binascii.Error, ValueError):
         return data.encode("utf-8")
-
-
-def decode(response: httpx.Response, result: Codec[Any]) -> Any:
-    """The method's result from a 2xx or 304 answer (read in full), as the codec says: `NONE`,
-    `BYTES`, plain `JSON`, or decoded."""
-    status = response.status_code
-    if status == 304:
-        return None
-    content = response.content
-    empty = status == 204 or not content
-    if result is BYTES:
-        return b"" if empty else _bytes(response)
-    if result is NONE or empty:
-        return None
-    data = _load_json(response, content)
-    if result is JSON or data is None:
-        return data
-    return result.decode(data)
 
 
 class RawResponse(Generic[R]):

@@ -54,9 +54,9 @@ class AppointmentAgentApi(Group):
             "POST",
             "/api/v1/Agents/Appointment/SetActivityStatus",
             _m.NONE,
+            options,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier, "ActivityStatus": activity_status},
-            **options,
         )
 
     def toggle_activity(
@@ -91,9 +91,9 @@ class AppointmentAgentApi(Group):
             "POST",
             "/api/v1/Agents/Appointment/ToggleActivity",
             _STR,
+            options,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier},
-            **options,
         )
 
 
@@ -146,9 +146,9 @@ class AsyncAppointmentAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Appointment/SetActivityStatus",
             _m.NONE,
+            options,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier, "ActivityStatus": activity_status},
-            **options,
         )
 
     async def toggle_activity(
@@ -183,9 +183,9 @@ class AsyncAppointmentAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Appointment/ToggleActivity",
             _STR,
+            options,
             query={"$select": select},
             fields={"ActivityIdentifier": activity_identifier},
-            **options,
         )
 
 

@@ -56,8 +56,8 @@ class EdgeAgentApi(Group):
             "GET",
             "/api/v1/Agents/Edge/Datetime",
             _IMPORT_MODULE,
+            options,
             query={"model": model, "timeout": timeout_, "mode": mode},
-            **options,
         )
 
     def echo(
@@ -96,6 +96,7 @@ class EdgeAgentApi(Group):
             "POST",
             "/api/v1/Agents/Edge/Echo",
             _GROUP_2,
+            options,
             fields={
                 "model": model,
                 "list_of": list_of,
@@ -104,7 +105,6 @@ class EdgeAgentApi(Group):
                 "str": str,
                 "datetime": datetime,
             },
-            **options,
         )
 
 
@@ -154,8 +154,8 @@ class AsyncEdgeAgentApi(AsyncGroup):
             "GET",
             "/api/v1/Agents/Edge/Datetime",
             _IMPORT_MODULE,
+            options,
             query={"model": model, "timeout": timeout_, "mode": mode},
-            **options,
         )
 
     async def echo(
@@ -194,6 +194,7 @@ class AsyncEdgeAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Edge/Echo",
             _GROUP_2,
+            options,
             fields={
                 "model": model,
                 "list_of": list_of,
@@ -202,7 +203,6 @@ class AsyncEdgeAgentApi(AsyncGroup):
                 "str": str,
                 "datetime": datetime,
             },
-            **options,
         )
 
 

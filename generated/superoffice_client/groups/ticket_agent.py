@@ -65,6 +65,7 @@ class TicketAgentApi(Group):
             "POST",
             "/api/v1/Agents/Ticket/AddMessage",
             _INT,
+            options,
             fields={
                 "TicketId": ticket_id,
                 "Body": body,
@@ -72,7 +73,6 @@ class TicketAgentApi(Group):
                 "Cc": cc,
                 "Important": important,
             },
-            **options,
         )
 
     def check_text(
@@ -116,6 +116,7 @@ class TicketAgentApi(Group):
             "POST",
             "/api/v1/Agents/Ticket/CheckText",
             _CHECK_RESULT,
+            options,
             query={"self": self_2, "$select": select},
             fields={
                 "Text": text,
@@ -124,7 +125,6 @@ class TicketAgentApi(Group):
                 "odata.type": odata_type,
                 "ToDict": to_dict,
             },
-            **options,
         )
 
     def get_attachment_stream(
@@ -149,8 +149,8 @@ class TicketAgentApi(Group):
             "POST",
             "/api/v1/Agents/Ticket/GetAttachmentStream",
             _m.BYTES,
+            options,
             fields={"AttachmentId": attachment_id},
-            **options,
         )
 
     def get_owner(
@@ -174,8 +174,8 @@ class TicketAgentApi(Group):
             "POST",
             "/api/v1/Agents/Ticket/GetOwner",
             _ASSOCIATE,
+            options,
             fields={"TicketId": ticket_id},
-            **options,
         )
 
     def get_ticket_list(
@@ -199,8 +199,8 @@ class TicketAgentApi(Group):
             "POST",
             "/api/v1/Agents/Ticket/GetTicketList",
             _LIST_TICKET_AGENT_GET_TICKET_LIST_ITEM,
+            options,
             body=ticket_ids,
-            **options,
         )
 
     def is_ticket_open(
@@ -224,8 +224,8 @@ class TicketAgentApi(Group):
             "POST",
             "/api/v1/Agents/Ticket/IsTicketOpen",
             _BOOL,
+            options,
             fields={"TicketId": ticket_id},
-            **options,
         )
 
 
@@ -282,6 +282,7 @@ class AsyncTicketAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Ticket/AddMessage",
             _INT,
+            options,
             fields={
                 "TicketId": ticket_id,
                 "Body": body,
@@ -289,7 +290,6 @@ class AsyncTicketAgentApi(AsyncGroup):
                 "Cc": cc,
                 "Important": important,
             },
-            **options,
         )
 
     async def check_text(
@@ -333,6 +333,7 @@ class AsyncTicketAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Ticket/CheckText",
             _CHECK_RESULT,
+            options,
             query={"self": self_2, "$select": select},
             fields={
                 "Text": text,
@@ -341,7 +342,6 @@ class AsyncTicketAgentApi(AsyncGroup):
                 "odata.type": odata_type,
                 "ToDict": to_dict,
             },
-            **options,
         )
 
     async def get_attachment_stream(
@@ -366,8 +366,8 @@ class AsyncTicketAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Ticket/GetAttachmentStream",
             _m.BYTES,
+            options,
             fields={"AttachmentId": attachment_id},
-            **options,
         )
 
     async def get_owner(
@@ -391,8 +391,8 @@ class AsyncTicketAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Ticket/GetOwner",
             _ASSOCIATE,
+            options,
             fields={"TicketId": ticket_id},
-            **options,
         )
 
     async def get_ticket_list(
@@ -416,8 +416,8 @@ class AsyncTicketAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Ticket/GetTicketList",
             _LIST_TICKET_AGENT_GET_TICKET_LIST_ITEM,
+            options,
             body=ticket_ids,
-            **options,
         )
 
     async def is_ticket_open(
@@ -441,8 +441,8 @@ class AsyncTicketAgentApi(AsyncGroup):
             "POST",
             "/api/v1/Agents/Ticket/IsTicketOpen",
             _BOOL,
+            options,
             fields={"TicketId": ticket_id},
-            **options,
         )
 
 

@@ -44,7 +44,7 @@ class TicketEntityApi(Group):
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
         return self._client._request(
-            "DELETE", "/api/v1/Ticket/{id}", _m.NONE, parts={"id": id}, **options
+            "DELETE", "/api/v1/Ticket/{id}", _m.NONE, options, parts={"id": id}
         )
 
     def get_all(
@@ -91,6 +91,7 @@ class TicketEntityApi(Group):
             "GET",
             "/api/v1/Ticket",
             _O_DATA_SLIM_RESPONSE,
+            options,
             query={
                 "$select": select,
                 "$filter": filter,
@@ -99,7 +100,6 @@ class TicketEntityApi(Group):
                 "$mode": mode,
                 "$jsonSafe": json_safe,
             },
-            **options,
         )
 
     def iter_all(
@@ -212,8 +212,8 @@ class TicketEntityApi(Group):
             "GET",
             "/api/v1/Ticket/{ticket_id}/Attachment/{name}",
             _m.BYTES,
+            options,
             parts={"ticket_id": ticket_id, "name": name},
-            **options,
         )
 
     def get_ticket_count(
@@ -244,8 +244,8 @@ class TicketEntityApi(Group):
             "GET",
             "/api/v1/Ticket/Count",
             _INT,
+            options,
             query={"status": status, "from": from_, "class": class_},
-            **options,
         )
 
     def get_ticket_entity(
@@ -278,9 +278,9 @@ class TicketEntityApi(Group):
             "GET",
             "/api/v1/Ticket/{id}",
             _TICKET_ENTITY,
+            options,
             parts={"id": id},
             query={"$select": select},
-            **options,
         )
 
     def patch_ticket_entity(
@@ -309,12 +309,7 @@ class TicketEntityApi(Group):
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
         return self._client._request(
-            "PATCH",
-            "/api/v1/Ticket/{id}",
-            _TICKET_ENTITY,
-            parts={"id": id},
-            body=changes,
-            **options,
+            "PATCH", "/api/v1/Ticket/{id}", _TICKET_ENTITY, options, parts={"id": id}, body=changes
         )
 
     def put_ticket_entity(
@@ -336,7 +331,7 @@ class TicketEntityApi(Group):
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
         return self._client._request(
-            "PUT", "/api/v1/Ticket/{id}", _TICKET_ENTITY, parts={"id": id}, body=entity, **options
+            "PUT", "/api/v1/Ticket/{id}", _TICKET_ENTITY, options, parts={"id": id}, body=entity
         )
 
     def set_attachment(
@@ -361,9 +356,9 @@ class TicketEntityApi(Group):
             "PUT",
             "/api/v1/Ticket/{ticket_id}/Attachment",
             _INT,
+            options,
             parts={"ticket_id": ticket_id},
             content=stream,
-            **options,
         )
 
 
@@ -401,7 +396,7 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
         return await self._client._request(
-            "DELETE", "/api/v1/Ticket/{id}", _m.NONE, parts={"id": id}, **options
+            "DELETE", "/api/v1/Ticket/{id}", _m.NONE, options, parts={"id": id}
         )
 
     async def get_all(
@@ -448,6 +443,7 @@ class AsyncTicketEntityApi(AsyncGroup):
             "GET",
             "/api/v1/Ticket",
             _O_DATA_SLIM_RESPONSE,
+            options,
             query={
                 "$select": select,
                 "$filter": filter,
@@ -456,7 +452,6 @@ class AsyncTicketEntityApi(AsyncGroup):
                 "$mode": mode,
                 "$jsonSafe": json_safe,
             },
-            **options,
         )
 
     def iter_all(
@@ -569,8 +564,8 @@ class AsyncTicketEntityApi(AsyncGroup):
             "GET",
             "/api/v1/Ticket/{ticket_id}/Attachment/{name}",
             _m.BYTES,
+            options,
             parts={"ticket_id": ticket_id, "name": name},
-            **options,
         )
 
     async def get_ticket_count(
@@ -601,8 +596,8 @@ class AsyncTicketEntityApi(AsyncGroup):
             "GET",
             "/api/v1/Ticket/Count",
             _INT,
+            options,
             query={"status": status, "from": from_, "class": class_},
-            **options,
         )
 
     async def get_ticket_entity(
@@ -635,9 +630,9 @@ class AsyncTicketEntityApi(AsyncGroup):
             "GET",
             "/api/v1/Ticket/{id}",
             _TICKET_ENTITY,
+            options,
             parts={"id": id},
             query={"$select": select},
-            **options,
         )
 
     async def patch_ticket_entity(
@@ -666,12 +661,7 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
         return await self._client._request(
-            "PATCH",
-            "/api/v1/Ticket/{id}",
-            _TICKET_ENTITY,
-            parts={"id": id},
-            body=changes,
-            **options,
+            "PATCH", "/api/v1/Ticket/{id}", _TICKET_ENTITY, options, parts={"id": id}, body=changes
         )
 
     async def put_ticket_entity(
@@ -693,7 +683,7 @@ class AsyncTicketEntityApi(AsyncGroup):
             ApiConnectionError: No answer (ApiTimeoutError: none in time).
         """
         return await self._client._request(
-            "PUT", "/api/v1/Ticket/{id}", _TICKET_ENTITY, parts={"id": id}, body=entity, **options
+            "PUT", "/api/v1/Ticket/{id}", _TICKET_ENTITY, options, parts={"id": id}, body=entity
         )
 
     async def set_attachment(
@@ -718,9 +708,9 @@ class AsyncTicketEntityApi(AsyncGroup):
             "PUT",
             "/api/v1/Ticket/{ticket_id}/Attachment",
             _INT,
+            options,
             parts={"ticket_id": ticket_id},
             content=stream,
-            **options,
         )
 
 
