@@ -111,7 +111,7 @@ class Vouched:
 class Read:
     """The pages below the docs folders and their bytes, as read once: these bytes are both hashed
     for the cache and parsed. `diagnostics`: the pages left out (warnings) or unreadable (errors).
-    A page `Vouched` for is not read until `read_all`: its digest is the record's.
+    A page `Vouched` for is not read unless it must be parsed (`content`): its digest is the record's.
     """
 
     pages: list[PageFile] = field(default_factory=list)
@@ -148,17 +148,18 @@ class Read:
         self.digests.append(known)
         self.stats.append(status)
 
-    def read_all(self) -> list[bytes]:
-        """Every page's bytes: those vouched for are read now."""
-        if None in self.contents:
-            entries = list(zip(self.pages, self.contents, self.digests, self.stats, strict=True))
-            self.pages, self.contents, self.digests, self.stats = [], [], [], []
-            for page, content, known, status in entries:
-                if content is None:
-                    self.add(page)
-                else:
-                    self._keep(page, content, known, status)
-        return [content for content in self.contents if content is not None]
+    def content(self, index: int) -> bytes | Diagnostic:
+        """The bytes of page `index` (read now if it was vouched for: its digest becomes theirs),
+        or why it cannot be read."""
+        content = self.contents[index]
+        if content is None:
+            page = self.pages[index]
+            try:
+                content = page_bytes(page.path, Location(page.root, page.file))
+            except PageError as error:
+                return error.diagnostic
+            self.contents[index], self.digests[index] = content, digest(content)
+        return content
 
     def include_digest(self, path: str, roots: list[str]) -> str:
         """`include_digest`, each include read once a run: the digest checking a cached page is

@@ -34,34 +34,48 @@ def parse_pages(
     read: Read, cache: Cache, workers: Workers, progress: Progress | None = None
 ) -> tuple[list[ParsedPage], list[Diagnostic]]:
     """Every page parsed (from the cache where it and its includes are unchanged), and the
-    located errors of those that cannot be endpoints, in file order."""
-    contents = read.read_all()
+    located errors of those that cannot be endpoints, in file order. A page is read only when it
+    is parsed: one the last run's record vouches for is found in the cache by its digest."""
     pages = read.pages
-    keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents, strict=True)]
     results: list[ParsedPage | Diagnostic | None] = []
-    for key, page_file in zip(keys, pages, strict=True):
-        entry = cache.page(key)
+    for page_file, page_digest in zip(pages, read.digests, strict=True):
+        entry = cache.page(_key(cache, page_file, page_digest))
         fresh = entry is not None and all(
             read.include_digest(path, [page_file.root]) == d for path, d in entry[0]
         )
         results.append(entry[1] if entry is not None and fresh else None)
-    todo = [i for i, parsed in enumerate(results) if parsed is None]
-    if todo:
+    jobs = []
+    for i, parsed in enumerate(results):
+        if parsed is None:
+            content = read.content(i)
+            if isinstance(content, Diagnostic):
+                results[i] = content
+            else:
+                jobs.append((i, content))
+    if jobs:
         import generator.parse.page  # noqa: F401  imported once, before the workers fork: markdown-it is costly
 
-    jobs = [(pages[i], contents[i]) for i in todo]
-    for i, result in zip(
-        todo, workers.map(_parse_one, None, jobs, stage(progress, "pages parsed")), strict=True
-    ):
+    made = workers.map(
+        _parse_one,
+        None,
+        [(pages[i], content) for i, content in jobs],
+        stage(progress, "pages parsed"),
+    )
+    for (i, _), result in zip(jobs, made, strict=True):
         if isinstance(result, Diagnostic):
             results[i] = result
             continue
         parsed, encoded = result
         includes = [(path, read.include_digest(path, [pages[i].root])) for path in parsed.includes]
-        cache.put_page(keys[i], includes, encoded)
+        cache.put_page(_key(cache, pages[i], read.digests[i]), includes, encoded)
         results[i] = parsed
     parsed = [r for r in results if isinstance(r, ParsedPage)]
     return parsed, [r for r in results if isinstance(r, Diagnostic)]
+
+
+def _key(cache: Cache, page: PageFile, page_digest: str) -> str:
+    """A page's key in the cache: its place and its bytes' digest, for this generator."""
+    return digest(cache.version, page.root, page.file, page_digest)
 
 
 def _model(

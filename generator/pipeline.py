@@ -102,9 +102,6 @@ def _generate_locked(
     # Under the lock, and only now that there is work: what `out` holds (a run that writes
     # nothing need not look), which another run may have changed meanwhile.
     listed = check_target(out, protected)
-    with summary.timed("discover"):
-        read.read_all()
-    sources = read.sources()
     from .load import load
     from .workers import Workers
 
@@ -113,6 +110,7 @@ def _generate_locked(
     if api is None or (run.strict and run.shown(summary.diagnostics)):
         return summary
     read.contents.clear()  # parsed: only their digests are needed from here on
+    sources = read.sources()  # after the parse: a page read for it has its bytes' digest
     cache.save_pages()  # now, not at the end: the workers forked to render need not carry them
     # The pages and the model live until the end of the run: keep the cycle collector from
     # scanning them again and again (in the workers too) while the emitters allocate.

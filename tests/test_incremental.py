@@ -289,6 +289,51 @@ def test_a_run_with_nothing_changed_reads_only_the_files_that_changed(
     assert digested and all(path.endswith(fragment.name) for path in digested)
 
 
+def test_a_run_with_one_page_changed_reads_that_page_only(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages the last run's record vouches for are found in the cache by their recorded
+    digests, not read again."""
+    from generator import discover
+
+    monkeypatch.setattr(discover, "_TICK_NS", 0)  # the files were written just before the run
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "out", cache)
+    reads = _page_reads(monkeypatch, docs)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    incremental, unchanged = run(docs, tmp_path / "out", cache)
+    assert not unchanged and reads == ["rest/Ticket/v1TicketEntity_GetTicketCount.md"]
+    cold, _ = run(docs, tmp_path / "cold", None)
+    assert incremental == cold
+
+
+def test_a_page_vouched_for_but_missing_from_the_cache_is_read_and_parsed(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record vouches for the page's digest, but the cache lost its entry: the page is read
+    then, and cached under the digest of the bytes read."""
+    from generator import discover
+
+    monkeypatch.setattr(discover, "_TICK_NS", 0)
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "out", cache)
+    for shard in cache.rglob("pages-*.json"):
+        shard.unlink()
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    reads = _page_reads(monkeypatch, docs)
+    incremental, unchanged = run(docs, tmp_path / "out", cache)
+    read = list(reads)
+    cold, _ = run(docs, tmp_path / "cold", None)
+    assert not unchanged and incremental == cold
+    assert page.relative_to(docs).as_posix() in read and len(read) == len(set(read)) > 1
+    reads.clear()
+    page.write_text(page.read_text().replace("Counts the open tickets", "Counts all tickets"))
+    run(docs, tmp_path / "out", cache)  # the entries made above are found by their digests
+    assert reads == ["rest/Ticket/v1TicketEntity_GetTicketCount.md"]
+
+
 def test_a_page_changed_as_the_last_run_began_is_read_even_if_its_file_looks_the_same(
     docs: Path, tmp_path: Path
 ) -> None:
