@@ -2,7 +2,9 @@ import os
 import sys
 
 from .cli import main
+from .lifetime import keep_until_exit
 
+keep_until_exit()
 code = main()
 # A run ends holding millions of objects (the pages, the model, the view); freeing them one by
 # one at exit costs a third of a second at 3,000 pages and does nothing the system does not do.

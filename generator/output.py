@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .emit.render import Job
 from .format import black_source, format_python
+from .lifetime import left_to_exit
 from .manifest import file_digest
 from .model import Api
 from .previous import Previous
@@ -91,6 +92,7 @@ def render_files(
         if job.key:
             assert sorted(path for path, _, _ in batch) == sorted(job.paths), job.paths
             summary.jobs[job.key] = {path: file_digest(text) for path, text, _ in batch}
+    left_to_exit(view, jobs)
     return tree
 
 

@@ -21,6 +21,7 @@ from .cache import Cache
 from .diagnostics import Diagnostic
 from .discover import read_docs
 from .incremental import LastRun, last_run, outputs, unchanged, vouched
+from .lifetime import left_to_exit
 from .manifest import check_place, check_target
 from .summary import Progress, Summary
 from .write import locked
@@ -143,6 +144,7 @@ def _generate_locked(
     )
     cache.record_run(codec.encode(state), summary.jobs)
     cache.save()
+    left_to_exit(api, tree, read, previous)
     return summary
 
 
