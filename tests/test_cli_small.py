@@ -134,3 +134,44 @@ def test_a_run_started_with_stdout_closed_succeeds_and_exits_as_it_would(docs: P
     assert (docs.parent / "out" / "demo_client" / "__init__.py").is_file()
     strict = run(*ARGS, "--jobs", "1", "--strict", cwd=docs.parent)
     assert strict.returncode == 1 and strict.stdout.endswith("\n")  # flushed, and exit 1 kept
+
+
+def test_what_a_run_leaves_to_the_exit_is_kept_only_under_python_m_generator() -> None:
+    """`__main__` has the run's model left for `os._exit` to drop; a program calling the pipeline
+    gets it freed as usual."""
+    import gc
+    import weakref
+
+    from generator import lifetime
+
+    class Model:
+        pass
+
+    model = Model()
+    alive = weakref.ref(model)
+    lifetime.left_to_exit(model)
+    del model
+    gc.collect()
+    assert alive() is None
+
+    # `python -m generator` with a run that leaves a model to the exit: alive when it exits.
+    script = """
+import os, runpy, weakref
+import generator.cli as cli
+from generator import lifetime
+class Model: pass
+def main():
+    global alive
+    model = Model()
+    alive = weakref.ref(model)
+    lifetime.left_to_exit(model)
+    return 0
+cli.main = main
+real_exit = os._exit
+os._exit = lambda code: (print(alive() is not None, flush=True), real_exit(code))
+runpy.run_module("generator", run_name="__main__")
+"""
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert out.stdout == "True\n"
