@@ -233,3 +233,20 @@ def test_the_width_of_every_character_is_black_s_without_importing_black() -> No
     probe = "import sys; from generator.format import width; width('\u4e2d'); print('black' in sys.modules)"
     imported = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
     assert imported.stdout.strip() == "False", imported.stderr
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("id: an id", "    id: an id"),
+        ("", "    "),
+        ("a  b ", "    a  b "),  # spaces kept as written
+        ("  a b", "    a b"),  # leading ones are not
+        ("a " + "b" * 9 + " c", "    a\n        bbbbbbbbb\n        c"),
+        ("a" * 12, "    " + "a" * 12),  # a word longer than the width is not broken
+    ],
+)
+def test_an_args_entry_is_wrapped_at_word_breaks_within_the_width(line: str, expected: str) -> None:
+    from generator.emit.pydocs import indent
+
+    assert indent(line, width=10) == expected

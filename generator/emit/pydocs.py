@@ -41,6 +41,8 @@ def one_line(text: str) -> str:
 
 def indent(line: str, width: int = 92) -> str:
     """An `Args:` entry: indented, continued lines indented further, wrapped at word breaks."""
+    if len(line) <= width and not line.startswith(" "):
+        return "    " + line  # what the loop below makes of it, without splitting it into words
     lines, current = [], ""
     for word in line.split(" "):
         if current and len(current) + 1 + len(word) > width:
