@@ -45,8 +45,8 @@ def parse_pages(
         )
         results.append(entry[1] if entry is not None and fresh else None)
     jobs = []
-    for i, parsed in enumerate(results):
-        if parsed is None:
+    for i, found in enumerate(results):
+        if found is None:
             content = read.content(i)
             if isinstance(content, Diagnostic):
                 results[i] = content
@@ -69,8 +69,9 @@ def parse_pages(
         includes = [(path, read.include_digest(path, [pages[i].root])) for path in parsed.includes]
         cache.put_page(_key(cache, pages[i], read.digests[i]), includes, encoded)
         results[i] = parsed
-    parsed = [r for r in results if isinstance(r, ParsedPage)]
-    return parsed, [r for r in results if isinstance(r, Diagnostic)]
+    return [r for r in results if isinstance(r, ParsedPage)], [
+        r for r in results if isinstance(r, Diagnostic)
+    ]
 
 
 def _key(cache: Cache, page: PageFile, page_digest: str) -> str:

@@ -560,3 +560,20 @@ def _regenerated_after_a_page_change(docs: Path, out: Path, cache: Path, cold: P
     generate([docs], cold, "demo_client", cache_root=None, jobs=1)
     assert tree(out) == tree(cold)
     return summary
+
+
+def test_a_parameter_s_or_a_header_s_description_edited_gives_the_cold_output(
+    docs: Path, tmp_path: Path
+) -> None:
+    """The view, which the job keys print, holds an operation's parameters as its method's
+    arguments only, and no headers: an edit to either still gives what a cold run gives."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    count = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    count.write_text(count.read_text().replace("The ticket status to count.", "Which status."))
+    status = docs / "agent/Appointment_Agent/v1AppointmentAgent_SetActivityStatus.md"
+    status.write_text(status.read_text().replace("you must provide XSRF", "provide the XSRF"))
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert tree(out) == tree(tmp_path / "cold") and summary.reused > 0
+    assert "Which status." in (out / "demo_client/groups/ticket_entity.py").read_text()

@@ -4,6 +4,8 @@ built once for the whole package through the naming authority.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
 from ..naming import (
     Namespace,
@@ -138,7 +140,17 @@ def _method(op: Operation, name: str, hints: Hints) -> PyMethod:
     returns, result = _result(op.result, hints)
     method = PyMethod(name, op, "", returns, result, parts, query, fields, body_arg, binary)
     method.doc = method_doc(op, method)
+    method.op = as_printed(op)
     return method
+
+
+def as_printed(op: Operation) -> Operation:
+    """The operation as the view holds it, once its method's arguments and docstring are made:
+    the headers (which the client sends itself), the parameters (which are the arguments) and the
+    body's own table (its type's is the one printed) are left out. The job keys print the view:
+    two fifths of it were these."""
+    body = replace(op.body, properties=[]) if op.body is not None else None
+    return replace(op, path_params=[], query_params=[], headers=[], body=body)
 
 
 def _param_arg(param: Param, name: str, hints: Hints) -> PyArg:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..model import ObjectType, Operation, TypeRef
-from .pyparts import PyGroup, PyPackage
+from ..model import ObjectType, TypeRef
+from .pyparts import PyGroup, PyMethod, PyPackage
 from .render import Job, key_of, render, render_file
 from .testview import samples_path, tests_of_group
 
@@ -36,7 +36,7 @@ def test_jobs(view: PyPackage, types: dict[str, ObjectType], groups: list[str]) 
 def _reached(group: PyGroup, types: dict[str, ObjectType]) -> dict[str, ObjectType]:
     """The types a group's operations name (parameters, bodies, results) and those theirs name,
     by name."""
-    refs = [ref for method in group.methods for ref in _refs(method.op)]
+    refs = [ref for method in group.methods for ref in _refs(method)]
     found: dict[str, ObjectType] = {}
     while refs:
         ref = refs.pop()
@@ -49,12 +49,11 @@ def _reached(group: PyGroup, types: dict[str, ObjectType]) -> dict[str, ObjectTy
     return dict(sorted(found.items()))
 
 
-def _refs(op: Operation) -> list[TypeRef]:
-    params = [*op.path_params, *op.query_params, *op.headers]
-    refs = [param.type for param in params] + ([op.result] if op.result is not None else [])
-    if op.body is not None:
-        refs += [op.body.type, *(prop.type for prop in op.body.properties)]
-    return refs
+def _refs(method: PyMethod) -> list[TypeRef]:
+    op = method.op
+    refs = [arg.type for arg in method.args]  # the parameters, the body or its fields
+    refs += [op.result, op.body.type if op.body is not None else None]
+    return [ref for ref in refs if ref is not None]
 
 
 def _paths(group: PyGroup) -> tuple[str, str]:
