@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from ..model import Operation, Param, TypeRef
+from ..model import Operation, TypeRef
 from ..naming import wire_name
 from .layout import Keyword
 from .literals import py_literal
@@ -53,7 +53,7 @@ class PyArg:
     hint: str  # the annotation, `| None | NotGiven` included when optional
     required: bool  # no default; an optional argument defaults to NOT_GIVEN: not sent
     doc: str
-    param: Param | None = None  # for path and query arguments
+    example: str | None = None  # a path or query parameter's documented example, as wire text
     type: TypeRef | None = None
 
 

@@ -160,7 +160,9 @@ def _param_arg(param: Param, name: str, hints: Hints) -> PyArg:
     else:
         hint = hints.hint(param.type, wire_form=True)
     hint = hint if param.required else f"{hint} | None | NotGiven"
-    return PyArg(name, param.name, hint, param.required, param.description, param, param.type)
+    return PyArg(
+        name, param.name, hint, param.required, param.description, param.example, param.type
+    )
 
 
 def _body_arg(body: Body, name: str, hints: Hints) -> PyArg:

@@ -87,13 +87,13 @@ def _test(method: PyMethod, types: dict[str, ObjectType], models: dict[str, str]
     }
     test = PyTest(method, sample)
     for arg in method.parts:
-        value = _typed(arg.param.example if arg.param else None, arg.type, types)
+        value = _typed(arg.example, arg.type, types)
         test.call.append(Keyword(arg.name, value))
         sample["path"] = sample["path"].replace(
             "{" + arg.wire + "}", quote(_wire_text(value), safe="")
         )
     for arg in method.query:
-        value = _typed(arg.param.example if arg.param else None, arg.type, types)
+        value = _typed(arg.example, arg.type, types)
         if arg.wire.lower() == "$select" and isinstance(value, str) and "," in value:
             value = value.split(",")
         test.call.append(Keyword(arg.name, value))
