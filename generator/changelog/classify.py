@@ -23,7 +23,8 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         made = f"new endpoint {op['method']} {op['path']}"
         add(Change("compatible", "endpoint-added", uid, made, new=op["at"], bump="minor"))
     for uid in sorted(old_ops.keys() & new_ops.keys()):
-        changes.extend(operation_changes(uid, old_ops[uid], new_ops[uid]))
+        if old_ops[uid] != new_ops[uid]:  # most are the same: one comparison, not each field's
+            changes.extend(operation_changes(uid, old_ops[uid], new_ops[uid]))
     old_types, new_types = old.get("types", {}), new.get("types", {})
     for name in sorted(old_types.keys() - new_types.keys()):
         gone = f"the type {name} was removed"
@@ -32,7 +33,8 @@ def compare(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         made = f"new type {name}"
         add(Change("compatible", "type-added", name, made, new=new_types[name]["at"], bump="minor"))
     for name in sorted(old_types.keys() & new_types.keys()):
-        changes.extend(_type_changes(name, old_types[name], new_types[name]))
+        if old_types[name] != new_types[name]:
+            changes.extend(_type_changes(name, old_types[name], new_types[name]))
     return sorted(changes, key=lambda c: (c.impact != "breaking", c.subject, c.kind, c.message))
 
 
