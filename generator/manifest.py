@@ -44,12 +44,16 @@ def manifest_text(
     """The manifest for a tree of `files` and `kept` files (path → digest): every path with the
     SHA-256 of its bytes, and the API's signature (see `changelog.api_signature`) when given, one
     line per operation and type, so the next run can say what changed."""
-    digests = dict(
-        sorted(
-            {**{path: file_digest(text) for path, text in files.items()}, **(kept or {})}.items()
-        )
+    digests = {path: file_digest(text) for path, text in files.items()} | (kept or {})
+    # As `json.dumps(..., indent=2)` writes it, which does so in Python, not C: thousands of files.
+    listed = ",\n".join(
+        f"    {_string(path)}: {_string(digests[path])}" for path in sorted(digests)
     )
-    text = json.dumps({"generator": GENERATOR, "files": digests}, indent=2)
+    text = (
+        f'{{\n  "generator": {_string(GENERATOR)},\n  "files": '
+        + (f"{{\n{listed}\n  }}" if listed else "{}")
+        + "\n}"
+    )
     if api is None:
         return text + "\n"
     sections = []
@@ -63,14 +67,26 @@ def manifest_text(
     return text[: -len("\n}")] + ',\n  "api": {\n' + ",\n".join(sections) + "\n  }\n}\n"
 
 
+_string = json.encoder.encode_basestring_ascii  # a string as `json.dumps` writes it
+
+
 def read_api_signature(folder: Path) -> dict[str, Any] | None:
     """The API signature the last run stored in `folder`'s manifest, or None when there is none."""
-    api = _manifest_part(folder, "api")
-    return api if isinstance(api, dict) else None
+    listing = read_listing(folder)
+    return listing.api if listing is not None else None
 
 
-def _manifest_part(folder: Path, key: str) -> Any:
-    """One part of the manifest in `folder` when it is ours, else None."""
+@dataclass(frozen=True)
+class Listing:
+    """What the manifest of an output says: the files it lists (path → digest), and the API's
+    signature (see `changelog.api_signature`) when it holds one."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    api: dict[str, Any] | None = None
+
+
+def read_listing(folder: Path) -> Listing | None:
+    """What the manifest in `folder` says, or None when it holds none of ours."""
     try:
         with open(folder / MANIFEST, "rb") as handle:
             data = json.loads(handle.read(64 * 1024 * 1024))
@@ -78,7 +94,11 @@ def _manifest_part(folder: Path, key: str) -> Any:
         return None
     if not isinstance(data, dict) or data.get("generator") != GENERATOR:
         return None
-    return data.get(key)
+    files, api = data.get("files"), data.get("api")
+    if not isinstance(files, dict):
+        return None
+    listed = {str(path): str(value) for path, value in files.items()}
+    return Listing(listed, api if isinstance(api, dict) else None)
 
 
 @dataclass
@@ -119,10 +139,8 @@ def compare_tree(
 
 def read_manifest(folder: Path) -> dict[str, str] | None:
     """The files the manifest in `folder` lists (path → digest), or None when it holds none of ours."""
-    files = _manifest_part(folder, "files")
-    if not isinstance(files, dict):
-        return None
-    return {str(path): str(value) for path, value in files.items()}
+    listing = read_listing(folder)
+    return listing.files if listing is not None else None
 
 
 def check_place(out: Path, protected: list[tuple[Path, str]]) -> None:
@@ -145,34 +163,34 @@ def check_place(out: Path, protected: list[tuple[Path, str]]) -> None:
             raise OutputError(f"{out} is inside {what} {path}; give a folder of its own as --out")
 
 
-def check_target(out: Path, protected: list[tuple[Path, str]]) -> dict[str, str]:
+def check_target(out: Path, protected: list[tuple[Path, str]]) -> Listing:
     """Refuse, with one line, an `out` whose replacement would lose anything that is not a previous
     output: a file, a link, a folder with other content, `.git`, the current folder or one above
-    it, or one that holds or is inside a `protected` path (the doc pages, the cache). The files
-    the previous output's manifest lists (path → digest); none when there is none."""
+    it, or one that holds or is inside a `protected` path (the doc pages, the cache). What the
+    previous output's manifest says; an empty listing when there is none."""
     check_place(out, protected)
     target = Path(os.path.abspath(out))
     if not target.exists():
-        return {}
+        return Listing()
     if not target.is_dir():
         raise OutputError(
             f"{out} is a file, not an output folder of this generator; give another --out"
         )
     if not any(target.iterdir()):
-        return {}
+        return Listing()
     if (target / ".git").exists():
         raise OutputError(f"{out} holds .git; give a folder of its own as --out")
-    listed = read_manifest(target)
-    if listed is None:
+    listing = read_listing(target)
+    if listing is None:
         raise OutputError(
             f"{out} is not empty and holds no {MANIFEST}, so it is not an output of this generator; give another --out or empty it"
         )
-    foreign = next(foreign_paths(target, listed), None)
+    foreign = next(foreign_paths(target, listing.files), None)
     if foreign is not None:
         raise OutputError(
             f"{out}/{foreign} was not written by this generator; move it away before generating into {out}"
         )
-    return listed
+    return listing
 
 
 def foreign_paths(folder: Path, listed: dict[str, str]) -> Iterator[str]:

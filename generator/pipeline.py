@@ -116,8 +116,8 @@ def _generate_locked(
     # The pages and the model live until the end of the run: keep the cycle collector from
     # scanning them again and again (in the workers too) while the emitters allocate.
     gc.freeze()
-    previous = _previous(cache, last, out, listed) if not run.verify_format else None
-    tree, api_signature = _output(api, out, package, workers, summary, run, previous)
+    previous = _previous(cache, last, out, listed.files) if not run.verify_format else None
+    tree, api_signature = _output(api, listed.api, package, workers, summary, run, previous)
     from .manifest import compare_tree
     from .write import write_tree
 
@@ -165,7 +165,7 @@ def _previous(
 
 def _output(
     api: Api,
-    out: Path,
+    last_api: dict[str, Any] | None,
     package: str,
     workers: Workers,
     summary: Summary,
@@ -173,10 +173,10 @@ def _output(
     previous: Previous | None = None,
 ) -> tuple[Tree, dict[str, Any]]:
     """The files a run writes (black-checked with `verify_format`) and the API's signature for the
-    manifest; `summary` learns how the API changed since the output's last run."""
+    manifest; `summary` learns how the API changed since `last_api`, the signature the output's
+    manifest holds."""
     from .changelog import signature
     from .format import InvalidOutput
-    from .manifest import read_api_signature
     from .output import render_files, unformatted
 
     tree = render_files(api, package, workers, summary, run.progress, run.package_version, previous)
@@ -187,7 +187,7 @@ def _output(
                 f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}"
             )
     api_signature = signature(api)
-    summary.api_changes = _api_changes(read_api_signature(out), api_signature)
+    summary.api_changes = _api_changes(last_api, api_signature)
     return tree, api_signature
 
 
@@ -207,7 +207,7 @@ def _api_changes(previous: dict[str, Any] | None, current: dict[str, Any]) -> li
 def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
     """What a run would change in `out`, written nowhere (the cache is read, not written)."""
     from .load import load
-    from .manifest import MANIFEST, compare_tree, manifest_text
+    from .manifest import MANIFEST, compare_tree, manifest_text, read_api_signature
     from .workers import Workers
 
     cache = Cache.for_output(run.cache_root, out)
@@ -215,7 +215,7 @@ def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summar
     api, summary = load(docs, cache, workers, Summary(), None, run.progress)
     if api is None:
         return summary
-    tree, api_signature = _output(api, out, package, workers, summary, run)
+    tree, api_signature = _output(api, read_api_signature(out), package, workers, summary, run)
     expected = {**tree.files, MANIFEST: manifest_text(tree.files, api_signature)}
     summary.changes = compare_tree(out, expected)
     summary.planned = expected
