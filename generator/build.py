@@ -96,6 +96,9 @@ def _kept_pages(
     kept: dict[str, Operation] = {}
     duplicates: list[Operation] = []
     for uid, ops in by_uid.items():
+        if len(ops) == 1:  # most uids: nothing to choose between
+            kept[uid] = ops[0]
+            continue
         ops.sort(
             key=lambda op: (
                 PurePosixPath(op.location.file).stem != uid,
