@@ -150,14 +150,23 @@ class Read:
 
     def content(self, index: int) -> bytes | Diagnostic:
         """The bytes of page `index` (read now if it was vouched for: its digest becomes theirs),
-        or why it cannot be read."""
+        or why it cannot be read. A vouched page must still be the file discovery found (its stat
+        key, taken after reading): one replaced since, by a link out of the docs folder say, which
+        discovery would have left out, is not read in its place."""
         content = self.contents[index]
         if content is None:
             page = self.pages[index]
+            at = Location(page.root, page.file)
             try:
-                content = page_bytes(page.path, Location(page.root, page.file))
+                content = page_bytes(page.path, at)
+                same = stat_key(os.stat(page.path)) == self.stats[index]
             except PageError as error:
                 return error.diagnostic
+            except OSError:
+                same = False
+            if not same:
+                message = "the page changed while the run read it; it is not read (run again)"
+                return Diagnostic(at, "error", "page-file", message)
             self.contents[index], self.digests[index] = content, digest(content)
         return content
 

@@ -200,8 +200,8 @@ def _api_changes(previous: dict[str, Any] | None, current: dict[str, Any]) -> li
         return None
     try:
         return compare(previous, current)
-    except (KeyError, TypeError, AttributeError, ValueError, RecursionError):
-        return None
+    except (LookupError, TypeError, AttributeError, ValueError, RecursionError):
+        return None  # LookupError: a key missing, or a list cut short
 
 
 def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summary:

@@ -227,10 +227,10 @@ def test_generate_says_what_changed_since_its_last_run(docs: Path) -> None:
             "| TicketId | Integer | The ticket. **Required** |",
         )
     )
+    line = "API since the last run: 1 breaking, 0 compatible changes (semver: major)"
+    checked = run(*args, "--check", cwd=docs.parent)  # the manifest read as a run reads it
+    assert checked.returncode == 1 and checked.stdout.splitlines()[0] == line
     second = run(*args, cwd=docs.parent)
-    assert (
-        second.stdout.splitlines()[0]
-        == "API since the last run: 1 breaking, 0 compatible changes (semver: major)"
-    )
+    assert second.stdout.splitlines()[0] == line
     third = run(*args, cwd=docs.parent)
     assert "API since the last run" not in third.stdout

@@ -334,6 +334,57 @@ def test_a_page_vouched_for_but_missing_from_the_cache_is_read_and_parsed(
     assert reads == ["rest/Ticket/v1TicketEntity_GetTicketCount.md"]
 
 
+@pytest.mark.parametrize("swap", ["deleted", "fifo", "folder", "link out", "link in", "edited"])
+def test_a_vouched_page_replaced_before_its_cache_miss_is_read_stops_the_run(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, swap: str
+) -> None:
+    """Discovery found the page as the record vouches for it, but the cache lost its entry, and
+    by the time it is read the file is another: a located error, nothing written. Above all a
+    link to a page outside the docs folder (which discovery would have left out) is not read in
+    its place."""
+    import os
+
+    from generator import discover, pipeline
+
+    monkeypatch.setattr(discover, "_TICK_NS", 0)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first, _ = run(docs, out, cache)
+    for shard in cache.rglob("pages-*.json"):
+        shard.unlink()
+    other = docs / "rest/Ticket/v1TicketEntity_DeleteTicketEntity.md"
+    other.write_text(other.read_text() + "\nDeleted for good.\n")  # so that the run has work
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    outside = tmp_path / "outside.md"
+    outside.write_text(page.read_text().replace("Counts the tickets", "Read from outside"))
+    inside = docs / "rest/Ticket/elsewhere.txt"  # not a page itself: no `.md`
+    inside.write_text(outside.read_text())
+    discovered = pipeline.read_docs
+
+    def read_then_swap(*args: Any) -> discover.Read:
+        read = discovered(*args)
+        assert read.contents[[p.path for p in read.pages].index(str(page))] is None  # vouched
+        if swap == "edited":
+            page.write_text(outside.read_text())
+            return read
+        page.unlink()
+        if swap == "fifo":
+            os.mkfifo(page)
+        elif swap == "folder":
+            page.mkdir()
+        elif swap == "link out":
+            page.symlink_to(outside)
+        elif swap == "link in":
+            page.symlink_to(inside)
+        return read
+
+    monkeypatch.setattr(pipeline, "read_docs", read_then_swap)
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    assert [(e.location.file, e.code) for e in summary.errors] == [
+        ("rest/Ticket/v1TicketEntity_GetTicketCount.md", "page-file")
+    ]
+    assert tree(out) == first
+
+
 def test_a_page_changed_as_the_last_run_began_is_read_even_if_its_file_looks_the_same(
     docs: Path, tmp_path: Path
 ) -> None:

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -346,3 +347,29 @@ def test_a_forged_api_signature_in_the_manifest_is_ignored(work: Path) -> None:
     manifest.write_text(json.dumps(data))
     result = run("generate", "docs", "--out", "out", cwd=work)
     assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    "forge",
+    [
+        lambda api: api["operations"]["v1TicketEntity_PatchTicketEntity"].update(params=[["path"]]),
+        lambda api: api["operations"]["v1TicketEntity_PatchTicketEntity"].update(body=["changes"]),
+        lambda api: api["operations"]["v1TicketEntity_PatchTicketEntity"].update(result=[]),
+        lambda api: api["types"]["Associate"]["properties"].update(AssociateId=[]),
+    ],
+    ids=["parameter", "body", "result", "property"],
+)
+def test_an_api_signature_with_entries_cut_short_is_ignored(
+    docs: Path, tmp_path: Path, forge: Any
+) -> None:
+    """The manifest is the user's to edit: an entry of the API's signature shorter than the
+    generator writes it is not a signature of ours (no changes reported), not a crash."""
+    from generator.pipeline import generate
+
+    out = tmp_path / "out"
+    generate([docs], out, "demo_client", jobs=1)
+    data = json.loads((out / MANIFEST).read_text())
+    forge(data["api"])
+    (out / MANIFEST).write_text(json.dumps(data))
+    summary = generate([docs], out, "demo_client", jobs=1)
+    assert not summary.errors and summary.api_changes is None
