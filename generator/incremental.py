@@ -4,8 +4,10 @@ The record (`LastRun`, kept in the cache) holds the digest of everything the out
 (the generator, the package, every page's bytes, every include) and of the output tree as the run
 left it (names, sizes, times). The next run with the same digests returns the record's counts
 without parsing, decoding or rendering anything; it reads only the pages and includes whose
-files changed since the record was made (`discover.Vouched`). A forged record can at most make a run keep the
-output folder as it is.
+files changed since the record was made (`discover.Vouched`), and a run with work finds the
+other pages in the cache by their recorded digests. A forged record can at most make a run keep
+the output folder as it is, or take a page for the version of it the cache holds (which a forged
+cache entry can do too).
 """
 
 from __future__ import annotations
