@@ -39,7 +39,7 @@ from .untrusted import Refused, read_regular
 
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
-FORMAT = 2  # of the files; 1 was pickles, which are never read
+FORMAT = 3  # of the files; 1 was pickles, which are never read, 2 wrote every location whole
 _MAGIC = "superoffice-docs-generator cache"
 _LIMIT = 256 << 20  # bytes in one cache file
 PageEntry = tuple[list[tuple[str, str]], ParsedPage]  # (include, digest) pairs, the parsed page
@@ -140,10 +140,11 @@ class Cache:
 
     # -- entries ---------------------------------------------------------------------------------
 
-    def page(self, key: str) -> PageEntry | None:
-        """The last run's entry for a page: valid model objects, or None (a miss)."""
+    def page(self, key: str, home: codec.Home) -> PageEntry | None:
+        """The last run's entry for the page at `home` (its root and file, which `key` is made
+        from): valid model objects, or None (a miss)."""
         raw = self._old.pages.get(key)
-        entry: PageEntry | None = codec.decode_or_none(PageEntry, raw)
+        entry: PageEntry | None = codec.decode_or_none(PageEntry, raw, home)
         if entry is not None:
             self._new.pages[key] = raw
         return entry
@@ -231,10 +232,10 @@ class Cache:
             raise
 
 
-def page_json(page: ParsedPage) -> str:
-    """A parsed page as the cache keeps it: encoded now (later stages may share its objects), as
-    compact text."""
-    return _json(codec.encode(page))
+def page_json(page: ParsedPage, home: codec.Home) -> str:
+    """A parsed page, read at `home` (its root and file), as the cache keeps it: encoded now
+    (later stages may share its objects), as compact text."""
+    return _json(codec.encode(page, home))
 
 
 def _json(value: Any) -> str:

@@ -27,7 +27,7 @@ def _parse_one(_: None, item: tuple[PageFile, bytes]) -> tuple[ParsedPage, str] 
     except PageError as error:
         return error.diagnostic
     parsed.diagnostics.extend(lint_page(parsed))
-    return parsed, page_json(parsed)
+    return parsed, page_json(parsed, (page.root, page.file))
 
 
 def parse_pages(
@@ -40,7 +40,7 @@ def parse_pages(
     keys = [digest(cache.version, p.root, p.file, c) for p, c in zip(pages, contents, strict=True)]
     results: list[ParsedPage | Diagnostic | None] = []
     for key, page_file in zip(keys, pages, strict=True):
-        entry = cache.page(key)
+        entry = cache.page(key, (page_file.root, page_file.file))
         fresh = entry is not None and all(
             read.include_digest(path, [page_file.root]) == d for path, d in entry[0]
         )
