@@ -20,7 +20,9 @@ from contextvars import ContextVar
 from typing import Any, get_args, get_origin, get_type_hints
 
 from .diagnostics import Location
+from .model import MAX_ARRAY_DEPTH, Operation, Sample, Status, TypeRef
 from .untrusted import problem
+from .wire import METHODS
 
 _INT_BOUND = 1 << 63
 
@@ -202,7 +204,8 @@ def _build(tp: Any) -> Decoder:
         return _location(whole) if tp is Location else whole
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = get_type_hints(tp)
-        return _record(tp, [hints[f.name] for f in _fields(tp)])
+        whole = _record(tp, [hints[f.name] for f in _fields(tp)])
+        return _shared(whole) if tp is TypeRef else whole
     raise TypeError(f"cannot decode {tp}")
 
 
@@ -227,6 +230,30 @@ def _location(whole: Decoder) -> Decoder:
 
 
 _new_tuple = tuple.__new__  # a named tuple made without its __new__, written in Python
+
+
+def _shared(whole: Decoder) -> Decoder:
+    """The decoder of a TypeRef: `whole`, but equal encodings of one without an item give one
+    value, decoded once. A page's types are mostly a few plain ones (a string, an int32, a named
+    type), and a TypeRef is immutable. (Keyed by its repr at each level, a forged deeply nested one
+    would cost the square of its depth: one with an item is decoded anew.)"""
+    values: dict[str, TypeRef] = {}
+
+    def shared(data: Any) -> TypeRef:
+        if type(data) is not list or len(data) != 5 or data[3] is not None:
+            return whole(data)
+        key = repr(data)  # one a JSON value: 1, 1.0, True and "1" differ
+        value = values.get(key)
+        if value is None:
+            if len(values) >= _MOST_SHARED:
+                values.clear()
+            value = values[key] = whole(data)
+        return value
+
+    return shared
+
+
+_MOST_SHARED = 1 << 16  # TypeRefs kept by `_shared`: a forged cache cannot fill the memory
 
 
 # A field of these types is checked inline, without a call, in the common case (the call decides
@@ -273,9 +300,10 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
             "    if not check(value):",
             f"        raise Invalid({f'a {tp.__name__} the parser would not produce'!r})",
         ]
+    source = "\n".join([*lines, "    return value"])  # made from type hints, never from data
     exec(
-        "\n".join([*lines, "    return value"]), names
-    )  # noqa: S102  source made from type hints, never from data
+        compile(source, f"<decoder of {what[what.index(' for ') + 5:]}>", "exec"), names
+    )  # noqa: S102
     record: Decoder = names["record"]
     return record
 
@@ -284,9 +312,6 @@ CHECKS[Location] = lambda where: where.line >= 0 and where.col >= 0
 
 
 def _register_model_checks() -> None:
-    from .model import MAX_ARRAY_DEPTH, Operation, Sample, Status, TypeRef
-    from .wire import METHODS
-
     def shallow(ref: TypeRef) -> bool:
         for _ in range(MAX_ARRAY_DEPTH + 1):
             if ref.item is None:

@@ -11,7 +11,7 @@ import pytest
 from generator.cache import Cache, PageEntry
 from generator.codec import Invalid, decode, encode
 from generator.diagnostics import Location
-from generator.model import ParsedPage
+from generator.model import ParsedPage, TypeRef
 from generator.parse.page import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,3 +66,22 @@ def test_a_cache_entry_with_a_forged_compact_location_is_a_miss(tmp_path: Path) 
     entry: PageEntry | None = cache.page("0" * 64, HOME)
     assert entry is not None and entry[1] == parsed
     assert cache.page("0" * 63 + "1", HOME) is None
+
+
+def test_equal_encodings_of_a_plain_type_give_one_shared_value() -> None:
+    first = decode(TypeRef, ["integer", "int32", "", None, []])
+
+    assert decode(TypeRef, ["integer", "int32", "", None, []]) is first
+    assert first == TypeRef("integer", "int32")
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [["integer", 32, "", None, []], ["integer", "int32", "", None, [1]], ["integer", "int32", ""]],
+)
+def test_a_forged_type_like_a_shared_one_is_invalid(forged: object) -> None:
+    decode(TypeRef, ["integer", "int32", "", None, []])  # shared
+    decode(TypeRef, ["integer", "32", "", None, []])  # shared
+
+    with pytest.raises(Invalid):
+        decode(TypeRef, forged)
