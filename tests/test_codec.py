@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from generator.cache import Cache, PageEntry
 from generator.codec import Invalid, decode, encode
 from generator.diagnostics import Location
 from generator.model import ParsedPage, TypeRef
@@ -50,22 +49,6 @@ def test_a_forged_location_is_invalid(data: object) -> None:
 def test_a_location_written_as_line_and_column_is_invalid_without_a_home() -> None:
     with pytest.raises(Invalid):
         decode(Location, [3, 4])
-
-
-def test_a_cache_entry_with_a_forged_compact_location_is_a_miss(tmp_path: Path) -> None:
-    parsed = read_page(f"{DOCS}/{PAGE}", DOCS, PAGE)
-    good = [[], encode(parsed, HOME)]
-    forged = json.loads(json.dumps(good))
-    assert parsed.operation is not None
-    forged[1][1][7] = [-1, 1]  # Operation.location
-    writer = Cache(tmp_path, "version")
-    writer._write("pages-0.json", {"0" * 64: good, "0" * 63 + "1": forged})
-
-    cache = Cache(tmp_path, "version")
-
-    entry: PageEntry | None = cache.page("0" * 64, HOME)
-    assert entry is not None and entry[1] == parsed
-    assert cache.page("0" * 63 + "1", HOME) is None
 
 
 def test_equal_encodings_of_a_plain_type_give_one_shared_value() -> None:
