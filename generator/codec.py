@@ -6,7 +6,9 @@ which is just [line, col]: a page's hundreds of locations need not each repeat i
 path. Everything else is JSON as it is. Decoding is driven by the classes' type hints and checks
 every value against them (a string is a string that encodes to UTF-8, an int is an int of at most
 64 bits, a Literal one of its values, a JSON sample safe JSON, ...), so data from a cache file
-someone else wrote gives valid model objects or `Invalid`, nothing else.
+someone else wrote gives valid model objects or `Invalid`, nothing else. Equal encodings of a
+TypeRef without an item give one shared value: TypeRefs are immutable, and a few plain ones recur
+on every page.
 """
 
 from __future__ import annotations
@@ -287,7 +289,8 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
             names[f"d{i}"] = decoder(hint)
             values.append(f"d{i}(data[{i}])")
     made = f"({', '.join(values)},)" if tp is tuple else f"tp({', '.join(values)})"
-    what = f"a list of {len(hints)} values for {getattr(tp, '__name__', tp)}"
+    name = getattr(tp, "__name__", tp)
+    what = f"a list of {len(hints)} values for {name}"
     lines = [
         "def record(data):",
         f"    if type(data) is not list or len(data) != {len(hints)}:",
@@ -301,9 +304,7 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
             f"        raise Invalid({f'a {tp.__name__} the parser would not produce'!r})",
         ]
     source = "\n".join([*lines, "    return value"])  # made from type hints, never from data
-    exec(
-        compile(source, f"<decoder of {what[what.index(' for ') + 5:]}>", "exec"), names
-    )  # noqa: S102
+    exec(compile(source, f"<decoder of {name}>", "exec"), names)  # noqa: S102  named for profiles
     record: Decoder = names["record"]
     return record
 
