@@ -6,11 +6,13 @@ so a hit is always byte-for-byte what a cold run would produce. Each run keeps o
 it used.
 
 A cache folder may come from elsewhere (a restored CI cache), so nothing in it can run: its files
-are JSON, read only as regular files below a size limit, and each starts with a header line
-carrying the format, the generator's fingerprint and an HMAC of the rest keyed by that
-fingerprint (and by GENERATOR_CACHE_KEY when set). Anything unreadable, stale, mismatched or not
-exactly the data a run writes is a miss. The parsed pages are decoded by `codec`, which checks
-every value against the model's types; JSON samples are checked as safe JSON again.
+are JSON (the parsed pages' shards a line an entry: its key, a space and its JSON, so an entry
+reused is written again as it was read, never encoded anew), read only as regular files below a
+size limit, and each starts with a header line carrying the format, the generator's fingerprint
+and an HMAC of the rest keyed by that fingerprint (and by GENERATOR_CACHE_KEY when set). Anything
+unreadable, stale, mismatched or not exactly the data a run writes is a miss. The parsed pages
+are decoded by `codec`, which checks every value against the model's types; JSON samples are
+checked as safe JSON again.
 
 The HMAC proves an entry was written by this generator's version, not by whom: anyone who has the
 generator can compute the fingerprint. So the cache holds only parsed pages, checked as above: a
@@ -39,7 +41,8 @@ from .untrusted import Refused, read_regular
 
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
-FORMAT = 2  # of the files; 1 was pickles, which are never read
+FORMAT = 3  # of the files; 1 was pickles, which are never read; 2 wrote locations whole, a shard
+# as one JSON object
 _MAGIC = "superoffice-docs-generator cache"
 _LIMIT = 256 << 20  # bytes in one cache file
 PageEntry = tuple[list[tuple[str, str]], ParsedPage]  # (include, digest) pairs, the parsed page
@@ -75,7 +78,7 @@ _DECODER = json.JSONDecoder(parse_constant=_reject_constant)
 
 @dataclass
 class Store:
-    pages: dict[str, Any] = field(default_factory=dict)  # page key → encoded PageEntry
+    pages: dict[str, str] = field(default_factory=dict)  # page key → its PageEntry's JSON text
 
 
 class Cache:
@@ -105,6 +108,11 @@ class Cache:
     def _read(self, name: str) -> Any:
         """A cache file's value as plain JSON data, or None when it is missing, unreadable, stale
         or was not written by this generator. Never raises, never runs anything."""
+        return _loads(self._text(name))
+
+    def _text(self, name: str) -> str | None:
+        """A cache file's text below its header, or None when it is missing, unreadable, stale or
+        was not written by this generator. Never raises."""
         if self.folder is None:
             return None
         try:
@@ -122,30 +130,34 @@ class Cache:
             mac = hmac.new(self._key(), payload, hashlib.sha256).hexdigest()
             if not hmac.compare_digest(mac, header["hmac"]):
                 return None
-            return _DECODER.decode(payload.decode("utf-8"))
-        except (OSError, Refused, ValueError, RecursionError, MemoryError):
+            return payload.decode("utf-8")
+        except (OSError, Refused, ValueError, MemoryError):
             return None
 
     @property
     def _old(self) -> Store:
         """The entries of the last run, read on first use (a run with nothing to do never reads them)."""
         if self._loaded is None:
-            pages: dict[str, Any] = {}
+            pages: dict[str, str] = {}
             for shard in range(_SHARDS):
-                part = self._read(f"pages-{shard:x}.json")
-                if isinstance(part, dict):
-                    pages.update((k, v) for k, v in part.items() if _shard(k) == shard)
+                for line in (self._text(f"pages-{shard:x}.json") or "").split("\n"):
+                    key, _, entry = line.partition(" ")
+                    if _shard(key) == shard:
+                        pages[key] = entry
             self._loaded = Store(pages)
         return self._loaded
 
     # -- entries ---------------------------------------------------------------------------------
 
-    def page(self, key: str) -> PageEntry | None:
-        """The last run's entry for a page: valid model objects, or None (a miss)."""
-        raw = self._old.pages.get(key)
-        entry: PageEntry | None = codec.decode_or_none(PageEntry, raw)
+    def page(self, key: str, home: codec.Home) -> PageEntry | None:
+        """The last run's entry for the page at `home` (its root and file, which `key` is made
+        from): valid model objects, or None (a miss)."""
+        text = self._old.pages.get(key)
+        if text is None:
+            return None
+        entry: PageEntry | None = codec.decode_or_none(PageEntry, _loads(text), home)
         if entry is not None:
-            self._new.pages[key] = raw
+            self._new.pages[key] = text
         return entry
 
     def put_page(self, key: str, includes: list[tuple[str, str]], page: str) -> None:
@@ -180,13 +192,11 @@ class Cache:
             for shard, before in enumerate(_by_shard(old.pages)):
                 if not made[shard] and kept[shard].keys() == before.keys():
                     continue  # the last run's entries, unchanged (one parsed again is written)
-                new = {k: _json(v) for k, v in kept[shard].items()} | {
+                new = kept[shard] | {
                     k: f"[{includes},{page}]" for k, (includes, page) in made[shard].items()
                 }  # a PageEntry's encoding
-                self._write_text(
-                    f"pages-{shard:x}.json",
-                    "{" + ",".join(f"{_json(k)}:{v}" for k, v in sorted(new.items())) + "}",
-                )
+                lines = (f"{k} {v}" for k, v in sorted(new.items()))  # JSON holds no newline
+                self._write_text(f"pages-{shard:x}.json", "\n".join(lines))
         except (OSError, ValueError):
             pass  # a cache that cannot be written only costs time next run
         self._loaded, self._new, self._made = Store(), Store(), {}
@@ -231,10 +241,20 @@ class Cache:
             raise
 
 
-def page_json(page: ParsedPage) -> str:
-    """A parsed page as the cache keeps it: encoded now (later stages may share its objects), as
-    compact text."""
-    return _json(codec.encode(page))
+def page_json(page: ParsedPage, home: codec.Home) -> str:
+    """A parsed page, read at `home` (its root and file), as the cache keeps it: encoded now
+    (later stages may share its objects), as compact text."""
+    return _json(codec.encode(page, home))
+
+
+def _loads(text: str | None) -> Any:
+    """`text` as plain JSON data, or None when there is none or it is not JSON."""
+    if text is None:
+        return None
+    try:
+        return _DECODER.decode(text)
+    except (ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _json(value: Any) -> str:

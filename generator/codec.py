@@ -1,10 +1,14 @@
 """The model's dataclasses to and from plain JSON data, for the cache.
 
 A dataclass is a list of its fields' values in declaration order, a named tuple (Location) a list
-too; everything else is JSON as it is. Decoding is driven by the classes' type hints and checks
+too, but for a Location in the page's own file (its `home`, given to both `encode` and `decode`),
+which is just [line, col]: a page's hundreds of locations need not each repeat its folder and
+path. Everything else is JSON as it is. Decoding is driven by the classes' type hints and checks
 every value against them (a string is a string that encodes to UTF-8, an int is an int of at most
 64 bits, a Literal one of its values, a JSON sample safe JSON, ...), so data from a cache file
-someone else wrote gives valid model objects or `Invalid`, nothing else.
+someone else wrote gives valid model objects or `Invalid`, nothing else. Equal encodings of a
+TypeRef without an item give one shared value: TypeRefs are immutable, and a few plain ones recur
+on every page.
 """
 
 from __future__ import annotations
@@ -14,10 +18,13 @@ import math
 import types
 import typing
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import Any, get_args, get_origin, get_type_hints
 
 from .diagnostics import Location
+from .model import MAX_ARRAY_DEPTH, Operation, Sample, Status, TypeRef
 from .untrusted import problem
+from .wire import METHODS
 
 _INT_BOUND = 1 << 63
 
@@ -28,43 +35,57 @@ class Invalid(ValueError):
     """Data that is not an encoding of the type asked for."""
 
 
-def encode(value: Any) -> Any:
-    """Plain JSON data for a model value (dataclasses, named tuples, lists, dicts, scalars)."""
+Home = tuple[str, str]  # a page's root and file: where its own locations are
+
+
+def encode(value: Any, home: Home | None = None) -> Any:
+    """Plain JSON data for a model value (dataclasses, named tuples, lists, dicts, scalars); a
+    Location in `home` as [line, col]."""
     kind = type(value)
     if kind is str or kind is int or kind is bool or kind is float or value is None:
         return value
-    if kind is list or kind is tuple or kind is Location:  # a named tuple is a list too
-        return [encode(item) for item in value]
+    if kind is Location:
+        return [value.line, value.col] if value[:2] == home else list(value)
+    if kind is list or kind is tuple:
+        return [encode(item, home) for item in value]
     if kind is dict:
-        return {key: encode(item) for key, item in value.items()}
+        return {key: encode(item, home) for key, item in value.items()}
     names = _NAMES.get(kind)
     if names is None:
         if not dataclasses.is_dataclass(kind):
             raise TypeError(f"cannot encode {kind.__name__}")
         names = _NAMES[kind] = tuple(f.name for f in _fields(kind))
-    return [encode(getattr(value, name)) for name in names]
+    return [encode(getattr(value, name), home) for name in names]
 
 
 _NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def decode(tp: Any, data: Any) -> Any:
-    """The value of type `tp` that `data` encodes. Raises Invalid."""
+def decode(tp: Any, data: Any, home: Home | None = None) -> Any:
+    """The value of type `tp` that `data` encodes (its [line, col] locations in `home`). Raises
+    Invalid."""
+    token = _HOME.set(home)
     try:
         return decoder(tp)(data)
     except RecursionError:
         raise Invalid("nested too deeply") from None
+    finally:
+        _HOME.reset(token)
 
 
-def decode_or_none(tp: Any, data: Any) -> Any:
+def decode_or_none(tp: Any, data: Any, home: Home | None = None) -> Any:
     """The value of type `tp` that `data` encodes, or None when there is none (`data` None) or
     it encodes no valid one: a cache entry that is a miss."""
     if data is None:
         return None
     try:
-        return decode(tp, data)
+        return decode(tp, data, home)
     except Invalid:
         return None
+
+
+# The `home` of the value `decode` is decoding, for the decoders of its locations.
+_HOME: ContextVar[Home | None] = ContextVar("home", default=None)
 
 
 _DECODERS: dict[Any, Decoder] = {}
@@ -181,11 +202,60 @@ def _build(tp: Any) -> Decoder:
         return _record(tuple, list(args))
     if isinstance(tp, type) and issubclass(tp, tuple) and hasattr(tp, "_fields"):  # a NamedTuple
         hints = get_type_hints(tp)
-        return _record(tp, [hints[name] for name in tp._fields])
+        whole = _record(tp, [hints[name] for name in tp._fields])
+        return _location(whole) if tp is Location else whole
     if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         hints = get_type_hints(tp)
-        return _record(tp, [hints[f.name] for f in _fields(tp)])
+        whole = _record(tp, [hints[f.name] for f in _fields(tp)])
+        return _shared(whole) if tp is TypeRef else whole
     raise TypeError(f"cannot decode {tp}")
+
+
+def _location(whole: Decoder) -> Decoder:
+    """The decoder of a Location: `whole` for [root, file, line, col], or [line, col] in the
+    `home` of the value decoded, checked as `whole` checks them, written out (a page holds
+    hundreds of locations, most in its home)."""
+
+    def location(data: Any) -> Location:
+        if type(data) is list and len(data) == 2 and (home := _HOME.get()) is not None:
+            line, col = data
+            if (
+                type(line) is int
+                and type(col) is int
+                and 0 <= line < _INT_BOUND
+                and 0 <= col < _INT_BOUND
+            ):
+                return _new_tuple(Location, (*home, line, col))
+        return whole(data)  # or Invalid
+
+    return location
+
+
+_new_tuple = tuple.__new__  # a named tuple made without its __new__, written in Python
+
+
+def _shared(whole: Decoder) -> Decoder:
+    """The decoder of a TypeRef: `whole`, but equal encodings of one without an item give one
+    value, decoded once. A page's types are mostly a few plain ones (a string, an int32, a named
+    type), and a TypeRef is immutable. (Keyed by its repr at each level, a forged deeply nested one
+    would cost the square of its depth: one with an item is decoded anew.)"""
+    values: dict[str, TypeRef] = {}
+
+    def shared(data: Any) -> TypeRef:
+        if type(data) is not list or len(data) != 5 or data[3] is not None:
+            return whole(data)
+        key = repr(data)  # one a JSON value: 1, 1.0, True and "1" differ
+        value = values.get(key)
+        if value is None:
+            if len(values) >= _MOST_SHARED:
+                values.clear()
+            value = values[key] = whole(data)
+        return value
+
+    return shared
+
+
+_MOST_SHARED = 1 << 16  # TypeRefs kept by `_shared`: a forged cache cannot fill the memory
 
 
 # A field of these types is checked inline, without a call, in the common case (the call decides
@@ -219,7 +289,8 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
             names[f"d{i}"] = decoder(hint)
             values.append(f"d{i}(data[{i}])")
     made = f"({', '.join(values)},)" if tp is tuple else f"tp({', '.join(values)})"
-    what = f"a list of {len(hints)} values for {getattr(tp, '__name__', tp)}"
+    name = getattr(tp, "__name__", tp)
+    what = f"a list of {len(hints)} values for {name}"
     lines = [
         "def record(data):",
         f"    if type(data) is not list or len(data) != {len(hints)}:",
@@ -232,9 +303,8 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
             "    if not check(value):",
             f"        raise Invalid({f'a {tp.__name__} the parser would not produce'!r})",
         ]
-    exec(
-        "\n".join([*lines, "    return value"]), names
-    )  # noqa: S102  source made from type hints, never from data
+    source = "\n".join([*lines, "    return value"])  # made from type hints, never from data
+    exec(compile(source, f"<decoder of {name}>", "exec"), names)  # noqa: S102  named for profiles
     record: Decoder = names["record"]
     return record
 
@@ -243,9 +313,6 @@ CHECKS[Location] = lambda where: where.line >= 0 and where.col >= 0
 
 
 def _register_model_checks() -> None:
-    from .model import MAX_ARRAY_DEPTH, Operation, Sample, Status, TypeRef
-    from .wire import METHODS
-
     def shallow(ref: TypeRef) -> bool:
         for _ in range(MAX_ARRAY_DEPTH + 1):
             if ref.item is None:

@@ -27,7 +27,7 @@ def _parse_one(_: None, item: tuple[PageFile, bytes]) -> tuple[ParsedPage, str] 
     except PageError as error:
         return error.diagnostic
     parsed.diagnostics.extend(lint_page(parsed))
-    return parsed, page_json(parsed)
+    return parsed, page_json(parsed, (page.root, page.file))
 
 
 def parse_pages(
@@ -39,7 +39,8 @@ def parse_pages(
     pages = read.pages
     results: list[ParsedPage | Diagnostic | None] = []
     for page_file, page_digest in zip(pages, read.digests, strict=True):
-        entry = cache.page(_key(cache, page_file, page_digest))
+        home = (page_file.root, page_file.file)
+        entry = cache.page(_key(cache, page_file, page_digest), home)
         fresh = entry is not None and all(
             read.include_digest(path, [page_file.root]) == d for path, d in entry[0]
         )

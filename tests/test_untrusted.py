@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,6 +69,17 @@ def run_all(docs: Path, out: Path) -> dict[str, subprocess.CompletedProcess[str]
     }
 
 
+def read_shard(path: Path) -> dict[str, Any]:
+    """The entries of a cache's page shard by key: a line each, its key, a space and its JSON."""
+    lines = path.read_text("utf-8").split("\n")[1:]
+    return {key: json.loads(entry) for key, _, entry in (line.partition(" ") for line in lines)}
+
+
+def write_shard(writer: Any, path: Path, entries: dict[str, Any]) -> None:
+    """`entries` as the page shard at `path`, written by the Cache `writer`."""
+    writer._write_text(path.name, "\n".join(f"{k} {json.dumps(v)}" for k, v in entries.items()))
+
+
 # -- 1. the cache does not run code ------------------------------------------------------------
 
 
@@ -112,7 +124,7 @@ def test_crafted_cache_entries_are_misses(tmp_path: Path) -> None:
     for _ in range(300):  # a valid TypeRef, an array of arrays 300 levels deep
         deep = ["array", "", "", deep, []]
     for shard in folder.glob("pages-*.json"):
-        entries = json.loads(shard.read_bytes().partition(b"\n")[2])
+        entries = read_shard(shard)
         for key, (includes, parsed) in list(entries.items()):
             if parsed[1] is None:
                 continue
@@ -138,7 +150,7 @@ def test_crafted_cache_entries_are_misses(tmp_path: Path) -> None:
                     [],
                 ],
             ]
-        writer._write(shard.name, entries)
+        write_shard(writer, shard, entries)
     again = cli("generate", "docs_input", "--out", out, "--cache", cache)
     assert again.returncode == 0 and "is up to date" not in again.stdout
     assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == first
@@ -283,10 +295,10 @@ def test_no_include_path_outside_the_docs_folder_is_opened_to_check_the_cache(
     state[2] = [str(secret), "/etc/passwd"]  # LastRun.includes
     writer._write("state.json", state)
     for shard in folder.glob("pages-*.json"):
-        entries = json.loads(shard.read_bytes().partition(b"\n")[2])
+        entries = read_shard(shard)
         for entry in entries.values():
             entry[0] = [[str(secret), "forged"], ["/etc/passwd", "forged"]]
-        writer._write(shard.name, entries)
+        write_shard(writer, shard, entries)
     assert cache_module.read_regular is not recording  # the cache's own files are read as before
     assert (
         main(["generate", str(docs), "--out", str(out), "--cache", str(cache), "--jobs", "1"]) == 0
