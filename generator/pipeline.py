@@ -144,7 +144,7 @@ def _generate_locked(
     )
     cache.record_run(codec.encode(state), summary.jobs)
     cache.save()
-    left_to_exit(api, tree, read, previous)
+    left_to_exit(api, tree, read, previous, listed, api_signature, last, state, cache)
     return summary
 
 
