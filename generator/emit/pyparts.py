@@ -92,8 +92,8 @@ class PyPaging:
 @dataclass
 class PyMethod:
     name: str
-    # Without its parameters and headers (see `pyview.as_printed`): the arguments below hold the
-    # parameters, no file prints the headers, and a job's key need not print them.
+    # Without its parameters, headers and body table (see `pyview.as_printed`): the arguments
+    # below hold the parameters, no file prints the rest, and a job's key need not print them.
     op: Operation
     doc: str
     returns: str
