@@ -59,15 +59,15 @@ def manifest_text(
     sections = []
     for name, entries in sorted(api.items()):
         lines = [
-            f"      {json.dumps(key)}: {json.dumps(value, sort_keys=True)}"
-            for key, value in sorted(entries.items())
+            f"      {_string(key)}: {_sorted(value)}" for key, value in sorted(entries.items())
         ]
         body = "{\n" + ",\n".join(lines) + "\n    }" if lines else "{}"
-        sections.append(f"    {json.dumps(name)}: {body}")
+        sections.append(f"    {_string(name)}: {body}")
     return text[: -len("\n}")] + ',\n  "api": {\n' + ",\n".join(sections) + "\n  }\n}\n"
 
 
 _string = json.encoder.encode_basestring_ascii  # a string as `json.dumps` writes it
+_sorted = json.JSONEncoder(sort_keys=True).encode  # `json.dumps(value, sort_keys=True)`, made once
 
 
 def read_api_signature(folder: Path) -> dict[str, Any] | None:
