@@ -14,6 +14,7 @@ used, and a REST body whose table is part of its page's response type is that ty
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
@@ -31,18 +32,22 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
     endpoints: dict[tuple[str, str], Operation] = {}
     types: dict[str, ObjectType] = {}
     kept, duplicates = _kept_pages(pages, diagnostics)
+    op_pages: dict[str, str] = {}  # uid → its page's source
+    type_pages: dict[str, list[str]] = {}  # type name → the sources of the pages merged into it
     for page in pages:
         diagnostics.extend(page.diagnostics)
         if page.operation is None or kept[page.operation.uid] is not page.operation:
             continue
         op, page_types = linked_body(page.operation, page.types)
         operations[op.uid] = op
+        op_pages[op.uid] = page.source
         same = endpoints.setdefault((op.method, _shape(op.path)), op)
         if same is not op:
             message = f"{op.method} {op.path} is also documented by {same.location} ({same.uid})"
             diagnostics.append(Diagnostic(op.location, "warning", "duplicate-operation", message))
         for object_type in page_types:
             _merge(types, object_type, diagnostics)
+            type_pages.setdefault(object_type.name, []).append(page.source)
     matched = _use_named_types(types, operations)
     for op in operations.values():
         for ref in _refs(op):
@@ -60,7 +65,25 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
         duplicates=duplicates,
         matched=matched,
     )
+    _sources(api, op_pages, type_pages)
     return api, diagnostics
+
+
+def _sources(api: Api, op_pages: dict[str, str], type_pages: dict[str, list[str]]) -> None:
+    """What each operation and documented type was made from, where every page it came from has
+    its source: an operation is its page's, but for the types the model gave its result and body
+    (`linked_body`, `_use_named_types`); a type is its pages', in the order it was merged in, and
+    the matches that renamed its properties' types. The same sources, the same value."""
+    for op in api.operations:
+        page = op_pages[op.uid]
+        if page:
+            body = op.body.type if op.body is not None else None
+            api.op_sources[op.uid] = f"{page} {op.result!r} {body!r}"
+    matches = hashlib.sha256(repr(sorted(api.matched.items())).encode()).hexdigest()
+    for name, object_type in api.types.items():
+        pages = type_pages.get(name, [])
+        if object_type.documented and pages and all(pages):
+            api.type_sources[name] = " ".join([*pages, matches])
 
 
 def _use_named_types(

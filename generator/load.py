@@ -40,10 +40,13 @@ def parse_pages(
     results: list[ParsedPage | Diagnostic | None] = []
     for page_file, page_digest in zip(pages, read.digests, strict=True):
         home = (page_file.root, page_file.file)
-        entry = cache.page(_key(cache, page_file, page_digest), home)
+        key = _key(cache, page_file, page_digest)
+        entry = cache.page(key, home)
         fresh = entry is not None and all(
             read.include_digest(path, [page_file.root]) == d for path, d in entry[0]
         )
+        if entry is not None and fresh:
+            entry[1].source = _source(key, entry[0])
         results.append(entry[1] if entry is not None and fresh else None)
     jobs = []
     for i, found in enumerate(results):
@@ -68,7 +71,9 @@ def parse_pages(
             continue
         parsed, encoded = result
         includes = [(path, read.include_digest(path, [pages[i].root])) for path in parsed.includes]
-        cache.put_page(_key(cache, pages[i], read.digests[i]), includes, encoded)
+        key = _key(cache, pages[i], read.digests[i])
+        cache.put_page(key, includes, encoded)
+        parsed.source = _source(key, includes)
         results[i] = parsed
     return [r for r in results if isinstance(r, ParsedPage)], [
         r for r in results if isinstance(r, Diagnostic)
@@ -78,6 +83,11 @@ def parse_pages(
 def _key(cache: Cache, page: PageFile, page_digest: str) -> str:
     """A page's key in the cache: its place and its bytes' digest, for this generator."""
     return digest(cache.version, page.root, page.file, page_digest)
+
+
+def _source(key: str, includes: list[tuple[str, str]]) -> str:
+    """What a page was parsed from (`ParsedPage.source`): its key, and its includes' digests."""
+    return digest(key, *(f"{path}\0{include}" for path, include in includes))
 
 
 def _model(

@@ -159,6 +159,9 @@ class ParsedPage:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     skipped: str = ""
     includes: list[str] = field(default_factory=list)  # files it included (or tried to), for caches
+    # What it was parsed from, when `load` read it: a digest of its place, its bytes and its
+    # includes' (the same digest, the same page). Not part of the page's value.
+    source: str = field(default="", init=False, compare=False)
 
 
 @dataclass
@@ -177,6 +180,10 @@ class Api:
     matched: dict[str, str] = field(
         default_factory=dict
     )  # anonymous type → the named type used instead
+    # What the model made each operation (by uid) and each documented type (by name) from, when
+    # every page it came from has its `source` (see `build`): the job keys name them by it.
+    op_sources: dict[str, str] = field(default_factory=dict)
+    type_sources: dict[str, str] = field(default_factory=dict)
 
     @property
     def operations(self) -> list[Operation]:

@@ -117,3 +117,29 @@ def test_two_pages_for_one_endpoint_are_a_warning() -> None:
     api, [warning] = build_api([one, two])
     assert (warning.code, warning.location.file) == ("duplicate-operation", "two.md")
     assert len(api.operations) == 2
+
+
+def test_operations_and_types_are_named_by_their_pages_sources_only_where_all_have_one() -> None:
+    """The job keys print `Api.op_sources` and `Api.type_sources` instead of what they name; a
+    page without a source (not read by `load`) leaves what it made to be printed whole."""
+    from generator.emit.pyview import python_view
+
+    a, b = (
+        parse(_page(uid, "| Id | int32 | |"), name=f"{uid}.md")
+        for uid in ["v1AAgent_Get", "v1BAgent_Get"]
+    )
+    api, _ = build_api([a, b])
+    assert api.op_sources == {} and api.type_sources == {}
+    method = python_view(api, "demo").groups[0].methods[0]
+    assert method.source == repr(method.op)
+
+    a.source, b.source = "page-a", "page-b"
+    api, _ = build_api([a, b])
+    thing = "TypeRef(kind='named', format='', name='Thing', item=None, values=())"
+    assert api.op_sources["v1AAgent_Get"] == f"page-a {thing} None"
+    assert api.type_sources["Thing"].startswith("page-a page-b ")  # merged in page order
+    assert python_view(api, "demo").groups[0].methods[0].source == api.op_sources["v1AAgent_Get"]
+
+    b.source = ""
+    api, _ = build_api([a, b])
+    assert "Thing" not in api.type_sources and "v1BAgent_Get" not in api.op_sources

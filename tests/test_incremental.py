@@ -628,3 +628,64 @@ def test_a_parameter_s_or_a_header_s_description_edited_gives_the_cold_output(
     generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
     assert tree(out) == tree(tmp_path / "cold") and summary.reused > 0
     assert "Which status." in (out / "demo_client/groups/ticket_entity.py").read_text()
+
+
+# The job keys name an operation and a type by what the model made them from (`Api.op_sources`,
+# `Api.type_sources`), not by printing them: an edit on another page that changes them must
+# still render them again.
+
+_PROPS = "| Property Name | Type |  Description |"
+_STATUS = "## Response:\n\n| Response | Description |\n|---|---|\n| 200 | OK |"
+
+
+def _returning(docs: Path, uid: str, result: str, *rows: str) -> Path:
+    group = uid.split("_")[0].removeprefix("v1")
+    path = docs / group / f"{uid}.md"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    front = f"---\nuid: {uid}\n---\n\n"
+    endpoint = f"```http\nPOST /api/v1/Agents/{group}/{uid}\n```\n\n"
+    body = f"### Response body: {result}\n\n" + "\n".join([_PROPS, "|---|---|---|", *rows])
+    path.write_text(front + endpoint + f"{_STATUS}\n\n{body}\n")
+    return path
+
+
+def _incremental_is_cold(docs: Path, tmp_path: Path, edit: Callable[[], None]) -> dict[str, bytes]:
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    edit()
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert tree(out) == tree(tmp_path / "cold")
+    return tree(out)
+
+
+def test_an_operation_whose_result_another_page_now_names_is_rendered_again(
+    tmp_path: Path,
+) -> None:
+    """Its page unchanged, its anonymous result matches the named type another page's table
+    now describes: its method returns that type."""
+    docs = tmp_path / "docs"
+    rows = ("| Id | int32 | Key |", "| Name | string | |")
+    _returning(docs, "v1AAgent_GetThings", "array", *rows)
+    named = _returning(docs, "v1BAgent_GetThing", "Thing", rows[0], "| Title | string | |")
+    output = _incremental_is_cold(
+        docs, tmp_path, lambda: _returning(docs, "v1BAgent_GetThing", "Thing", *rows)
+    )
+    assert named.exists() and b"list[Thing]" in output["demo_client/groups/a_agent.py"]
+
+
+def test_a_type_another_page_adds_a_property_to_renders_again_the_tests_reaching_it(
+    tmp_path: Path,
+) -> None:
+    """The type is merged from both pages: the first page's group's tests show the property the
+    second page added."""
+    docs = tmp_path / "docs"
+    rows = ("| Id | int32 | Key |", "| Name | string | |")
+    _returning(docs, "v1AAgent_GetThing", "Thing", *rows)
+    _returning(docs, "v1BAgent_GetThing", "Thing", *rows)
+    output = _incremental_is_cold(
+        docs,
+        tmp_path,
+        lambda: _returning(docs, "v1BAgent_GetThing", "Thing", *rows, "| Added | string | |"),
+    )
+    assert b"Added" in output["tests/samples/a_agent.json"]

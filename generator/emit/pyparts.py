@@ -92,9 +92,9 @@ class PyPaging:
 @dataclass
 class PyMethod:
     name: str
-    # Without its parameters, headers and body table (see `pyview.as_printed`): the arguments
-    # below hold the parameters, no file prints the rest, and a job's key need not print them.
-    op: Operation
+    # Not printed by the job keys, which print `source` instead: a fifth of the cost of a run
+    # with one page changed was printing every operation, samples included.
+    op: Operation = field(repr=False)
     doc: str
     returns: str
     result: str  # the `result` argument of `_request`: a typed codec (`_m.NONE`, a module constant)
@@ -104,6 +104,7 @@ class PyMethod:
     body: PyArg | None  # a whole body: JSON value, or bytes when `binary`
     binary: bool
     paging: PyPaging | None = None
+    source: str = ""  # what `op` was made from (`Api.op_sources`): it determines `op`
 
     @property
     def params(self) -> list[str]:

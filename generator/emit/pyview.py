@@ -4,8 +4,6 @@ built once for the whole package through the naming authority.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
 from ..naming import (
     Namespace,
@@ -36,7 +34,10 @@ def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
         accessor = names.claim(snake(group.name))
         hints = Hints(models, api.types)
         methods_ns = group_methods()
-        methods = [_method(op, methods_ns.claim(snake(op.name)), hints) for op in group.operations]
+        methods = [
+            _method(op, methods_ns.claim(snake(op.name)), hints, api.op_sources.get(op.uid))
+            for op in group.operations
+        ]
         for method in methods:
             method.paging = _paging(method, methods_ns, hints)
         paged = any(m.paging for m in methods)
@@ -112,7 +113,7 @@ def _fill_model(
     py_model.refs = sorted(r for r in hints.refs if r[1] != py_model.cls)
 
 
-def _method(op: Operation, name: str, hints: Hints) -> PyMethod:
+def _method(op: Operation, name: str, hints: Hints, source: str | None) -> PyMethod:
     args = arguments()
     parts = [_param_arg(p, args.claim(snake(p.name)), hints) for p in op.path_params]
     body_arg: PyArg | None = None
@@ -140,17 +141,8 @@ def _method(op: Operation, name: str, hints: Hints) -> PyMethod:
     returns, result = _result(op.result, hints)
     method = PyMethod(name, op, "", returns, result, parts, query, fields, body_arg, binary)
     method.doc = method_doc(op, method)
-    method.op = as_printed(op)
+    method.source = source or repr(op)  # without its source, the operation itself
     return method
-
-
-def as_printed(op: Operation) -> Operation:
-    """The operation as the view holds it, once its method's arguments and docstring are made:
-    the headers (which the client sends itself), the parameters (which are the arguments) and the
-    body's own table (its type's is the one printed) are left out. The job keys print the view:
-    two fifths of it were these."""
-    body = replace(op.body, properties=[]) if op.body is not None else None
-    return replace(op, path_params=[], query_params=[], headers=[], body=body)
 
 
 def _param_arg(param: Param, name: str, hints: Hints) -> PyArg:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..model import ObjectType, TypeRef
+from ..model import Api, ObjectType, TypeRef
 from .pyparts import PyGroup, PyMethod, PyPackage
 from .render import Job, key_of, render, render_file
 from .testview import samples_path, tests_of_group
 
 
-def test_jobs(view: PyPackage, types: dict[str, ObjectType], groups: list[str]) -> list[Job]:
+def test_jobs(view: PyPackage, api: Api, groups: list[str]) -> list[Job]:
     """The conftest, then one job per group writing its test module and its samples file;
     `groups` are the view's `group_keys`."""
+    types = api.types
     models = {m.name: m.cls for m in view.models}
     jobs: list[Job] = [
         Job(partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view)),
@@ -25,8 +26,8 @@ def test_jobs(view: PyPackage, types: dict[str, ObjectType], groups: list[str]) 
         reached = _reached(group, types)
         named = {name: models[name] for name in reached if name in models}
         for name, object_type in reached.items():
-            if name not in type_keys:
-                type_keys[name] = key_of(object_type)
+            if name not in type_keys:  # named by what it was made from, where the model knows
+                type_keys[name] = key_of(api.type_sources.get(name) or object_type)
         key = key_of(view.name, group_key, [type_keys[name] for name in reached], named)
         render_tests = partial(_group_tests, view, group, reached, named)
         jobs.append(Job(render_tests, key, _paths(group)))
