@@ -68,7 +68,7 @@ def render_files(
     with summary.timed("view"):
         view = python_view(api, package, package_version)
         groups = group_keys(view)
-        jobs = client_jobs(view, groups) + test_jobs(view, api, groups)
+        jobs = client_jobs(view, api, groups) + test_jobs(view, api, groups)
     with summary.timed("render and format"):
         kept = [previous.keeps(job) if previous else None for job in jobs]
         # Only the jobs that changed go to the workers: the others' files are at hand.

@@ -40,7 +40,7 @@ def test_templates_emit_what_black_would_write() -> None:
     assert api is not None
     view = python_view(api, "superoffice_client")
     groups = group_keys(view)
-    jobs = client_jobs(view, groups) + test_jobs(view, api, groups)
+    jobs = client_jobs(view, api, groups) + test_jobs(view, api, groups)
     raw = {path: text.replace(KEEP, "") for job in jobs for path, text in job().items()}
     reshaped = [
         path

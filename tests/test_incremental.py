@@ -689,3 +689,18 @@ def test_a_type_another_page_adds_a_property_to_renders_again_the_tests_reaching
         lambda: _returning(docs, "v1BAgent_GetThing", "Thing", *rows, "| Added | string | |"),
     )
     assert b"Added" in output["tests/samples/a_agent.json"]
+
+
+def test_a_model_whose_property_s_type_another_page_now_documents_is_rendered_again(
+    tmp_path: Path,
+) -> None:
+    """Its type unchanged, the model's field takes the class another page's table now makes."""
+    docs = tmp_path / "docs"
+    _returning(docs, "v1AAgent_GetThing", "Thing", "| Id | int32 | Key |", "| Part | Part | |")
+    _returning(docs, "v1BAgent_GetOther", "Other", "| Id | int32 | Key |")
+    output = _incremental_is_cold(
+        docs,
+        tmp_path,
+        lambda: _returning(docs, "v1BAgent_GetOther", "Part", "| Label | string | |"),
+    )
+    assert b"part: Part | None" in output["demo_client/models/thing.py"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from functools import partial
 
+from ..model import Api
 from ..runtime import modules
-from .pyparts import PyPackage
+from .pyparts import PyModel, PyPackage
+from .pyview import ModelFields
 from .render import Job, key_of, render_file
 
 
@@ -15,7 +17,7 @@ def group_keys(view: PyPackage) -> list[str]:
     return [key_of(group) for group in view.groups]
 
 
-def client_jobs(view: PyPackage, groups: list[str]) -> list[Job]:
+def client_jobs(view: PyPackage, api: Api, groups: list[str]) -> list[Job]:
     """One job per output file of the installable package; each renders it when called.
     `groups` are the view's `group_keys`."""
     root = view.name
@@ -48,11 +50,19 @@ def client_jobs(view: PyPackage, groups: list[str]) -> list[Job]:
         path = f"{root}/groups/{group.module}.py"
         render = partial(render_file, path, "package/groups/group.py.j2", package=view, group=group)
         jobs.append(Job(render, key_of(path, group_key), (path,)))
+    fill = ModelFields(view, api.types)
+    names = key_of(fill.names_key())
     for model in view.models:
         path = f"{root}/models/{model.module}.py"
-        render = partial(render_file, path, "package/models/model.py.j2", package=view, model=model)
-        jobs.append(Job(render, key_of(path, model), (path,)))
+        render = partial(_model_file, path, view, fill, model)
+        source = api.type_sources.get(model.name)  # what its type was made from, where known
+        key = key_of(path, source, names) if source else key_of(path, fill(model))
+        jobs.append(Job(render, key, (path,)))
     return jobs
+
+
+def _model_file(path: str, view: PyPackage, fill: ModelFields, model: PyModel) -> dict[str, str]:
+    return render_file(path, "package/models/model.py.j2", package=view, model=fill(model))
 
 
 def _runtime(root: str) -> dict[str, str]:

@@ -4,6 +4,8 @@ built once for the whole package through the naming authority.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Api, Body, ObjectType, Operation, Param, TypeRef
 from ..naming import (
     Namespace,
@@ -21,10 +23,9 @@ from .pyparts import PyArg, PyField, PyGroup, PyMethod, PyModel, PyPackage, PyPa
 
 
 def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
+    """The package's view; its models named, their fields left to `ModelFields` (a run fills in
+    only the models it renders)."""
     models = _model_names(api)
-    class_names = frozenset(m.cls for m in models.values())  # taken from every model's fields
-    for py_model in models.values():
-        _fill_model(py_model, api.types[py_model.name], models, api.types, class_names)
     names = accessors()
     classes = model_classes()
     for py_model in models.values():
@@ -84,33 +85,52 @@ def _model_names(api: Api) -> dict[str, PyModel]:
     return out
 
 
-def _fill_model(
-    py_model: PyModel,
-    object_type: ObjectType,
-    models: dict[str, PyModel],
-    types: dict[str, ObjectType],
-    classes: frozenset[str],
-) -> None:
-    hints = Hints(models, types)
-    attrs = model_fields(classes)
-    for prop in object_type.properties:
-        hint = hints.hint(property_type(prop.type))
-        py_model.fields.append(
-            PyField(attrs.claim(snake(prop.name)), prop.name, f"{hint} | None", prop.description)
+class ModelFields:
+    """Fills in a model of the view: its fields, docstring and imports. Made once for a view, since
+    every model's fields depend on every model's class: those are the inputs, with the model's
+    type and whether each type is documented (`names_key` prints the view's part of them)."""
+
+    def __init__(self, view: PyPackage, types: dict[str, ObjectType]) -> None:
+        self.models = {m.name: m for m in view.models}
+        self.classes = frozenset(m.cls for m in view.models)  # no field may take one
+        self.types = types
+
+    def names_key(self) -> tuple[list[tuple[str, str, str]], list[str]]:
+        """All a model's fields take from outside its type: every model's name, class and
+        module, and which types are documented."""
+        names = [(m.name, m.cls, m.module) for m in self.models.values()]
+        return names, sorted(name for name, t in self.types.items() if t.documented)
+
+    def __call__(self, py_model: PyModel) -> PyModel:
+        object_type = self.types[py_model.name]
+        hints = Hints(self.models, self.types)
+        attrs = model_fields(self.classes)
+        fields = [
+            PyField(
+                attrs.claim(snake(prop.name)),
+                prop.name,
+                f"{hints.hint(property_type(prop.type))} | None",
+                prop.description,
+            )
+            for prop in object_type.properties
+        ]
+        doc = object_type.description or f"The {object_type.name} type."
+        if object_type.inline:
+            location = object_type.location
+            doc += f"\n\nDescribed at {location.file}:{location.line}."
+        documented = [f for f in fields if f.doc]
+        if documented:
+            doc += "\n\nAttributes:\n" + "\n".join(
+                indent(f"{f.attr}: {one_line(f.doc)}") for f in documented
+            )
+        return replace(
+            py_model,
+            doc=doc,
+            fields=fields,
+            typing=sorted(hints.typing),
+            datetime=hints.datetime,
+            refs=sorted(r for r in hints.refs if r[1] != py_model.cls),
         )
-    doc = object_type.description or f"The {object_type.name} type."
-    if object_type.inline:
-        location = object_type.location
-        doc += f"\n\nDescribed at {location.file}:{location.line}."
-    documented = [f for f in py_model.fields if f.doc]
-    if documented:
-        doc += "\n\nAttributes:\n" + "\n".join(
-            indent(f"{f.attr}: {one_line(f.doc)}") for f in documented
-        )
-    py_model.doc = doc
-    py_model.typing = sorted(hints.typing)
-    py_model.datetime = hints.datetime
-    py_model.refs = sorted(r for r in hints.refs if r[1] != py_model.cls)
 
 
 def _method(op: Operation, name: str, hints: Hints, source: str | None) -> PyMethod:
