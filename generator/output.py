@@ -60,15 +60,9 @@ def render_files(
     formats the Python files the templates' layout cannot vouch for (counted in `summary`). A job
     the `previous` output holds unchanged is not rendered: its files are kept.
     `summary.jobs` learns each keyed job's files and their digests."""
-    from .emit.client import client_jobs, group_keys
-    from .emit.pyview import python_view
-    from .emit.tests import test_jobs
-
     summary = summary or Summary()
     with summary.timed("view"):
-        view = python_view(api, package, package_version)
-        groups = group_keys(view)
-        jobs = client_jobs(view, api, groups) + test_jobs(view, api, groups)
+        jobs = render_jobs(api, package, package_version)
     with summary.timed("render and format"):
         kept = [previous.keeps(job) if previous else None for job in jobs]
         # Only the jobs that changed go to the workers: the others' files are at hand.
@@ -92,8 +86,20 @@ def render_files(
         if job.key:
             assert sorted(path for path, _, _ in batch) == sorted(job.paths), job.paths
             summary.jobs[job.key] = {path: file_digest(text) for path, text, _ in batch}
-    left_to_exit(view, jobs)
+    left_to_exit(jobs)
     return tree
+
+
+def render_jobs(api: Api, package: str, package_version: str = "0.1.0") -> list[Job]:
+    """Every output file's render job, with its key where it has one (`emit.inputs`)."""
+    from .emit.client import client_jobs, group_keys
+    from .emit.inputs import JobInputs
+    from .emit.pyview import python_view
+    from .emit.tests import test_jobs
+
+    inputs = JobInputs(python_view(api, package, package_version), api)
+    groups = group_keys(inputs)
+    return client_jobs(inputs, groups) + test_jobs(inputs, groups)
 
 
 def _black_differs(_: None, item: tuple[str, str]) -> str | None:

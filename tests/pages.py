@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.model import ParsedPage
+from generator.emit.pyparts import PyGroup
+from generator.emit.pyview import GroupMethods, python_view
+from generator.model import Api, ParsedPage
 from generator.parse.page import parse_page
 
 FRONT = "---\ntitle: POST Agents/Demo/DoThing\nuid: v1DemoAgent_DoThing\n---\n\n# POST Agents/Demo/DoThing\n\n"
@@ -52,3 +54,10 @@ def tree(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file() and "__pycache__" not in p.parts
     }
+
+
+def groups_of(api: Api) -> list[PyGroup]:
+    """The view's groups, filled in as their files print them."""
+    view = python_view(api, "demo")
+    fill = GroupMethods(view, api)
+    return [fill(group) for group in view.groups]

@@ -122,7 +122,7 @@ def test_two_pages_for_one_endpoint_are_a_warning() -> None:
 def test_operations_and_types_are_named_by_their_pages_sources_only_where_all_have_one() -> None:
     """The job keys print `Api.op_sources` and `Api.type_sources` instead of what they name; a
     page without a source (not read by `load`) leaves what it made to be printed whole."""
-    from generator.emit.pyview import python_view
+    from tests.pages import groups_of
 
     a, b = (
         parse(_page(uid, "| Id | int32 | |"), name=f"{uid}.md")
@@ -130,7 +130,7 @@ def test_operations_and_types_are_named_by_their_pages_sources_only_where_all_ha
     )
     api, _ = build_api([a, b])
     assert api.op_sources == {} and api.type_sources == {}
-    method = python_view(api, "demo").groups[0].methods[0]
+    method = groups_of(api)[0].methods[0]
     assert method.source == repr(method.op)
 
     a.source, b.source = "page-a", "page-b"
@@ -138,7 +138,7 @@ def test_operations_and_types_are_named_by_their_pages_sources_only_where_all_ha
     thing = "TypeRef(kind='named', format='', name='Thing', item=None, values=())"
     assert api.op_sources["v1AAgent_Get"] == f"page-a {thing} None"
     assert api.type_sources["Thing"].startswith("page-a page-b ")  # merged in page order
-    assert python_view(api, "demo").groups[0].methods[0].source == api.op_sources["v1AAgent_Get"]
+    assert groups_of(api)[0].methods[0].source == api.op_sources["v1AAgent_Get"]
 
     b.source = ""
     api, _ = build_api([a, b])

@@ -31,16 +31,12 @@ def test_generated_is_up_to_date_with_docs_input() -> None:
 def test_templates_emit_what_black_would_write() -> None:
     """The templates emit black's layout: black, run over the raw output (the emitter's `KEEP`
     marks taken out), changes nothing, so it need not run at generate time."""
-    from generator.emit.client import client_jobs, group_keys
-    from generator.emit.pyview import python_view
-    from generator.emit.tests import test_jobs
     from generator.format import KEEP, format_python
+    from generator.output import render_jobs
 
     api, _ = load([ROOT / "docs_input"])
     assert api is not None
-    view = python_view(api, "superoffice_client")
-    groups = group_keys(view)
-    jobs = client_jobs(view, api, groups) + test_jobs(view, api, groups)
+    jobs = render_jobs(api, "superoffice_client")
     raw = {path: text.replace(KEEP, "") for job in jobs for path, text in job().items()}
     reshaped = [
         path

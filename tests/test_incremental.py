@@ -587,9 +587,9 @@ def test_a_type_edited_renders_again_only_the_tests_of_the_groups_that_reach_it(
     rendered: list[str] = []
     render = tests._group_tests
 
-    def recording(view: Any, group: Any, *args: Any) -> dict[str, str]:
+    def recording(view: Any, fill: Any, group: Any, *args: Any) -> dict[str, str]:
         rendered.append(group.module)
-        return render(view, group, *args)
+        return render(view, fill, group, *args)
 
     monkeypatch.setattr(tests, "_group_tests", recording)
     page = docs / "rest/Ticket/v1TicketEntity_GetTicketEntity.md"
@@ -704,3 +704,33 @@ def test_a_model_whose_property_s_type_another_page_now_documents_is_rendered_ag
         lambda: _returning(docs, "v1BAgent_GetOther", "Part", "| Label | string | |"),
     )
     assert b"part: Part | None" in output["demo_client/models/thing.py"]
+
+
+def test_a_group_whose_result_type_another_page_changes_pages_as_the_cold_run_does(
+    tmp_path: Path,
+) -> None:
+    """A GET with `$top` pages when its result type, documented on another page, has `value` and
+    `odata.nextLink`: the other page's edit adds or takes away its group's paging methods."""
+    docs = tmp_path / "docs"
+    listing = docs / "rest/v1Thing_GetAll.md"
+    listing.parent.mkdir(parents=True)
+    listing.write_text(
+        "---\nuid: v1Thing_GetAll\n---\n\n```http\nGET /api/v1/Thing\n```\n\n"
+        "## Query String Parameters\n\n| Parameter Name | Type |  Description |\n|---|---|---|\n"
+        "| $top | int32 | Rows |\n\n"
+        f"{_STATUS}\n\n### Response body: ThingList\n"
+    )
+    rows = ("| value | array | Rows |", "| odata.nextLink | string | Next |")
+    _returning(docs, "v1BAgent_GetList", "ThingList", *rows)
+    output = _incremental_is_cold(
+        docs, tmp_path, lambda: _returning(docs, "v1BAgent_GetList", "ThingList", rows[0])
+    )
+    assert b"def iter_all" not in output["demo_client/groups/thing.py"]
+    docs_again = tmp_path / "again"
+    shutil.copytree(docs, docs_again)
+    output = _incremental_is_cold(
+        docs_again,
+        tmp_path / "second",
+        lambda: _returning(docs_again, "v1BAgent_GetList", "ThingList", *rows),
+    )
+    assert b"def iter_all" in output["demo_client/groups/thing.py"]

@@ -11,7 +11,7 @@ from generator.build import build_api
 from generator.emit.pyparts import PyMethod
 from generator.emit.pyview import python_view
 from generator.model import Api, Operation, ParsedPage, TypeRef
-from tests.pages import page, parse, table
+from tests.pages import groups_of, page, parse, table
 
 PROPS = "| Property Name | Type |  Description |"
 STATUS = "## Response:\n\n| Response | Description |\n|---|---|\n| 200 | OK |"
@@ -34,8 +34,7 @@ def _operation(api: Api, name: str) -> Operation:
 
 
 def _method(api: Api, name: str) -> PyMethod:
-    view = python_view(api, "demo")
-    return next(m for group in view.groups for m in group.methods if m.op.name == name)
+    return next(m for group in groups_of(api) for m in group.methods if m.op.name == name)
 
 
 def _model_classes(api: Api) -> list[str]:
@@ -52,7 +51,7 @@ def test_an_anonymous_array_item_with_a_named_types_table_is_that_type() -> None
     )
     method = _method(api, "GetThings")
     assert (method.returns, method.result) == ("list[Thing]", "_LIST_THING")
-    codecs = [c for group in python_view(api, "demo").groups for c in group.codecs]
+    codecs = [c for group in groups_of(api) for c in group.codecs]
     assert ("_LIST_THING", "_m.Codec[list[Thing]]", '_m.list_of(_m.model("Thing"))') in codecs
     assert _model_classes(api) == ["Thing"]  # no class for the anonymous type
     assert (

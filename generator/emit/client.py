@@ -5,25 +5,26 @@ from __future__ import annotations
 
 from functools import partial
 
-from ..model import Api
 from ..runtime import modules
-from .pyparts import PyModel, PyPackage
-from .pyview import ModelFields
+from .inputs import JobInputs
+from .pyparts import PyGroup, PyModel, PyPackage
+from .pyview import GroupMethods, ModelFields, readme_calls
 from .render import Job, key_of, render_file
 
 
-def group_keys(view: PyPackage) -> list[str]:
-    """Each group's view as a digest, printed once for the keys of both its jobs (client, tests)."""
-    return [key_of(group) for group in view.groups]
+def group_keys(inputs: JobInputs) -> list[str]:
+    """Each group's key, made once for the keys of both its jobs (client, tests)."""
+    return [inputs.group_key(group) for group in inputs.view.groups]
 
 
-def client_jobs(view: PyPackage, api: Api, groups: list[str]) -> list[Job]:
+def client_jobs(inputs: JobInputs, groups: list[str]) -> list[Job]:
     """One job per output file of the installable package; each renders it when called.
-    `groups` are the view's `group_keys`."""
+    `groups` are the `group_keys`."""
+    view = inputs.view
     root = view.name
     jobs = [
         Job(partial(render_file, "pyproject.toml", "project/pyproject.toml.j2", package=view)),
-        Job(partial(render_file, "README.md", "project/README.md.j2", package=view)),
+        Job(partial(_readme, view, inputs.groups)),
         Job(partial(render_file, f"{root}/__init__.py", "package/__init__.py.j2", package=view)),
         Job(partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view)),
         Job(partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view)),
@@ -48,17 +49,24 @@ def client_jobs(view: PyPackage, api: Api, groups: list[str]) -> list[Job]:
     ]
     for group, group_key in zip(view.groups, groups, strict=True):
         path = f"{root}/groups/{group.module}.py"
-        render = partial(render_file, path, "package/groups/group.py.j2", package=view, group=group)
+        render = partial(_group_file, path, view, inputs.groups, group)
         jobs.append(Job(render, key_of(path, group_key), (path,)))
-    fill = ModelFields(view, api.types)
-    names = key_of(fill.names_key())
     for model in view.models:
         path = f"{root}/models/{model.module}.py"
-        render = partial(_model_file, path, view, fill, model)
-        source = api.type_sources.get(model.name)  # what its type was made from, where known
-        key = key_of(path, source, names) if source else key_of(path, fill(model))
-        jobs.append(Job(render, key, (path,)))
+        render = partial(_model_file, path, view, inputs.models, model)
+        jobs.append(Job(render, key_of(path, inputs.model_key(model)), (path,)))
     return jobs
+
+
+def _readme(view: PyPackage, fill: GroupMethods) -> dict[str, str]:
+    paged, example = readme_calls(view, fill)
+    return render_file(
+        "README.md", "project/README.md.j2", package=view, paged=paged, example=example
+    )
+
+
+def _group_file(path: str, view: PyPackage, fill: GroupMethods, group: PyGroup) -> dict[str, str]:
+    return render_file(path, "package/groups/group.py.j2", package=view, group=fill(group))
 
 
 def _model_file(path: str, view: PyPackage, fill: ModelFields, model: PyModel) -> dict[str, str]:

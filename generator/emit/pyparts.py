@@ -169,15 +169,20 @@ class PyGroup:
     module: str
     accessor: str
     doc: str
-    methods: list[PyMethod]
-    typing: list[str]
-    datetime: bool
-    sequence: bool
-    codecs: list[tuple[str, str, str]]  # module constants: (name, `_m.Codec[...]`, expression)
-    not_given: bool  # imports NOT_GIVEN and NotGiven
-    codec_module: bool  # imports `_model` as `_m`
-    select: bool  # uses the runtime's Select alias
-    refs: list[tuple[str, str]]  # model (module, class) pairs the annotations name
+    # The rest is filled in by `pyview.GroupMethods`, for the groups a run renders.
+    methods: list[PyMethod] = field(default_factory=list)
+    typing: list[str] = field(default_factory=list)
+    datetime: bool = False
+    sequence: bool = False
+    codecs: list[tuple[str, str, str]] = field(
+        default_factory=list
+    )  # module constants: (name, `_m.Codec[...]`, expression)
+    not_given: bool = False  # imports NOT_GIVEN and NotGiven
+    codec_module: bool = False  # imports `_model` as `_m`
+    select: bool = False  # uses the runtime's Select alias
+    refs: list[tuple[str, str]] = field(
+        default_factory=list
+    )  # model (module, class) pairs the annotations name
     paging: bool = False  # imports `_paging`
 
     @property
@@ -198,37 +203,6 @@ class PyPackage:
     groups: list[PyGroup]
     models: list[PyModel]
     version: str = "0.1.0"
-
-    @property
-    def paged(self) -> str:
-        """The first paging method, `group.iter_<name>`, for the README; "" when none pages."""
-        found = [
-            f"{g.accessor}.{m.paging.rows}" for g in self.groups for m in g.methods if m.paging
-        ]
-        return found[0] if found else ""
-
-    @property
-    def example(self) -> tuple[PyGroup, PyMethod, str]:
-        """The call the generated README shows: a GET with simple arguments, if there is one
-        (`get_ticket_entity`, `"id=1"`), else the first method with simple arguments."""
-        candidates = [
-            (g, m)
-            for g in self.groups
-            for m in g.methods
-            if m.returns not in ("bytes", "None")
-            and all(example_value(a.hint) for a in m.args if a.required)
-        ]
-        gets = sorted(
-            ((g, m) for g, m in candidates if m.op.method == "GET"), key=lambda gm: not gm[1].parts
-        )
-        group, method = (gets or candidates or [(g, m) for g in self.groups for m in g.methods])[0]
-        return (
-            group,
-            method,
-            ", ".join(
-                f"{a.name}={example_value(a.hint) or '{}'}" for a in method.args if a.required
-            ),
-        )
 
 
 def example_value(hint: str) -> str:

@@ -19,12 +19,21 @@ from ..naming import (
 )
 from .pydocs import RAISES, arg_default_doc, indent, method_doc, one_line
 from .pyhints import Hints, property_type
-from .pyparts import PyArg, PyField, PyGroup, PyMethod, PyModel, PyPackage, PyPaging
+from .pyparts import (
+    PyArg,
+    PyField,
+    PyGroup,
+    PyMethod,
+    PyModel,
+    PyPackage,
+    PyPaging,
+    example_value,
+)
 
 
 def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
-    """The package's view; its models named, their fields left to `ModelFields` (a run fills in
-    only the models it renders)."""
+    """The package's view: every model and group named, their fields and methods left to
+    `ModelFields` and `GroupMethods` (a run fills in only those it renders)."""
     models = _model_names(api)
     names = accessors()
     classes = model_classes()
@@ -33,16 +42,6 @@ def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
     groups = []
     for group in api.groups:
         accessor = names.claim(snake(group.name))
-        hints = Hints(models, api.types)
-        methods_ns = group_methods()
-        methods = [
-            _method(op, methods_ns.claim(snake(op.name)), hints, api.op_sources.get(op.uid))
-            for op in group.operations
-        ]
-        for method in methods:
-            method.paging = _paging(method, methods_ns, hints)
-        paged = any(m.paging for m in methods)
-        not_given = paged or any(not a.required for m in methods for a in m.args)
         prefix = _common_prefix([op.path for op in group.operations])
         base = pascal(group.name) + "Api"
         groups.append(
@@ -54,21 +53,83 @@ def python_view(api: Api, package: str, version: str = "0.1.0") -> PyPackage:
                 async_raw_cls=classes.claim(f"Async{base}WithRawResponse"),
                 module=accessor,
                 accessor=accessor,
-                doc=f"The {group.name} endpoints ({len(methods)}), under {prefix}.",
-                methods=methods,
-                typing=sorted(hints.typing),
-                datetime=hints.datetime,
-                sequence=hints.sequence,
-                codecs=sorted(hints.codecs.values()),
-                not_given=not_given,
-                codec_module=bool(methods),
-                select=hints.select,
-                refs=sorted(hints.refs),
-                paging=paged,
+                doc=f"The {group.name} endpoints ({len(group.operations)}), under {prefix}.",
             )
         )
     ordered = [models[name] for name in sorted(models)]
     return PyPackage(package, groups, ordered, version)
+
+
+class GroupMethods:
+    """Fills in a group of the view: its methods and what its module imports, from its operations,
+    every model's class and module, and the types they name (each filled group is kept)."""
+
+    def __init__(self, view: PyPackage, api: Api) -> None:
+        self.models = {m.name: m for m in view.models}
+        self.api = api
+        self.operations = {group.name: group.operations for group in api.groups}
+        self.filled: dict[str, PyGroup] = {}
+
+    def __call__(self, group: PyGroup) -> PyGroup:
+        if group.name not in self.filled:
+            self.filled[group.name] = self._fill(group)
+        return self.filled[group.name]
+
+    def _fill(self, group: PyGroup) -> PyGroup:
+        hints = Hints(self.models, self.api.types)
+        methods_ns = group_methods()
+        methods = [
+            _method(op, methods_ns.claim(snake(op.name)), hints, self.api.op_sources.get(op.uid))
+            for op in self.operations[group.name]
+        ]
+        for method in methods:
+            method.paging = _paging(method, methods_ns, hints)
+        paged = any(m.paging for m in methods)
+        return replace(
+            group,
+            methods=methods,
+            typing=sorted(hints.typing),
+            datetime=hints.datetime,
+            sequence=hints.sequence,
+            codecs=sorted(hints.codecs.values()),
+            not_given=paged or any(not a.required for m in methods for a in m.args),
+            codec_module=bool(methods),
+            select=hints.select,
+            refs=sorted(hints.refs),
+            paging=paged,
+        )
+
+
+def readme_calls(view: PyPackage, fill: GroupMethods) -> tuple[str, tuple[PyGroup, PyMethod, str]]:
+    """The README's two calls: the first paging method (`group.iter_<name>`, "" when none pages),
+    and the call it shows, a GET with simple arguments if there is one (`get_ticket_entity`,
+    `"id=1"`; one with a path part first), else the first method with simple arguments, else the
+    first method. Groups are filled in, in order, only until both are found."""
+    paged = ""
+    first: dict[str, tuple[PyGroup, PyMethod]] = (
+        {}
+    )  # the first method, candidate, GET, GET with parts
+    for shell in view.groups:
+        group = fill(shell)
+        for method in group.methods:
+            if method.paging and not paged:
+                paged = f"{group.accessor}.{method.paging.rows}"
+            first.setdefault("method", (group, method))
+            if method.returns in ("bytes", "None") or not all(
+                example_value(a.hint) for a in method.args if a.required
+            ):
+                continue
+            first.setdefault("candidate", (group, method))
+            if method.op.method == "GET":
+                first.setdefault("get", (group, method))
+                if method.parts:
+                    first.setdefault("get with parts", (group, method))
+        if paged and "get with parts" in first:
+            break
+    kind = next(k for k in ("get with parts", "get", "candidate", "method") if k in first)
+    group, method = first[kind]
+    args = ", ".join(f"{a.name}={example_value(a.hint) or '{}'}" for a in method.args if a.required)
+    return paged, (group, method, args)
 
 
 def _model_names(api: Api) -> dict[str, PyModel]:
