@@ -196,9 +196,10 @@ class Read:
         return self.real_roots[root]
 
     def sources(self) -> list[str]:
-        """`root/file:digest` of every page, and the pages left out: what the output depends on,
-        page by page."""
-        pages = [f"{p.root}/{p.file}:{d}" for p, d in zip(self.pages, self.digests, strict=True)]
+        """The root, file and digest of every page, and the pages left out: what the output
+        depends on, page by page. Root and file apart: the same page read from another docs
+        folder (`docs` or `docs/Ticket`) is placed, and includes, otherwise."""
+        pages = [repr((p.root, p.file, d)) for p, d in zip(self.pages, self.digests, strict=True)]
         return pages + sorted(str(d) for d in self.diagnostics)
 
     def record(self) -> dict[str, str]:

@@ -734,3 +734,18 @@ def test_a_group_whose_result_type_another_page_changes_pages_as_the_cold_run_do
         lambda: _returning(docs_again, "v1BAgent_GetList", "ThingList", *rows),
     )
     assert b"def iter_all" in output["demo_client/groups/thing.py"]
+
+
+def test_the_same_pages_read_from_another_docs_folder_are_generated_anew(
+    docs: Path, tmp_path: Path
+) -> None:
+    """`docs` then `docs/rest`: the files are the same, but their places (below the docs folder,
+    as the output names them) and what their includes may reach are not."""
+    for index in docs.glob("*.md"):
+        index.unlink()  # so that `docs/agent docs/rest docs/samples` reads what `docs` reads
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    folders = [docs / "agent", docs / "rest", docs / "samples"]
+    summary = generate(folders, out, "demo_client", cache_root=cache, jobs=1)
+    generate(folders, tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert not summary.unchanged and tree(out) == tree(tmp_path / "cold")
