@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .untrusted import Refused, read_regular
+
 MANIFEST = ".generator-manifest.json"
 GENERATOR = "superoffice-docs-generator"
 # What tools leave in an output folder (pytest, mypy, ruff, `pip install ./generated`): not the
@@ -33,9 +35,19 @@ def file_digest(text: str) -> str:
 
 
 def file_digest_of(path: Path) -> str:
-    """`file_digest` of what a file holds."""
-    with open(path, "rb") as handle:
-        return hashlib.file_digest(handle, "sha256").hexdigest()
+    """`file_digest` of what a file of the output holds; "" when it is no regular file."""
+    data = read_output(path)
+    return "" if data is None else hashlib.sha256(data).hexdigest()
+
+
+def read_output(path: Path, limit: int = 256 << 20) -> bytes | None:
+    """What a file in an output folder holds, or None when it is not a regular file, holds more
+    than `limit` bytes or cannot be read. The folder is the user's: a FIFO put there must not
+    block the run."""
+    try:
+        return read_regular(path, limit)
+    except (OSError, Refused):
+        return None
 
 
 def manifest_text(
@@ -87,10 +99,10 @@ class Listing:
 
 def read_listing(folder: Path) -> Listing | None:
     """What the manifest in `folder` says, or None when it holds none of ours."""
+    text = read_output(folder / MANIFEST, 64 << 20)
     try:
-        with open(folder / MANIFEST, "rb") as handle:
-            data = json.loads(handle.read(64 * 1024 * 1024))
-    except (OSError, ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
+        data = json.loads(text) if text is not None else None
+    except (ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
         return None
     if not isinstance(data, dict) or data.get("generator") != GENERATOR:
         return None
@@ -122,10 +134,7 @@ def compare_tree(
     leftovers, and the manifest unless `files` has it)."""
     changes = FileChanges(unchanged=len(kept or {}))
     for path, text in sorted(files.items()):
-        try:
-            old = (out / path).read_bytes() if not (out / path).is_symlink() else None
-        except OSError:
-            old = None
+        old = read_output(out / path) if not (out / path).is_symlink() else None
         if old is None:
             changes.added.append(path)
         elif old != text.encode("utf-8"):

@@ -22,7 +22,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .manifest import MANIFEST, OutputError, foreign_paths, manifest_text, read_manifest
+from .manifest import (
+    MANIFEST,
+    OutputError,
+    foreign_paths,
+    manifest_text,
+    read_manifest,
+    read_output,
+)
 
 
 @contextmanager
@@ -160,7 +167,7 @@ def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
     """Hard-link an unchanged file from the previous output instead of writing it again (safe:
     the lock keeps any other run from changing the previous output meanwhile)."""
     try:
-        if old.is_symlink() or old.stat().st_size != len(data) or old.read_bytes() != data:
+        if old.is_symlink() or old.stat().st_size != len(data) or read_output(old) != data:
             return False
         os.link(old, target)
     except OSError:

@@ -218,18 +218,22 @@ def test_a_run_keeps_the_unchanged_output_files_unread_unless_the_output_was_tou
 ) -> None:
     import os
 
-    from generator import manifest, previous
+    from generator import manifest, previous, write
 
     cache, out = tmp_path / "cache", tmp_path / "out"
     generate([docs], out, "demo_client", cache_root=cache, jobs=1)
     reads: list[str] = []
-    for module, name in ((previous, "file_digest_of"), (Path, "read_bytes")):
+    for module, name in (
+        (previous, "file_digest_of"),
+        (manifest, "read_output"),
+        (write, "read_output"),
+    ):
         original = getattr(module, name)
 
-        def counting(path: Path, original: Callable[[Path], object] = original) -> object:
+        def counting(path: Path, *args: Any, original: Callable[..., object] = original) -> object:
             if out in Path(os.path.abspath(path)).parents:
                 reads.append(Path(path).relative_to(out).as_posix())
-            return original(path)
+            return original(path, *args)
 
         monkeypatch.setattr(module, name, counting)
     page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"

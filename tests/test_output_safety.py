@@ -373,3 +373,33 @@ def test_an_api_signature_with_entries_cut_short_is_ignored(
     (out / MANIFEST).write_text(json.dumps(data))
     summary = generate([docs], out, "demo_client", jobs=1)
     assert not summary.errors and summary.api_changes is None
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("where", ["a generated file", "the manifest", "a leftover staging folder"])
+def test_a_fifo_in_the_output_folder_never_blocks_a_run(
+    docs: Path, tmp_path: Path, where: str
+) -> None:
+    """The output folder is the user's: a FIFO there is not a file to read (reading one blocks
+    until something writes to it). Found by a differential fuzzer: each of these hung."""
+    from tests.test_untrusted import cli
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    generate = ["generate", docs, "--out", out, "--package", "demo_client", "--cache", cache]
+    assert cli(*generate).returncode == 0
+    fifo = {
+        "a generated file": out / "demo_client/py.typed",  # empty: its size alone matches
+        "the manifest": out / MANIFEST,
+        "a leftover staging folder": tmp_path / ".out.new-left" / MANIFEST,
+    }[where]
+    fifo.parent.mkdir(exist_ok=True)
+    fifo.unlink(missing_ok=True)
+    os.mkfifo(fifo)
+    checked, result = cli(*generate, "--check"), cli(*generate)
+    if where == "the manifest":  # no manifest of ours: a folder the generator must not replace
+        assert checked.returncode == result.returncode == 1 and "error: " in result.stderr
+        assert fifo.exists()
+        return
+    # A staging folder left beside the output is not the output: up to date, as it was.
+    assert checked.returncode == (1 if where == "a generated file" else 0)
+    assert result.returncode == 0 and (out / "demo_client/py.typed").is_file()
