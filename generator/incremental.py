@@ -90,6 +90,7 @@ def _stats(folder: str, below: str, entries: list[str]) -> None:
         name = f"{below}{entry.name}"
         if entry.is_dir(follow_symlinks=False):
             if entry.name != "__pycache__":
+                entries.append(f"{name}/")  # an empty folder added is a change too
                 _stats(entry.path, f"{name}/", entries)
         else:
             stat = entry.stat(follow_symlinks=False)  # a link is told by its own times: never fails

@@ -101,12 +101,13 @@ def write_tree(
         )  # first: marks it ours
         for folder in sorted({os.path.dirname(path) for path in (*kept, *files)} - {""}):
             (staging / folder).mkdir(parents=True, exist_ok=True)
+        mode = 0o666 & ~_umask()  # a new file's: a file kept keeps it too
         for relative in kept:
-            _keep(os.path.join(out, relative), os.path.join(staging, relative))
+            _keep(os.path.join(out, relative), os.path.join(staging, relative), mode)
         for relative, text in sorted(files.items()):
             target = staging / relative
             data = text.encode("utf-8")
-            if not _link_if_same(out / relative, target, data):
+            if not _link_if_same(out / relative, target, data, mode):
                 with open(target, "xb") as handle:  # a new file, never one linked to another
                     handle.write(data)
         if not out.exists():
@@ -150,12 +151,16 @@ def _is_openapi(path: Path) -> bool:
     return b'"openapi"' in head or b"openapi:" in head
 
 
-def _keep(old: str, target: str) -> None:
-    """Hard-link (else copy) a file of the previous output that this run keeps as it is."""
+def _keep(old: str, target: str, mode: int) -> None:
+    """Hard-link (else copy) a file of the previous output that this run keeps as it is; copy it
+    when its permissions are no longer `mode`, as a cold run would write it."""
     try:
-        if not stat.S_ISREG(os.lstat(old).st_mode):
+        status = os.lstat(old)
+        if not stat.S_ISREG(status.st_mode):
             raise OutputError(f"{old} is no longer a file; run again")
         try:
+            if stat.S_IMODE(status.st_mode) != mode:
+                raise OSError  # not a link to it: a copy, made with `mode`
             os.link(old, target, follow_symlinks=False)
         except OSError:
             shutil.copyfile(old, target, follow_symlinks=False)
@@ -163,11 +168,18 @@ def _keep(old: str, target: str) -> None:
         raise OutputError(f"{old} changed during this run ({error.strerror}); run again") from None
 
 
-def _link_if_same(old: Path, target: Path, data: bytes) -> bool:
+def _link_if_same(old: Path, target: Path, data: bytes, mode: int) -> bool:
     """Hard-link an unchanged file from the previous output instead of writing it again (safe:
-    the lock keeps any other run from changing the previous output meanwhile)."""
+    the lock keeps any other run from changing the previous output meanwhile), unless its
+    permissions are no longer `mode`."""
     try:
-        if old.is_symlink() or old.stat().st_size != len(data) or read_output(old) != data:
+        status = old.lstat()
+        if (
+            not stat.S_ISREG(status.st_mode)
+            or stat.S_IMODE(status.st_mode) != mode
+            or status.st_size != len(data)
+            or read_output(old) != data
+        ):
             return False
         os.link(old, target)
     except OSError:

@@ -403,3 +403,31 @@ def test_a_fifo_in_the_output_folder_never_blocks_a_run(
     # A staging folder left beside the output is not the output: up to date, as it was.
     assert checked.returncode == (1 if where == "a generated file" else 0)
     assert result.returncode == 0 and (out / "demo_client/py.typed").is_file()
+
+
+def test_a_run_leaves_the_permissions_and_folders_a_cold_run_leaves(
+    docs: Path, tmp_path: Path
+) -> None:
+    """Generated files whose permissions were changed (one kept as it is, one rendered every run)
+    and an empty folder added: the next run, nothing else changed, gives what a cold run gives,
+    not only its bytes. Found by a differential fuzzer."""
+    import stat
+
+    from generator.pipeline import generate
+
+    def shape(folder: Path) -> dict[str, tuple[bool, int]]:
+        return {
+            p.relative_to(folder).as_posix(): (p.is_dir(), stat.S_IMODE(p.stat().st_mode))
+            for p in folder.rglob("*")
+            if "__pycache__" not in p.parts
+        }
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    (out / "demo_client/models/associate.py").chmod(0o600)
+    (out / "README.md").chmod(0o755)
+    (out / "demo_client/stray").mkdir()
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert not summary.unchanged and summary.reused > 0
+    assert shape(out) == shape(tmp_path / "cold") and tree(out) == tree(tmp_path / "cold")
