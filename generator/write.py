@@ -158,12 +158,13 @@ def _keep(old: str, target: str, mode: int) -> None:
         status = os.lstat(old)
         if not stat.S_ISREG(status.st_mode):
             raise OutputError(f"{old} is no longer a file; run again")
-        try:
-            if stat.S_IMODE(status.st_mode) != mode:
-                raise OSError  # not a link to it: a copy, made with `mode`
-            os.link(old, target, follow_symlinks=False)
-        except OSError:
-            shutil.copyfile(old, target, follow_symlinks=False)
+        if stat.S_IMODE(status.st_mode) == mode:
+            try:
+                os.link(old, target, follow_symlinks=False)
+                return
+            except OSError:
+                pass
+        shutil.copyfile(old, target, follow_symlinks=False)  # a new file: made with `mode`
     except OSError as error:
         raise OutputError(f"{old} changed during this run ({error.strerror}); run again") from None
 

@@ -19,7 +19,6 @@ class JobInputs:
         self.api = api
         self.groups = GroupMethods(view, api)
         self.models = ModelFields(view, api.types)
-        self.operations = {group.name: group.operations for group in api.groups}
         # All a group's or a model's annotations take from outside its own pages: every model's
         # name, class and module, and which types are documented.
         self.names = key_of(self.models.names_key())
@@ -37,13 +36,13 @@ class JobInputs:
         """The types a group's operations name (parameters, bodies, results) and those theirs
         name (an agent's argument carrier: its properties), by name."""
         if group.name not in self._reached:
-            self._reached[group.name] = _reached(self.operations[group.name], self.api.types)
+            self._reached[group.name] = _reached(self.groups.operations[group.name], self.api.types)
         return self._reached[group.name]
 
     def group_key(self, group: PyGroup) -> str:
         """A group's key: its names, its operations' sources, the names and the types they reach
         (what `GroupMethods` fills it in from); without every source, the group filled in."""
-        sources = [self.api.op_sources.get(op.uid) for op in self.operations[group.name]]
+        sources = [self.api.op_sources.get(op.uid) for op in self.groups.operations[group.name]]
         if not all(sources):
             return key_of(self.groups(group))
         types = [self.type_key(name) for name in self.reached(group)]

@@ -106,9 +106,8 @@ def readme_calls(view: PyPackage, fill: GroupMethods) -> tuple[str, tuple[PyGrou
     `"id=1"`; one with a path part first), else the first method with simple arguments, else the
     first method. Groups are filled in, in order, only until both are found."""
     paged = ""
-    first: dict[str, tuple[PyGroup, PyMethod]] = (
-        {}
-    )  # the first method, candidate, GET, GET with parts
+    # The first method, the first with simple arguments, the first GET, the first GET with parts.
+    first: dict[str, tuple[PyGroup, PyMethod]] = {}
     for shell in view.groups:
         group = fill(shell)
         for method in group.methods:
