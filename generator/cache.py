@@ -11,8 +11,8 @@ reused is written again as it was read, never encoded anew), read only as regula
 size limit, and each starts with a header line carrying the format, the generator's fingerprint
 and an HMAC of the rest keyed by that fingerprint (and by GENERATOR_CACHE_KEY when set). Anything
 unreadable, stale, mismatched or not exactly the data a run writes is a miss. The parsed pages
-are decoded by `codec`, which checks every value against the model's types; JSON samples are
-checked as safe JSON again.
+are decoded by `codec`, which checks every value against the model's types; a sample's body is
+kept as text, parsed as safe JSON when it is used.
 
 The HMAC proves an entry was written by this generator's version, not by whom: anyone who has the
 generator can compute the fingerprint. So the cache holds only parsed pages, checked as above: a
@@ -41,8 +41,8 @@ from .untrusted import Refused, read_regular
 
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
-FORMAT = 3  # of the files; 1 was pickles, which are never read; 2 wrote locations whole, a shard
-# as one JSON object
+FORMAT = 4  # of the files; 1 was pickles, which are never read; 2 wrote locations whole, a shard
+# as one JSON object; 3 each JSON sample's body twice, as text and as its value
 _MAGIC = "superoffice-docs-generator cache"
 _LIMIT = 256 << 20  # bytes in one cache file
 PageEntry = tuple[list[tuple[str, str]], ParsedPage]  # (include, digest) pairs, the parsed page

@@ -5,7 +5,7 @@ too, but for a Location in the page's own file (its `home`, given to both `encod
 which is just [line, col]: a page's hundreds of locations need not each repeat its folder and
 path. Everything else is JSON as it is. Decoding is driven by the classes' type hints and checks
 every value against them (a string is a string that encodes to UTF-8, an int is an int of at most
-64 bits, a Literal one of its values, a JSON sample safe JSON, ...), so data from a cache file
+64 bits, a Literal one of its values, ...), so data from a cache file
 someone else wrote gives valid model objects or `Invalid`, nothing else. Equal encodings of a
 TypeRef without an item give one shared value: TypeRefs are immutable, and a few plain ones recur
 on every page.
@@ -23,7 +23,6 @@ from typing import Any, get_args, get_origin, get_type_hints
 
 from .diagnostics import Location
 from .model import MAX_ARRAY_DEPTH, Operation, Sample, Status, TypeRef
-from .untrusted import problem
 from .wire import METHODS
 
 _INT_BOUND = 1 << 63
@@ -138,14 +137,7 @@ def _bool(data: Any) -> bool:
     return data
 
 
-def _json(data: Any) -> Any:
-    found = problem(data)
-    if found is not None:
-        raise Invalid(found)
-    return data
-
-
-_SCALARS: dict[Any, Decoder] = {str: _string, int: _int, float: _float, bool: _bool, Any: _json}
+_SCALARS: dict[Any, Decoder] = {str: _string, int: _int, float: _float, bool: _bool}
 
 
 def _fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
@@ -244,7 +236,11 @@ def _shared(whole: Decoder) -> Decoder:
     def shared(data: Any) -> TypeRef:
         if type(data) is not list or len(data) != 5 or data[3] is not None:
             return whole(data)
-        key = repr(data)  # one a JSON value: 1, 1.0, True and "1" differ
+        kind, form, name, _, enum = data
+        if type(kind) is str and type(form) is str and type(name) is str and enum == []:
+            key: object = (kind, form, name)  # most: strings, no values
+        else:
+            key = repr(data)  # one a JSON value: 1, 1.0, True and "1" differ
         value = values.get(key)
         if value is None:
             if len(values) >= _MOST_SHARED:
@@ -259,11 +255,15 @@ _MOST_SHARED = 1 << 16  # TypeRefs kept by `_shared`: a forged cache cannot fill
 
 
 # A field of these types is checked inline, without a call, in the common case (the call decides
-# the rest): every cached page holds hundreds of thousands of them.
+# the rest): every cached page holds hundreds of thousands of them. A Location in the `home` of
+# the value decoded is [line, col], as `_location` reads it.
 _INLINE = {
     str: "(x if type(x := data[{i}]) is str and x.isascii() else _string(x))",
     int: "(x if type(x := data[{i}]) is int and -_INT_BOUND < x < _INT_BOUND else _int(x))",
     bool: "(x if type(x := data[{i}]) is bool else _bool(x))",
+    Location: "(_new_tuple(Location, (*home, *x)) if type(x := data[{i}]) is list and len(x) == 2"
+    " and home is not None and type(x[0]) is int and type(x[1]) is int"
+    " and 0 <= x[0] < _INT_BOUND and 0 <= x[1] < _INT_BOUND else d{i}(x))",
 }
 
 
@@ -277,10 +277,15 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
         "_int": _int,
         "_bool": _bool,
         "_INT_BOUND": _INT_BOUND,
+        "_HOME": _HOME,
+        "_new_tuple": _new_tuple,
+        "Location": Location,
     }
     values = []
     for i, hint in enumerate(hints):
         if hint in _INLINE:
+            if hint is Location:
+                names[f"d{i}"] = decoder(hint)
             values.append(_INLINE[hint].format(i=i))
         elif get_origin(hint) in (typing.Union, types.UnionType) and type(None) in get_args(hint):
             names[f"d{i}"] = decoder(hint)  # X | None: None without a call
@@ -295,6 +300,7 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
         "def record(data):",
         f"    if type(data) is not list or len(data) != {len(hints)}:",
         f"        _fail({what!r}, data)",
+        *(["    home = _HOME.get()"] if Location in hints else []),
         f"    value = {made}",
     ]
     if tp in CHECKS:  # registered when this module is imported, before any decoder is built

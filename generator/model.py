@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from .diagnostics import Diagnostic, Location
+from .untrusted import UnsafeJson, loads
+from .wire import is_json
 
 TypeKind = Literal[
     "string",  # text
@@ -105,18 +107,47 @@ class Sample:
     headers: list[tuple[str, str]]
     body_text: str
     body_line: int = 0  # where the body starts, for diagnostics inside it
-    body: Any = None  # parsed JSON when `has_json`
-    has_json: bool = False
     method: str = ""  # a request's, upper case; "" when the start line is not a request line
     path: str = ""  # a request's target without its query
     query: list[tuple[str, str]] = field(default_factory=list)  # a request's query, decoded
     status: int | None = None  # a response's status code; None when its start line has none
     reason: str = ""  # a response's reason phrase
+    # (has_json, body), from `body_text` on first use: a run renders few of the samples it
+    # holds, and the cache keeps each body once, as text. Not part of the sample's value.
+    _json: tuple[bool, Any] | None = field(default=None, init=False, repr=False, compare=False)
 
     def header(self, name: str) -> str | None:
         for key, value in self.headers:
             if key.lower() == name.lower():
                 return value
+        return None
+
+    @property
+    def has_json(self) -> bool:
+        """The body is declared JSON or looks so, and is safe JSON."""
+        if self._json is None:
+            self.read_json()
+        assert self._json is not None
+        return self._json[0]
+
+    @property
+    def body(self) -> Any:
+        """The body's JSON value when `has_json`, else None."""
+        if self._json is None:
+            self.read_json()
+        assert self._json is not None
+        return self._json[1]
+
+    def read_json(self) -> UnsafeJson | None:
+        """Parse the body when it is declared JSON or looks so; what makes it unsafe JSON then."""
+        self._json = (False, None)
+        text = self.body_text
+        if not text or not (is_json(self.header("Content-Type")) or text[:1] in ("{", "[")):
+            return None
+        try:
+            self._json = (True, loads(text))
+        except UnsafeJson as error:
+            return error
         return None
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
 from generator.codec import Invalid, decode, encode
@@ -52,6 +54,24 @@ def test_samples_round_trip_through_the_cache_codec_and_forged_ones_are_refused(
     sample = parsed.operation.request_sample if parsed.operation else None
     assert sample is not None
     data = encode(sample)
-    data[7] = "FETCH"  # Sample.method: not one the parser produces
+    data[_field(Sample, "method")] = "FETCH"  # not one the parser produces
     with pytest.raises(Invalid):
         decode(Sample, data)
+
+
+def test_the_cache_keeps_a_sample_body_once_as_text_parsed_as_safe_json_when_used() -> None:
+    parsed = parse(page(sample_response('{"kept": [1, 2]}')))
+    sample = parsed.operation.response_sample if parsed.operation else None
+    assert sample is not None and sample.has_json
+    data = encode(sample)
+    assert "kept" not in repr(data).replace(repr(sample.body_text), "")  # not its value too
+    assert decode(Sample, data).body == {"kept": [1, 2]} and decode(Sample, data).has_json
+    # A forged entry's body that is not safe JSON (a lone surrogate) is no JSON, as on a page.
+    data[_field(Sample, "body_text")] = '{"kept": "\\ud800"}'
+    forged = decode(Sample, data)
+    assert forged.body is None and not forged.has_json
+
+
+def _field(cls: type, name: str) -> int:
+    """Where a dataclass's field is in its encoding."""
+    return [f.name for f in fields(cls) if f.init].index(name)

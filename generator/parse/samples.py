@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from ..diagnostics import Diagnostic, Location
 from ..model import Sample
-from ..untrusted import UnsafeJson, line_col, loads
-from ..wire import is_json, request_line, split_target, status_line
+from ..untrusted import line_col
+from ..wire import request_line, split_target, status_line
 
 
 def sample(content: str, location: Location) -> Sample:
@@ -36,15 +36,9 @@ def sample(content: str, location: Location) -> Sample:
 
 def decode_json(sample: Sample, diagnostics: list[Diagnostic], what: str) -> None:
     """Parse the sample's body as JSON when it is declared or looks so; warn where it fails."""
-    text = sample.body_text
-    declared = is_json(sample.header("Content-Type"))
-    if not text or not (declared or text[:1] in ("{", "[")):
-        return
-    try:
-        sample.body = loads(text)
-        sample.has_json = True
-    except UnsafeJson as error:
-        lines, col = line_col(text, error.pos)
+    error = sample.read_json()
+    if error is not None:
+        lines, col = line_col(sample.body_text, error.pos)
         at = sample.location._replace(line=sample.body_line + lines, col=col)
         diagnostics.append(
             Diagnostic(at, "warning", "sample-json", f"invalid JSON in the {what}: {error.message}")
