@@ -290,7 +290,11 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_output(work: Path, tmp_p
     previous = tree(work / "out")
     page = next(big.rglob("v1*GetTicketCount.md"))
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
-    process = start("generate", big, "--out", "out", "--no-cache", "--jobs", "2", cwd=work)
+    # --verify-format renders every file again and has black check each: longer than the first
+    # run, so half its time is well inside this one.
+    process = start(
+        "generate", big, "--out", "out", "--no-cache", "--verify-format", "--jobs", "2", cwd=work
+    )
     time.sleep(took / 2)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
