@@ -30,7 +30,6 @@ import os
 import sys
 import tempfile
 from dataclasses import dataclass, field
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +37,7 @@ from . import codec
 from .model import ParsedPage
 from .resources import TEMPLATES
 from .untrusted import Refused, read_regular
+from .versions import installed_version
 
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
@@ -60,7 +60,8 @@ def fingerprint() -> str:
     """The generator's code, templates and the libraries that shape its output."""
     files = sorted(PACKAGE.rglob("*.py")) + sorted(p for p in TEMPLATES.rglob("*") if p.is_file())
     libraries = [
-        f"{name} {version(name)}" for name in ("black", "jinja2", "markdown-it-py", "pyyaml")
+        f"{name} {installed_version(name)}"
+        for name in ("black", "jinja2", "markdown-it-py", "pyyaml")
     ]
     return digest(
         str(sys.version_info[:2]),

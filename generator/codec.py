@@ -231,7 +231,7 @@ def _shared(whole: Decoder) -> Decoder:
     value, decoded once. A page's types are mostly a few plain ones (a string, an int32, a named
     type), and a TypeRef is immutable. (Keyed by its repr at each level, a forged deeply nested one
     would cost the square of its depth: one with an item is decoded anew.)"""
-    values: dict[str, TypeRef] = {}
+    values: dict[object, TypeRef] = {}
 
     def shared(data: Any) -> TypeRef:
         if type(data) is not list or len(data) != 5 or data[3] is not None:

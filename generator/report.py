@@ -5,18 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
-from importlib.metadata import PackageNotFoundError, version
 
 from .diagnostics import CODES, Diagnostic
+from .versions import installed_version
 
 TOOL = "superoffice-docs-generator"
 
 
 def _version() -> str:
-    try:
-        return version(TOOL)
-    except PackageNotFoundError:
-        return "0.0.0"
+    return installed_version(TOOL) or "0.0.0"
 
 
 def fatal(errors: list[Diagnostic]) -> int:
