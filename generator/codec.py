@@ -231,7 +231,7 @@ def _shared(whole: Decoder) -> Decoder:
     value, decoded once. A page's types are mostly a few plain ones (a string, an int32, a named
     type), and a TypeRef is immutable. (Keyed by its repr at each level, a forged deeply nested one
     would cost the square of its depth: one with an item is decoded anew.)"""
-    values: dict[object, TypeRef] = {}
+    values = _SHARED
 
     def shared(data: Any) -> TypeRef:
         if type(data) is not list or len(data) != 5 or data[3] is not None:
@@ -252,6 +252,8 @@ def _shared(whole: Decoder) -> Decoder:
 
 
 _MOST_SHARED = 1 << 16  # TypeRefs kept by `_shared`: a forged cache cannot fill the memory
+# The TypeRefs `_shared` made, by their encoding: a record finds a plain one here inline.
+_SHARED: dict[object, TypeRef] = {}
 
 
 # A field of these types is checked inline, without a call, in the common case (the call decides
@@ -264,6 +266,9 @@ _INLINE = {
     Location: "(_new_tuple(Location, (*home, *x)) if type(x := data[{i}]) is list and len(x) == 2"
     " and home is not None and type(x[0]) is int and type(x[1]) is int"
     " and 0 <= x[0] < _INT_BOUND and 0 <= x[1] < _INT_BOUND else d{i}(x))",
+    TypeRef: "((_SHARED.get((x[0], x[1], x[2])) if type(x := data[{i}]) is list and len(x) == 5"
+    " and type(x[0]) is str and type(x[1]) is str and type(x[2]) is str and x[3] is None"
+    " and x[4] == [] else None) or d{i}(x))",
 }
 
 
@@ -280,11 +285,12 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
         "_HOME": _HOME,
         "_new_tuple": _new_tuple,
         "Location": Location,
+        "_SHARED": _SHARED,
     }
     values = []
     for i, hint in enumerate(hints):
         if hint in _INLINE:
-            if hint is Location:
+            if hint is Location or hint is TypeRef:
                 names[f"d{i}"] = decoder(hint)
             values.append(_INLINE[hint].format(i=i))
         elif get_origin(hint) in (typing.Union, types.UnionType) and type(None) in get_args(hint):

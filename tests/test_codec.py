@@ -10,7 +10,7 @@ import pytest
 
 from generator.codec import Invalid, decode, encode
 from generator.diagnostics import Location
-from generator.model import ParsedPage, TypeRef
+from generator.model import ParsedPage, Property, TypeRef
 from generator.parse.page import read_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,3 +68,26 @@ def test_a_forged_type_like_a_shared_one_is_invalid(forged: object) -> None:
 
     with pytest.raises(Invalid):
         decode(TypeRef, forged)
+
+
+def test_a_record_s_plain_type_is_the_shared_value() -> None:
+    plain = ["integer", "int32", "", None, []]
+    prop = decode(Property, ["p", plain, "", [1, 1], False], ("root", "file"))
+    assert prop.type is decode(TypeRef, plain)
+    assert prop.location == Location("root", "file", 1, 1)
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [
+        [["integer"], "int32", "", None, []],  # unhashable where a shared one's key is
+        ["integer", {"a": 1}, "", None, []],
+        ["integer", 32, "", None, []],
+        ["integer", "int32", "", None, [1]],
+        ["no-such-kind", "", "", None, []],
+    ],
+)
+def test_a_forged_type_inside_a_record_is_invalid(forged: object) -> None:
+    decode(TypeRef, ["integer", "int32", "", None, []])  # a shared one, made first
+    with pytest.raises(Invalid):
+        decode(Property, ["p", forged, "", [1, 1], False], ("root", "file"))
