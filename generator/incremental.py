@@ -35,6 +35,9 @@ class LastRun:
     pages: dict[str, str]  # the pages as the run read them (`Read.record`)
     included: dict[str, str]  # the includes as the run read them (`Read.include_record`)
     began_ns: int  # when the run began reading the pages
+    # What each entry of the API signature in the output's manifest was made from (see
+    # `changelog.api_signature.entry_sources`).
+    api_sources: dict[str, dict[str, str]]
 
 
 def vouched(last: LastRun | None) -> Vouched | None:

@@ -51,11 +51,15 @@ def read_output(path: Path, limit: int = 256 << 20) -> bytes | None:
 
 
 def manifest_text(
-    files: dict[str, str], api: dict[str, Any] | None = None, kept: dict[str, str] | None = None
+    files: dict[str, str],
+    api: dict[str, Any] | None = None,
+    kept: dict[str, str] | None = None,
+    written: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """The manifest for a tree of `files` and `kept` files (path → digest): every path with the
     SHA-256 of its bytes, and the API's signature (see `changelog.api_signature`) when given, one
-    line per operation and type, so the next run can say what changed."""
+    line per operation and type, so the next run can say what changed. `written` holds entries'
+    encodings already made (a previous manifest's lines for the same entries)."""
     digests = {path: file_digest(text) for path, text in files.items()} | (kept or {})
     # As `json.dumps(..., indent=2)` writes it, which does so in Python, not C: thousands of files.
     listed = ",\n".join(
@@ -70,8 +74,10 @@ def manifest_text(
         return text + "\n"
     sections = []
     for name, entries in sorted(api.items()):
+        known = (written or {}).get(name, {})
         lines = [
-            f"      {_string(key)}: {_sorted(value)}" for key, value in sorted(entries.items())
+            f"      {_string(key)}: {known.get(key) or _sorted(value)}"
+            for key, value in sorted(entries.items())
         ]
         body = "{\n" + ",\n".join(lines) + "\n    }" if lines else "{}"
         sections.append(f"    {_string(name)}: {body}")
@@ -80,6 +86,26 @@ def manifest_text(
 
 _string = json.encoder.encode_basestring_ascii  # a string as `json.dumps` writes it
 _sorted = json.JSONEncoder(sort_keys=True).encode  # `json.dumps(value, sort_keys=True)`, made once
+_scan = json.decoder.scanstring  # (a JSON string's value, where it ends) from after its quote
+
+
+def api_lines(text: str) -> dict[str, dict[str, str]]:
+    """The API entries of a manifest as `manifest_text` wrote them: section → key → the entry's
+    encoding. Only for a manifest known to be written so."""
+    lines: dict[str, dict[str, str]] = {}
+    _, found, api = text.partition('\n  "api": {\n')
+    section: dict[str, str] = {}
+    try:
+        for line in api.split("\n") if found else []:
+            if line.startswith('    "') and line.endswith("{"):
+                name, _ = _scan(line, 5)
+                section = lines.setdefault(name, {})
+            elif line.startswith('      "'):
+                key, end = _scan(line, 7)
+                section[key] = line[end + 2 :].removesuffix(",")
+    except ValueError:  # not a line `manifest_text` writes
+        return {}
+    return lines
 
 
 def read_api_signature(folder: Path) -> dict[str, Any] | None:
@@ -95,6 +121,7 @@ class Listing:
 
     files: dict[str, str] = field(default_factory=dict)
     api: dict[str, Any] | None = None
+    text: str = field(default="", repr=False)  # as read
 
 
 def read_listing(folder: Path) -> Listing | None:
@@ -110,7 +137,7 @@ def read_listing(folder: Path) -> Listing | None:
     if not isinstance(files, dict):
         return None
     listed = {str(path): str(value) for path, value in files.items()}
-    return Listing(listed, api if isinstance(api, dict) else None)
+    return Listing(listed, api if isinstance(api, dict) else None, text.decode("utf-8", "replace"))
 
 
 @dataclass

@@ -22,13 +22,14 @@ from .diagnostics import Diagnostic
 from .discover import read_docs
 from .incremental import LastRun, last_run, outputs, unchanged, vouched
 from .lifetime import left_to_exit
-from .manifest import check_place, check_target
+from .manifest import Listing, check_place, check_target
 from .summary import Progress, Summary
 from .write import locked
 
 if (
     TYPE_CHECKING
 ):  # typing only; imported where a run needs them, so a run with nothing to do skips them
+    from .changelog.api_signature import Reuse
     from .model import Api
     from .output import Tree
     from .previous import Previous
@@ -117,13 +118,17 @@ def _generate_locked(
     # scanning them again and again (in the workers too) while the emitters allocate.
     gc.freeze()
     previous = _previous(cache, last, out, listed.files) if not run.verify_format else None
-    tree, api_signature = _output(api, listed.api, package, workers, summary, run, previous)
+    from .changelog.api_signature import entry_sources
+
+    api_sources = entry_sources(api)
+    reuse = _reuse(api_sources, last, listed, previous)
+    tree, api_signature = _output(api, listed.api, package, workers, summary, run, previous, reuse)
     from .manifest import compare_tree
     from .write import write_tree
 
     with summary.timed("write"):
         summary.changes = compare_tree(out, tree.files, tree.kept)
-        write_tree(out, tree.files, api_signature, tree.kept)
+        write_tree(out, tree.files, api_signature, tree.kept, reuse.written if reuse else None)
     summary.files = len(tree)
     from .incremental import include_roots, inputs
 
@@ -141,6 +146,7 @@ def _generate_locked(
         read.record(),
         read.include_record(summary.includes, include_roots(read)),
         began_ns,
+        api_sources,
     )
     cache.record_run(codec.encode(state), summary.jobs)
     cache.save()
@@ -163,6 +169,23 @@ def _previous(
     return Previous(out, jobs, listed, last.outputs == outputs(out))
 
 
+def _reuse(
+    sources: dict[str, dict[str, str]],
+    last: LastRun | None,
+    listed: Listing,
+    previous: Previous | None,
+) -> Reuse | None:
+    """The last run's API signature entries for this run to take where their sources are the
+    same: only while the output is as the last run left it (`Previous.untouched`), so its
+    manifest's lines are the last run's own."""
+    from .changelog.api_signature import Reuse
+    from .manifest import api_lines
+
+    if last is None or previous is None or not previous.untouched or listed.api is None:
+        return None
+    return Reuse(sources, last.api_sources, listed.api, api_lines(listed.text))
+
+
 def _output(
     api: Api,
     last_api: dict[str, Any] | None,
@@ -171,6 +194,7 @@ def _output(
     summary: Summary,
     run: Run,
     previous: Previous | None = None,
+    reuse: Reuse | None = None,
 ) -> tuple[Tree, dict[str, Any]]:
     """The files a run writes (black-checked with `verify_format`) and the API's signature for the
     manifest; `summary` learns how the API changed since `last_api`, the signature the output's
@@ -186,7 +210,7 @@ def _output(
             raise InvalidOutput(
                 f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}"
             )
-    api_signature = signature(api)
+    api_signature = signature(api, reuse=reuse)
     summary.api_changes = _api_changes(last_api, api_signature)
     return tree, api_signature
 

@@ -753,3 +753,76 @@ def test_the_same_pages_read_from_another_docs_folder_are_generated_anew(
     summary = generate(folders, out, "demo_client", cache_root=cache, jobs=1)
     generate(folders, tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
     assert not summary.unchanged and tree(out) == tree(tmp_path / "cold")
+
+
+# The manifest's API signature: an entry made from the same pages as in the last run is taken
+# from the output's manifest, while the output is as the last run left it.
+
+
+def _encoded(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The API entries the manifest encodes anew from now on, in a list."""
+    from generator import manifest
+
+    made: list[str] = []
+    original = manifest._sorted
+
+    def counting(value: Any) -> str:
+        made.append(value.get("path") or value.get("at"))
+        return original(value)
+
+    monkeypatch.setattr(manifest, "_sorted", counting)
+    return made
+
+
+def test_the_manifest_keeps_the_api_entries_of_unchanged_pages_and_is_the_cold_one(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    encoded = _encoded(monkeypatch)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("## Response", "Moved down a line.\n\n## Response"))
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    made_here = list(encoded)
+    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert tree(out) == tree(tmp_path / "cold")
+    assert "/api/v1/Ticket/Count" in made_here  # the changed page's operation
+    assert 0 < len(made_here) < len(encoded) - len(made_here)  # the cold run encoded them all
+
+
+def test_a_manifest_edited_by_hand_gives_none_of_its_entries_to_the_next_one(
+    docs: Path, tmp_path: Path
+) -> None:
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    manifest = out / ".generator-manifest.json"
+    text = manifest.read_text()
+    assert '"method": "GET"' in text
+    manifest.write_text(text.replace('"method": "GET"', '"method": "HEAD"'))
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    generate([docs], tmp_path / "cold", "demo_client", cache_root=None, jobs=1)
+    assert manifest.read_text() == (tmp_path / "cold/.generator-manifest.json").read_text()
+
+
+def test_an_operation_whose_spread_body_another_page_documents_gets_its_new_arguments(
+    tmp_path: Path,
+) -> None:
+    """Its request carrier has no table of its own: its arguments are the properties another
+    page's table gives the type, and an edit there changes the operation's signature entry."""
+    docs = tmp_path / "docs"
+    page = docs / "AAgent/v1AAgent_DoThing.md"
+    page.parent.mkdir(parents=True)
+    endpoint = "```http\nPOST /api/v1/Agents/AAgent/v1AAgent_DoThing\n```\n\n"
+    page.write_text(f"---\nuid: v1AAgent_DoThing\n---\n\n{endpoint}## Request body: request\n\n")
+    rows = ("| Id | int32 | Key |",)
+    _returning(docs, "v1BAgent_GetRequest", "AAgentDoThingRequest", *rows)
+    output = _incremental_is_cold(
+        docs,
+        tmp_path,
+        lambda: _returning(
+            docs, "v1BAgent_GetRequest", "AAgentDoThingRequest", *rows, "| Added | string | |"
+        ),
+    )
+    assert b'"Added"' in output[".generator-manifest.json"]
