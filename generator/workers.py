@@ -9,6 +9,7 @@ work is small, it runs in-process.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import gc
 import multiprocessing
@@ -68,7 +69,24 @@ class Workers:
         with ProcessPoolExecutor(
             self.jobs, mp_context=forking, initializer=_start_worker, initargs=(fn, context)
         ) as pool:
-            return _counted(pool.map(_run, items, chunksize=chunk), len(items), progress)
+            # Ctrl-C is held back while the pool forks its workers and starts its thread (on the
+            # first submit): one arriving in an at-fork handler is lost ("Exception ignored"),
+            # one arriving before the thread started has the pool's shutdown raise RuntimeError.
+            # Held, it arrives right after, as a KeyboardInterrupt the command reports.
+            with _held(signal.SIGINT):
+                results = pool.map(_run, items, chunksize=chunk)
+            return _counted(results, len(items), progress)
+
+
+@contextlib.contextmanager
+def _held(signum: int) -> Iterator[None]:
+    """Signal `signum` is blocked in this thread (and the threads it starts) meanwhile; one sent
+    is delivered when it ends."""
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signum})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _run(item: Any) -> Any:

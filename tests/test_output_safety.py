@@ -284,18 +284,16 @@ def _workers_of(work: Path) -> list[int]:
 def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_output(work: Path, tmp_path: Path) -> None:
     big = tmp_path / "big"
     build([work / "docs"], big, 100)
-    began = time.monotonic()
     assert run("generate", big, "--out", "out", "--no-cache", cwd=work).returncode == 0
-    took = time.monotonic() - began
     previous = tree(work / "out")
     page = next(big.rglob("v1*GetTicketCount.md"))
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
-    # --verify-format renders every file again and has black check each: longer than the first
-    # run, so half its time is well inside this one.
-    process = start(
-        "generate", big, "--out", "out", "--no-cache", "--verify-format", "--jobs", "2", cwd=work
-    )
-    time.sleep(took / 2)
+    process = start("generate", big, "--out", "out", "--no-cache", "--jobs", "2", cwd=work)
+    # Interrupted once it has forked its workers to parse the pages: surely in the middle of its
+    # work, however long the machine takes to get there (a sleep was not: a quick run ended first).
+    deadline = time.monotonic() + 60
+    while len(_workers_of(work)) < 2 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
     assert process.returncode == 130, stderr
