@@ -40,6 +40,9 @@ def start(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+        # Ctrl-C as a terminal delivers it: this process may ignore SIGINT (an earlier test's
+        # doing), and a child would inherit that and never be interrupted.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 
 
@@ -268,6 +271,26 @@ def test_a_run_killed_at_any_moment_leaves_a_complete_output(work: Path, tmp_pat
     assert [p.name for p in work.iterdir() if p.name.startswith(".out.")] == []
 
 
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (a run's pool workers)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _signal_masks(pid: int) -> str:
+    """The signals a process blocks, ignores and catches, for a failure's message."""
+    lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+    return " ".join(line for line in lines if line.startswith(("SigBlk", "SigIgn", "SigCgt")))
+
+
 def _workers_of(work: Path) -> list[int]:
     """Processes still running in `work` (the killed runs' pool workers, had they survived)."""
     alive = []
@@ -292,11 +315,12 @@ def test_ctrl_c_prints_one_line_exits_130_and_keeps_the_output(work: Path, tmp_p
     # Interrupted once it has forked its workers to parse the pages: surely in the middle of its
     # work, however long the machine takes to get there (a sleep was not: a quick run ended first).
     deadline = time.monotonic() + 60
-    while len(_workers_of(work)) < 2 and process.poll() is None and time.monotonic() < deadline:
+    while not _children(process.pid) and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.005)
+    signals = _signal_masks(process.pid)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    assert process.returncode == 130, (signals, stderr[-2000:])
     assert stderr.splitlines() == ["error: interrupted; out is as the last complete run left it"]
     assert tree(work / "out") == previous
 
