@@ -826,3 +826,32 @@ def test_an_operation_whose_spread_body_another_page_documents_gets_its_new_argu
         ),
     )
     assert b'"Added"' in output[".generator-manifest.json"]
+
+
+def test_the_package_s_own_files_are_kept_until_a_group_a_model_or_the_version_changes(
+    tmp_path: Path,
+) -> None:
+    """The client, the indexes, the runtime, the pyproject and the conftest are keyed by the
+    package's names: kept while they stay, rendered again when a group or a model comes, or the
+    version changes."""
+    docs, cache, out = tmp_path / "docs", tmp_path / "cache", tmp_path / "out"
+    _returning(docs, "v1AAgent_GetThing", "Thing", "| Id | int32 | Key |")
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    _returning(docs, "v1AAgent_GetThing", "Thing", "| Id | int32 | The key |")
+    summary = generate([docs], out, "demo_client", cache_root=cache, jobs=1)
+    assert summary.changes is not None and "demo_client/_client.py" not in summary.changes.changed
+    assert summary.reused >= 10  # the package's own files, the runtime's among them
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1, package_version="2.0.0")
+    generate([docs], tmp_path / "cold", "demo_client", jobs=1, package_version="2.0.0")
+    assert tree(out) == tree(tmp_path / "cold")
+    assert '"2.0.0"' in (out / "demo_client/_version.py").read_text()
+    _returning(docs, "v1BAgent_GetThing", "Thing", "| Id | int32 | The key |")  # a group only
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1, package_version="2.0.0")
+    generate([docs], tmp_path / "cold2", "demo_client", jobs=1, package_version="2.0.0")
+    assert tree(out) == tree(tmp_path / "cold2")
+    assert "b_agent" in (out / "demo_client/_client.py").read_text()
+    _returning(docs, "v1BAgent_GetOther", "Other", "| Id | int32 | Key |")  # and a model
+    generate([docs], out, "demo_client", cache_root=cache, jobs=1, package_version="2.0.0")
+    generate([docs], tmp_path / "cold3", "demo_client", jobs=1, package_version="2.0.0")
+    assert tree(out) == tree(tmp_path / "cold3")
+    assert "Other" in (out / "demo_client/models/__init__.py").read_text()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from functools import partial
 
 from ..runtime import modules
+from ..runtime import names as runtime_names
 from .inputs import JobInputs
 from .pyparts import PyGroup, PyModel, PyPackage
 from .pyview import GroupMethods, ModelFields, readme_calls
@@ -22,31 +23,20 @@ def client_jobs(inputs: JobInputs, groups: list[str]) -> list[Job]:
     `groups` are the `group_keys`."""
     view = inputs.view
     root = view.name
-    jobs = [
-        Job(partial(render_file, "pyproject.toml", "project/pyproject.toml.j2", package=view)),
-        Job(partial(_readme, view, inputs.groups)),
-        Job(partial(render_file, f"{root}/__init__.py", "package/__init__.py.j2", package=view)),
-        Job(partial(render_file, f"{root}/py.typed", "package/py.typed.j2", package=view)),
-        Job(partial(render_file, f"{root}/_client.py", "package/_client.py.j2", package=view)),
-        Job(partial(render_file, f"{root}/_version.py", "package/_version.py.j2", package=view)),
-        Job(
-            partial(
-                render_file,
-                f"{root}/groups/__init__.py",
-                "package/groups/__init__.py.j2",
-                package=view,
-            )
-        ),
-        Job(
-            partial(
-                render_file,
-                f"{root}/models/__init__.py",
-                "package/models/__init__.py.j2",
-                package=view,
-            )
-        ),
-        Job(partial(_runtime, root)),
-    ]
+    jobs = [Job(partial(_readme, view, inputs.groups))]  # its examples: the groups' methods
+    for path, template in (
+        ("pyproject.toml", "project/pyproject.toml.j2"),
+        (f"{root}/__init__.py", "package/__init__.py.j2"),
+        (f"{root}/py.typed", "package/py.typed.j2"),
+        (f"{root}/_client.py", "package/_client.py.j2"),
+        (f"{root}/_version.py", "package/_version.py.j2"),
+        (f"{root}/groups/__init__.py", "package/groups/__init__.py.j2"),
+        (f"{root}/models/__init__.py", "package/models/__init__.py.j2"),
+    ):
+        render = partial(render_file, path, template, package=view)
+        jobs.append(Job(render, key_of(path, inputs.package), (path,)))
+    runtime = tuple(f"{root}/{name}" for name in runtime_names())
+    jobs.append(Job(partial(_runtime, root), key_of(runtime, inputs.package), runtime))
     for group, group_key in zip(view.groups, groups, strict=True):
         path = f"{root}/groups/{group.module}.py"
         render = partial(_group_file, path, view, inputs.groups, group)

@@ -22,6 +22,18 @@ class JobInputs:
         # All a group's or a model's annotations take from outside its own pages: every model's
         # name, class and module, and which types are documented.
         self.names = key_of(self.models.names_key())
+        # The key of the files made from the package's names alone (its pyproject, `__init__`,
+        # client, models' index, runtime, conftest, ...): its name and version, every group's
+        # names and every model's.
+        self.package = key_of(
+            view.name,
+            view.version,
+            [
+                (g.name, g.cls, g.async_cls, g.raw_cls, g.async_raw_cls, g.module, g.accessor)
+                for g in view.groups
+            ],
+            self.names,
+        )
         self._types: dict[str, str] = {}
         self._reached: dict[str, dict[str, ObjectType]] = {}
 

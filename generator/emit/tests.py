@@ -18,8 +18,15 @@ def test_jobs(inputs: JobInputs, groups: list[str]) -> list[Job]:
     view = inputs.view
     models = {m.name: m.cls for m in view.models}
     jobs: list[Job] = [
-        Job(partial(render_file, "tests/conftest.py", "tests/conftest.py.j2", package=view)),
-        Job(partial(render_file, "tests/test_client.py", "tests/test_client.py.j2", package=view)),
+        Job(
+            partial(render_file, path, template, package=view),
+            key_of(path, inputs.package),
+            (path,),
+        )
+        for path, template in (
+            ("tests/conftest.py", "tests/conftest.py.j2"),
+            ("tests/test_client.py", "tests/test_client.py.j2"),
+        )
     ]
     for group, group_key in zip(view.groups, groups, strict=True):
         # A group's tests are given only the types its operations reach, so that its key need

@@ -16,5 +16,9 @@ _FOLDER = Path(__file__).resolve().parent
 
 def modules() -> dict[str, str]:
     """Each runtime module's file name and text, as copied into a generated package."""
-    paths = sorted(p for p in _FOLDER.glob("*.py") if p.name != "__init__.py")
-    return {path.name: path.read_text("utf-8") for path in paths}
+    return {name: (_FOLDER / name).read_text("utf-8") for name in names()}
+
+
+def names() -> list[str]:
+    """The runtime modules' file names, sorted."""
+    return sorted(p.name for p in _FOLDER.glob("*.py") if p.name != "__init__.py")
