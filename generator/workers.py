@@ -12,12 +12,10 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import gc
-import multiprocessing
 import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -58,12 +56,24 @@ class Workers:
         progress: Callable[[int, int], None] | None = None,
     ) -> list[R]:
         """`fn(context, item)` of every item, in order; `progress(done, total)` is told after each one."""
-        if (
-            self.jobs <= 1
-            or len(items) < _SMALL
-            or "fork" not in multiprocessing.get_all_start_methods()
-        ):
-            return _counted((fn(context, item) for item in items), len(items), progress)
+        if self.jobs > 1 and len(items) >= _SMALL:
+            # Imported only for a pool: a run with little to do (one page changed) makes none.
+            import multiprocessing
+
+            if "fork" in multiprocessing.get_all_start_methods():
+                return self._pooled(fn, context, items, progress)
+        return _counted((fn(context, item) for item in items), len(items), progress)
+
+    def _pooled(
+        self,
+        fn: Callable[[C, T], R],
+        context: C,
+        items: Sequence[T],
+        progress: Callable[[int, int], None] | None,
+    ) -> list[R]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         forking = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (self.jobs * 8)))  # small chunks: no idle tail
         with ProcessPoolExecutor(
