@@ -112,6 +112,7 @@ class Sample:
     query: list[tuple[str, str]] = field(default_factory=list)  # a request's query, decoded
     status: int | None = None  # a response's status code; None when its start line has none
     reason: str = ""  # a response's reason phrase
+    binary: bool = False  # a response whose documented result is binary: its body is never JSON
     # (has_json, body), from `body_text` on first use: a run renders few of the samples it
     # holds, and the cache keeps each body once, as text. Not part of the sample's value.
     _json: tuple[bool, Any] | None = field(default=None, init=False, repr=False, compare=False)
@@ -140,14 +141,17 @@ class Sample:
 
     def read_json(self) -> UnsafeJson | None:
         """Parse the body when it is declared JSON or looks so; what makes it unsafe JSON then."""
-        self._json = (False, None)
         text = self.body_text
-        if not text or not (is_json(self.header("Content-Type")) or text[:1] in ("{", "[")):
+        looks = is_json(self.header("Content-Type")) or text[:1] in ("{", "[")
+        if self.binary or not text or not looks:
+            self._json = (False, None)
             return None
         try:
-            self._json = (True, loads(text))
+            value = loads(text)
         except UnsafeJson as error:
+            self._json = (False, None)
             return error
+        self._json = (True, value)
         return None
 
 

@@ -21,12 +21,9 @@ def installed_version(name: str) -> str | None:
     wanted = _normalized(name)
     for entry in sys.path:
         names = _listing(entry or ".")
-        found = [
-            item
-            for item in names
-            if item.endswith((".dist-info", ".egg-info", ".egg"))
-            and _normalized(item.partition("-")[0].removesuffix(".egg-info")) == wanted
-        ]
+        if names is None:  # a zip or another file: what it holds is importlib.metadata's to read
+            return _from_metadata(name)
+        found = [item for item in names if _project(item) == wanted]
         if found:
             version = _read(os.path.join(entry or ".", found[0])) if len(found) == 1 else None
             return version if version is not None else _from_metadata(name)
@@ -34,11 +31,22 @@ def installed_version(name: str) -> str | None:
 
 
 @functools.cache
-def _listing(folder: str) -> list[str]:
+def _listing(entry: str) -> list[str] | None:
+    """The names in a folder on sys.path; [] when there is none, None for a file (a zip)."""
     try:
-        return os.listdir(folder)
+        return os.listdir(entry)
+    except NotADirectoryError:
+        return None
     except OSError:
-        return []  # a zip, or a folder that is gone
+        return [] if not os.path.isfile(entry) else None
+
+
+def _project(item: str) -> str | None:
+    """The normalized project name of a distribution's metadata folder or egg, else None."""
+    for suffix in (".dist-info", ".egg-info", ".egg"):
+        if item.endswith(suffix):
+            return _normalized(item[: -len(suffix)].partition("-")[0])
+    return None
 
 
 def _normalized(name: str) -> str:

@@ -76,24 +76,33 @@ class Workers:
 
         forking = multiprocessing.get_context("fork")
         chunk = max(1, min(16, len(items) // (self.jobs * 8)))  # small chunks: no idle tail
-        with ProcessPoolExecutor(
+        pool = ProcessPoolExecutor(
             self.jobs, mp_context=forking, initializer=_start_worker, initargs=(fn, context)
-        ) as pool:
+        )
+        try:
             # Ctrl-C is held back while the pool forks its workers and starts its thread (on the
             # first submit): one arriving in an at-fork handler is lost ("Exception ignored"),
             # one arriving before the thread started has the pool's shutdown raise RuntimeError.
             # Held, it arrives right after, as a KeyboardInterrupt the command reports.
             with _held(signal.SIGINT):
                 results = pool.map(_run, items, chunksize=chunk)
-            return _counted(results, len(items), progress)
+            done = _counted(results, len(items), progress)
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # the work not begun is dropped
+            raise
+        pool.shutdown(wait=True)
+        return done
 
 
 @contextlib.contextmanager
 def _held(signum: int) -> Iterator[None]:
     """Signal `signum` is blocked in this thread (and the threads it starts) meanwhile; one sent
     is delivered when it ends."""
-    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signum})
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, [])  # the mask as it is, changing nothing
     try:
+        # Inside the try: the call runs the handlers of signals already pending once the mask is
+        # changed, and a KeyboardInterrupt from them must not leave `signum` blocked.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signum})
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)

@@ -40,8 +40,8 @@ def start(*args: str | Path, cwd: Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
-        # Ctrl-C as a terminal delivers it: this process may ignore SIGINT (an earlier test's
-        # doing), and a child would inherit that and never be interrupted.
+        # Ctrl-C as a terminal delivers it: this process may ignore SIGINT (started in the
+        # background by a shell without job control), and a child would inherit that.
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
 

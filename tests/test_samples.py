@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 
 import pytest
 
@@ -75,3 +76,17 @@ def test_the_cache_keeps_a_sample_body_once_as_text_parsed_as_safe_json_when_use
 def _field(cls: type, name: str) -> int:
     """Where a dataclass's field is in its encoding."""
     return [f.name for f in fields(cls) if f.init].index(name)
+
+
+def test_the_sample_response_of_a_binary_result_is_never_json_fresh_or_from_the_cache() -> None:
+    from generator.parse.page import read_page
+
+    root = Path(__file__).resolve().parent.parent / "docs_input"
+    file = "agent/Ticket_Agent/v1TicketAgent_GetAttachmentStream.md"
+    parsed = read_page(root / file, str(root), file)
+    sample = parsed.operation.response_sample if parsed.operation else None
+    assert sample is not None and sample.body_text.startswith('"') and sample.binary
+    assert not sample.has_json and sample.body is None
+    again = decode(ParsedPage, encode(parsed, (str(root), file)), (str(root), file))
+    kept = again.operation.response_sample if again.operation else None
+    assert kept is not None and not kept.has_json and kept.body is None

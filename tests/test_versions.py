@@ -42,3 +42,27 @@ def test_the_first_folder_on_sys_path_wins_and_an_unclear_one_is_left_to_importl
     versions._listing.cache_clear()
     assert installed_version("shadow-lib") == version("shadow-lib")
     versions._listing.cache_clear()
+
+
+def test_a_zip_on_sys_path_and_a_folder_named_without_its_version_are_read_as_importlib_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zipfile
+
+    bundle, folder = tmp_path / "bundle.zip", tmp_path / "site"
+    with zipfile.ZipFile(bundle, "w") as archive:
+        archive.writestr(
+            "zipped_lib-9.9.dist-info/METADATA",
+            "Metadata-Version: 2.1\nName: zipped-lib\nVersion: 9.9\n\n",
+        )
+    _dist_info(
+        folder, "zipped_lib-1.0", "Metadata-Version: 2.1\nName: zipped-lib\nVersion: 1.0\n\n"
+    )
+    _dist_info(folder, "plain_lib", "Metadata-Version: 2.1\nName: plain-lib\nVersion: 5.0\n\n")
+    monkeypatch.setattr(sys, "path", [str(bundle), str(folder)])
+    versions._listing.cache_clear()
+    assert installed_version("zipped-lib") == version("zipped-lib") == "9.9"
+    monkeypatch.setattr(sys, "path", [str(folder)])
+    versions._listing.cache_clear()
+    assert installed_version("plain-lib") == version("plain-lib") == "5.0"
+    versions._listing.cache_clear()

@@ -96,7 +96,8 @@ def assemble(page: PageContext, header: Header, found: Sections) -> ParsedPage:
     body = None
     if found.body is not None:
         body = _body(page, types, ids, found.body, body_props, headers, request)
-    if response is not None and not (result is not None and result.kind == "binary"):
+    if response is not None:
+        response.binary = result is not None and result.kind == "binary"
         decode_json(response, page.diagnostics, "sample response")
     summary = found.description[0] if found.description else ""
     heading = header.heading
