@@ -126,18 +126,18 @@ class Sample:
     @property
     def has_json(self) -> bool:
         """The body is declared JSON or looks so, and is safe JSON."""
-        if self._json is None:
-            self.read_json()
-        assert self._json is not None
-        return self._json[0]
+        return self._parsed()[0]
 
     @property
     def body(self) -> Any:
         """The body's JSON value when `has_json`, else None."""
+        return self._parsed()[1]
+
+    def _parsed(self) -> tuple[bool, Any]:
         if self._json is None:
             self.read_json()
         assert self._json is not None
-        return self._json[1]
+        return self._json
 
     def read_json(self) -> UnsafeJson | None:
         """Parse the body when it is declared JSON or looks so; what makes it unsafe JSON then."""

@@ -71,10 +71,10 @@ class Workers:
         items: Sequence[T],
         progress: Callable[[int, int], None] | None,
     ) -> list[R]:
-        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
 
-        forking = multiprocessing.get_context("fork")
+        forking = get_context("fork")
         chunk = max(1, min(16, len(items) // (self.jobs * 8)))  # small chunks: no idle tail
         pool = ProcessPoolExecutor(
             self.jobs, mp_context=forking, initializer=_start_worker, initargs=(fn, context)
