@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from . import baseline
 from .baseline import Accepted, BaselineError
@@ -56,13 +57,30 @@ def _accepting(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _ShowVersion(argparse.Action):
+    """`--version`: the version is looked up only when asked for (it can cost a run ~25 ms)."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings,
+            dest,
+            nargs=0,
+            default=argparse.SUPPRESS,
+            help="show the version and exit",
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        print(f"{TOOL} {_version()}")
+        parser.exit()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=_prog(),
         description="Turn API reference pages written in markdown into a typed, tested Python client.",
         epilog="Settings may also come from [tool.superoffice-docs-generator] in ./pyproject.toml; flags override them.",
     )
-    parser.add_argument("--version", action="version", version=f"{TOOL} {_version()}")
+    parser.add_argument("--version", action=_ShowVersion)
     commands = parser.add_subparsers(dest="command", required=True)
     gen = commands.add_parser("generate", help="generate the client package and its tests")
     _docs(gen)

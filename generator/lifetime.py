@@ -18,6 +18,13 @@ def keep_until_exit() -> None:
     _kept = []
 
 
+def exiting() -> bool:
+    """Whether the process ends with the run (`keep_until_exit` was called): then the cycle
+    collector a run turns off stays off, since its first collection would scan every object the
+    run made (~20 ms at 3,000 pages) just before the system frees them all."""
+    return _kept is not None
+
+
 def left_to_exit(*objects: object) -> None:
     """`objects` are no longer needed: kept for the exit to drop when `keep_until_exit` was called."""
     if _kept is not None:
