@@ -90,6 +90,7 @@ class Vouched:
     pages: dict[str, str]  # `root/file` → "stat-key digest"
     includes: dict[str, str]  # include path → "include-key digest"
     began_ns: int
+    roots: tuple[str, ...] = ()  # the docs folders the includes' digests were checked against
 
     def digest(self, name: str, status: os.stat_result) -> str | None:
         """The recorded digest of the page `name`, if its file is the one the record read."""
@@ -98,12 +99,13 @@ class Vouched:
         key, _, known = self.pages.get(name, "").rpartition(" ")
         return known if known and key == stat_key(status) else None
 
-    def include(self, path: str) -> str | None:
-        """The recorded digest of the include `path`, if it is the file the record read."""
+    def include(self, path: str, found: tuple[str, int] | None = None) -> str | None:
+        """The recorded digest of the include `path`, if it is the file the record read (`found`:
+        its `include_key` taken now, when the caller has it)."""
         recorded, _, known = self.includes.get(path, "").partition(" ")
         if not recorded:
             return None
-        key, changed = include_key(path)
+        key, changed = found or include_key(path)
         return known if key == recorded and changed < self.began_ns - _TICK_NS else None
 
 
@@ -123,6 +125,7 @@ class Read:
     included: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
     real_roots: dict[str, str] = field(default_factory=dict)
     include_keys: dict[str, str] = field(default_factory=dict)  # `include_key`, before reading
+    vouched: Vouched | None = None  # the last run's record: an include it vouches for is not read
 
     def add(self, page: PageFile, vouched: Vouched | None = None) -> None:
         """Read `page` unless `vouched` vouches for it; a page that cannot be read is left out
@@ -175,9 +178,12 @@ class Read:
         the one the run records."""
         key = (path, tuple(roots))
         if key not in self.included:
-            if path not in self.include_keys:  # before reading: a change meanwhile changes it
-                self.include_keys[path] = include_key(path)[0]
-            self.included[key] = include_digest(path, roots, self._real_root)
+            found = include_key(path)  # before reading: a change meanwhile changes it
+            self.include_keys.setdefault(path, found[0])
+            # The record's digest, where it was checked against these same docs folders.
+            vouched = self.vouched if self.vouched and self.vouched.roots == key[1] else None
+            known = vouched.include(path, found) if vouched else None
+            self.included[key] = known or include_digest(path, roots, self._real_root)
         return self.included[key]
 
     def include_record(self, includes: list[str], roots: list[str]) -> dict[str, str]:
@@ -212,7 +218,7 @@ class Read:
 
 
 def read_docs(docs: list[Path], vouched: Vouched | None = None) -> Read:
-    read = Read()
+    read = Read(vouched=vouched)
     try:
         pages = discover(docs, read.diagnostics)
     except PageError as error:  # a DOCS argument that is neither a file nor a folder

@@ -38,10 +38,13 @@ class LastRun:
     # What each entry of the API signature in the output's manifest was made from (see
     # `changelog.api_signature.entry_sources`).
     api_sources: dict[str, dict[str, str]]
+    include_roots: list[str]  # the docs folders `included` was checked against
 
 
 def vouched(last: LastRun | None) -> Vouched | None:
-    return Vouched(last.pages, last.included, last.began_ns) if last is not None else None
+    if last is None:
+        return None
+    return Vouched(last.pages, last.included, last.began_ns, tuple(last.include_roots))
 
 
 def last_run(cache: Cache) -> LastRun | None:
@@ -49,23 +52,16 @@ def last_run(cache: Cache) -> LastRun | None:
     return last
 
 
-def inputs(
-    version: str,
-    package: str,
-    read: Read,
-    sources: list[str],
-    includes: list[str],
-    vouched: Vouched | None = None,
-) -> str:
+def inputs(version: str, package: str, read: Read, sources: list[str], includes: list[str]) -> str:
     """Everything a run's output depends on, as one digest (`includes` may come from the cache:
-    only those inside the pages' docs folders are read; none that `vouched` vouches for)."""
+    only those inside the pages' docs folders are read; none the last run's record vouches for)."""
     roots = include_roots(read)
-
-    def include(path: str) -> str:
-        known = vouched.include(path) if vouched is not None else None
-        return known if known is not None else read.include_digest(path, roots)
-
-    return digest(version, package, *sources, *(f"{path}:{include(path)}" for path in includes))
+    return digest(
+        version,
+        package,
+        *sources,
+        *(f"{path}:{read.include_digest(path, roots)}" for path in includes),
+    )
 
 
 def include_roots(read: Read) -> list[str]:
@@ -118,6 +114,4 @@ def unchanged(
         or last.outputs != outputs(out)
     ):
         return False
-    return last.inputs == inputs(
-        cache.version, package, read, sources, last.includes, vouched(last)
-    )
+    return last.inputs == inputs(cache.version, package, read, sources, last.includes)

@@ -21,7 +21,7 @@ from .cache import Cache
 from .diagnostics import Diagnostic
 from .discover import read_docs
 from .incremental import LastRun, last_run, outputs, unchanged, vouched
-from .lifetime import left_to_exit
+from .lifetime import exiting, left_to_exit
 from .manifest import Listing, check_place, check_target
 from .summary import Progress, Summary
 from .write import locked
@@ -74,9 +74,10 @@ def generate(
             return _check_output(docs, out, package, run)
         return _generate(docs, out, package, run)
     finally:
-        gc.unfreeze()
-        if collecting:
-            gc.enable()
+        if not exiting():
+            gc.unfreeze()
+            if collecting:
+                gc.enable()
 
 
 def _generate(docs: list[Path], out: Path, package: str, run: Run) -> Summary:
@@ -132,6 +133,7 @@ def _generate_locked(
     summary.files = len(tree)
     from .incremental import include_roots, inputs
 
+    roots = include_roots(read)
     digest = inputs(cache.version, key, read, sources, summary.includes)
     written = outputs(out)
     if previous is not None and previous.changed(tree.kept):
@@ -144,9 +146,10 @@ def _generate_locked(
         summary.counts(),
         cache.version,
         read.record(),
-        read.include_record(summary.includes, include_roots(read)),
+        read.include_record(summary.includes, roots),
         began_ns,
         api_sources,
+        roots,
     )
     cache.record_run(codec.encode(state), summary.jobs)
     cache.save()

@@ -195,6 +195,21 @@ def test_an_include_is_read_once_a_run_so_the_run_records_the_bytes_it_checked(
     assert digested and sorted(digested) == sorted(set(digested))
 
 
+def _include_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The includes each later run reads to check them."""
+    from generator import discover
+
+    digested: list[str] = []
+    original = discover.include_digest
+
+    def counting(path: str, roots: list[str], real_root: Callable[[str], str]) -> str:
+        digested.append(path)
+        return original(path, roots, real_root)
+
+    monkeypatch.setattr(discover, "include_digest", counting)
+    return digested
+
+
 def _page_reads(monkeypatch: pytest.MonkeyPatch, docs: Path) -> list[str]:
     """The pages each later run reads as pages (not as includes), as paths below `docs`."""
     import os
@@ -304,12 +319,51 @@ def test_a_run_with_one_page_changed_reads_that_page_only(
     cache = tmp_path / "cache"
     run(docs, tmp_path / "out", cache)
     reads = _page_reads(monkeypatch, docs)
+    digested = _include_reads(monkeypatch)
     page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
     incremental, unchanged = run(docs, tmp_path / "out", cache)
     assert not unchanged and reads == ["rest/Ticket/v1TicketEntity_GetTicketCount.md"]
+    assert digested == []  # nor any include: the record vouches for them all
     cold, _ = run(docs, tmp_path / "cold", None)
     assert incremental == cold
+
+
+def test_an_include_changed_since_the_record_vouched_for_it_is_read_again(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator import discover
+
+    monkeypatch.setattr(discover, "_TICK_NS", 0)  # the files were written just before the run
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "out", cache)
+    digested = _include_reads(monkeypatch)
+    fragment = docs / "samples/rest/response/v1TicketEntity_DeleteTicketEntity.md"
+    fragment.write_text(fragment.read_text().replace("204 TicketEntity deleted.", "204 Gone."))
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    incremental, unchanged = run(docs, tmp_path / "out", cache)
+    assert not unchanged and digested == [str(fragment)]
+    cold, _ = run(docs, tmp_path / "cold", None)
+    assert incremental == cold
+
+
+def test_an_include_is_vouched_for_only_as_checked_against_the_same_docs_folders(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The record's digest says whether an include was inside the docs folders of its run: a run
+    reading other folders checks each include anew."""
+    from generator import discover
+    from generator.discover import Vouched, read_docs
+
+    monkeypatch.setattr(discover, "_TICK_NS", 0)
+    fragment = str(docs / "samples/rest/response/v1TicketEntity_DeleteTicketEntity.md")
+    key, _ = discover.include_key(fragment)
+    vouched = Vouched({}, {fragment: f"{key} recorded"}, 1 << 62, (str(docs),))
+    read = read_docs([docs], vouched)
+    assert read.include_digest(fragment, [str(docs)]) == "recorded"
+    other = str(docs / "samples")
+    assert read.include_digest(fragment, [other]) == discover.include_digest(fragment, [other])
 
 
 def test_a_page_vouched_for_but_missing_from_the_cache_is_read_and_parsed(
