@@ -4,6 +4,7 @@ ones too, come back as diagnostics, never as exceptions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .build import build_api
@@ -35,49 +36,77 @@ def parse_pages(
 ) -> tuple[list[ParsedPage], list[Diagnostic]]:
     """Every page parsed (from the cache where it and its includes are unchanged), and the
     located errors of those that cannot be endpoints, in file order. A page is read only when it
-    is parsed: one the last run's record vouches for is found in the cache by its digest."""
+    is parsed: one the last run's record vouches for is found in the cache by its digest. The
+    pages the cache does not hold are parsed (on the other core, when few) while it is decoded."""
     pages = read.pages
-    results: list[ParsedPage | Diagnostic | None] = []
-    for page_file, page_digest in zip(pages, read.digests, strict=True):
-        home = (page_file.root, page_file.file)
-        key = _key(cache, page_file, page_digest)
-        entry = cache.page(key, home)
-        fresh = entry is not None and all(
-            read.include_digest(path, [page_file.root]) == d for path, d in entry[0]
-        )
-        if entry is not None and fresh:
-            entry[1].source = _source(key, entry[0])
-        results.append(entry[1] if entry is not None and fresh else None)
-    jobs = []
-    for i, found in enumerate(results):
-        if found is None:
-            content = read.content(i)
-            if isinstance(content, Diagnostic):
-                results[i] = content
+    keys = [_key(cache, page, d) for page, d in zip(pages, read.digests, strict=True)]
+    results: list[ParsedPage | Diagnostic | None] = [None] * len(pages)
+    missing = {i for i, key in enumerate(keys) if not cache.holds(key)}
+    pending = _parse(read, cache, workers, sorted(missing), results, progress)
+    stale = []  # held by the cache, but not as a valid entry, or an include changed since
+    try:
+        for i, (page_file, key) in enumerate(zip(pages, keys, strict=True)):
+            if i in missing:
+                continue
+            entry = cache.page(key, (page_file.root, page_file.file))
+            if entry is not None and all(
+                read.include_digest(path, [page_file.root]) == d for path, d in entry[0]
+            ):
+                entry[1].source = _source(key, entry[0])
+                results[i] = entry[1]
             else:
-                jobs.append((i, content))
-    if jobs:
-        import generator.parse.page  # noqa: F401  imported once, before the workers fork: markdown-it is costly
+                stale.append(i)
+    finally:
+        pending()
+    _parse(read, cache, workers, stale, results, progress)()
+    return [r for r in results if isinstance(r, ParsedPage)], [
+        r for r in results if isinstance(r, Diagnostic)
+    ]
 
-    made = workers.map(
+
+def _parse(
+    read: Read,
+    cache: Cache,
+    workers: Workers,
+    indexes: list[int],
+    results: list[ParsedPage | Diagnostic | None],
+    progress: Progress | None,
+) -> Callable[[], None]:
+    """Begin parsing the pages at `indexes` (an unreadable one's error is its result at once);
+    the function returned puts each parsed page, kept in the cache, or its error in `results`."""
+    pages = read.pages
+    jobs = []
+    for i in indexes:
+        content = read.content(i)
+        if isinstance(content, Diagnostic):
+            results[i] = content
+        else:
+            jobs.append((i, content))
+    if workers.pools(len(jobs)):
+        import generator.parse.page  # noqa: F401  imported once, before the pool forks: markdown-it is costly
+
+    made = workers.begin(
         _parse_one,
         None,
         [(pages[i], content) for i, content in jobs],
         stage(progress, "pages parsed"),
     )
-    for (i, _), result in zip(jobs, made, strict=True):
-        if isinstance(result, Diagnostic):
-            results[i] = result
-            continue
-        parsed, encoded = result
-        includes = [(path, read.include_digest(path, [pages[i].root])) for path in parsed.includes]
-        key = _key(cache, pages[i], read.digests[i])
-        cache.put_page(key, includes, encoded)
-        parsed.source = _source(key, includes)
-        results[i] = parsed
-    return [r for r in results if isinstance(r, ParsedPage)], [
-        r for r in results if isinstance(r, Diagnostic)
-    ]
+
+    def finish() -> None:
+        for (i, _), result in zip(jobs, made(), strict=True):
+            if isinstance(result, Diagnostic):
+                results[i] = result
+                continue
+            parsed, encoded = result
+            includes = [
+                (path, read.include_digest(path, [pages[i].root])) for path in parsed.includes
+            ]
+            key = _key(cache, pages[i], read.digests[i])
+            cache.put_page(key, includes, encoded)
+            parsed.source = _source(key, includes)
+            results[i] = parsed
+
+    return finish
 
 
 def _key(cache: Cache, page: PageFile, page_digest: str) -> str:

@@ -56,13 +56,31 @@ class Workers:
         progress: Callable[[int, int], None] | None = None,
     ) -> list[R]:
         """`fn(context, item)` of every item, in order; `progress(done, total)` is told after each one."""
-        if self.jobs > 1 and len(items) >= _SMALL:
+        if self.pools(len(items)):
             # Imported only for a pool: a run with little to do (one page changed) makes none.
             import multiprocessing
 
             if "fork" in multiprocessing.get_all_start_methods():
                 return self._pooled(fn, context, items, progress)
         return _counted((fn(context, item) for item in items), len(items), progress)
+
+    def pools(self, items: int) -> bool:
+        """Whether `map` hands this many items to a pool of processes (where the platform forks)."""
+        return self.jobs > 1 and items >= _SMALL
+
+    def begin(
+        self,
+        fn: Callable[[C, T], R],
+        context: C,
+        items: Sequence[T],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Callable[[], list[R]]:
+        """`map`, begun now: the results when the function returned is called. A few items (one
+        page changed) go to one process forked now, so that the caller goes on meanwhile on the
+        other core; many wait for the call and its pool."""
+        if self.jobs > 1 and 0 < len(items) < _SMALL and hasattr(os, "fork"):
+            return _forked(fn, context, items, progress)
+        return lambda: self.map(fn, context, items, progress)
 
     def _pooled(
         self,
@@ -92,6 +110,50 @@ class Workers:
             raise
         pool.shutdown(wait=True)
         return done
+
+
+def _forked(
+    fn: Callable[[C, T], R],
+    context: C,
+    items: Sequence[T],
+    progress: Callable[[int, int], None] | None,
+) -> Callable[[], list[R]]:
+    """`fn(context, item)` of every item, worked out by a child process forked now; the function
+    returned waits for them. Should the child fail, the work is done again in-process (so that a
+    bug raises its own exception here)."""
+    import pickle  # the child's results only, from a pipe this process made: never a file's
+
+    reading, writing = os.pipe()
+    with _held(signal.SIGINT):  # as for a pool: Ctrl-C is the parent's, after the fork
+        pid = os.fork()
+    if pid == 0:  # the child: it never returns
+        code = 1
+        try:
+            os.close(reading)
+            _start_worker(fn, context)
+            with os.fdopen(writing, "wb") as out:
+                out.write(pickle.dumps([fn(context, item) for item in items], protocol=5))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(writing)
+
+    def results() -> list[R]:
+        try:
+            with os.fdopen(reading, "rb") as child:
+                data = child.read()
+            _, status = os.waitpid(pid, 0)
+        except BaseException:  # Ctrl-C while waiting: the child goes too
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+            raise
+        done: list[R] = pickle.loads(data) if status == 0 else [fn(context, i) for i in items]
+        if progress is not None:
+            progress(len(done), len(done))
+        return done
+
+    return results
 
 
 @contextlib.contextmanager

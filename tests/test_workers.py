@@ -1,7 +1,9 @@
-"""The pool of workers: Ctrl-C stops it promptly and leaves the process as it found it."""
+"""The workers: a little work begun goes to one forked process while the caller goes on, and
+Ctrl-C stops a pool promptly and leaves the process as it found it."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.workers import _held
+from generator.workers import Workers, _held
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -66,3 +68,48 @@ def test_an_interrupt_raised_as_the_signal_is_blocked_leaves_it_unblocked(
     with pytest.raises(KeyboardInterrupt), _held(signal.SIGINT):
         pass
     assert real(signal.SIG_BLOCK, []) == before
+
+
+def _pid_and(_: None, item: int) -> tuple[int, int]:
+    return os.getpid(), item * 2
+
+
+def test_a_little_work_begun_is_done_by_a_child_while_the_caller_goes_on() -> None:
+    pending = Workers(2).begin(_pid_and, None, [1, 2, 3])
+    pids, results = zip(*pending(), strict=True)
+    assert results == (2, 4, 6)  # in order
+    assert set(pids) != {os.getpid()} and len(set(pids)) == 1  # one forked process
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pids[0], os.WNOHANG)  # and it was waited for
+
+
+def test_with_one_job_the_work_begun_is_done_in_process_when_asked_for() -> None:
+    done: list[int] = []
+
+    def work(_: None, item: int) -> tuple[int, int]:
+        done.append(item)
+        return _pid_and(None, item)
+
+    pending = Workers(1).begin(work, None, [1, 2])
+    assert done == []
+    assert pending() == [(os.getpid(), 2), (os.getpid(), 4)]
+
+
+def _fails_in_a_child(parent: int, item: int) -> int:
+    if os.getpid() != parent:
+        os._exit(3)  # the child dies without a result
+    return item + 1
+
+
+def test_work_whose_child_dies_is_done_again_in_process() -> None:
+    assert Workers(2).begin(_fails_in_a_child, os.getpid(), [1, 2])() == [2, 3]
+
+
+def _raises(_: None, item: int) -> int:
+    raise LookupError(f"no {item}")
+
+
+def test_an_error_in_work_begun_is_raised_by_the_caller_as_its_own() -> None:
+    pending = Workers(2).begin(_raises, None, [7])
+    with pytest.raises(LookupError, match="no 7"):
+        pending()
