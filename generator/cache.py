@@ -41,8 +41,9 @@ from .versions import installed_version
 
 PACKAGE = Path(__file__).resolve().parent
 _SHARDS = 16  # parsed pages are kept in shards by key, so one changed page rewrites one shard
-FORMAT = 4  # of the files; 1 was pickles, which are never read; 2 wrote locations whole, a shard
-# as one JSON object; 3 each JSON sample's body twice, as text and as its value
+FORMAT = 5  # of the files; 1 was pickles, which are never read; 2 wrote locations whole, a shard
+# as one JSON object; 3 each JSON sample's body twice, as text and as its value; 4 every TypeRef
+# and Location as a list
 _MAGIC = "superoffice-docs-generator cache"
 _LIMIT = 256 << 20  # bytes in one cache file
 PageEntry = tuple[list[tuple[str, str]], ParsedPage]  # (include, digest) pairs, the parsed page
@@ -149,6 +150,10 @@ class Cache:
         return self._loaded
 
     # -- entries ---------------------------------------------------------------------------------
+
+    def holds(self, key: str) -> bool:
+        """Whether the last run kept an entry for `key` (valid or not: `page` decodes it)."""
+        return key in self._old.pages
 
     def page(self, key: str, home: codec.Home) -> PageEntry | None:
         """The last run's entry for the page at `home` (its root and file, which `key` is made
@@ -259,9 +264,9 @@ def _loads(text: str | None) -> Any:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(
-        value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, check_circular=False
-    )
+    """`value` as compact JSON in ASCII: one character outside Latin-1 (an emoji on one page)
+    would otherwise make a whole shard's text four bytes a character, slower to decode and split."""
+    return json.dumps(value, separators=(",", ":"), allow_nan=False, check_circular=False)
 
 
 def _shard(key: str) -> int:

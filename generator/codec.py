@@ -2,8 +2,10 @@
 
 A dataclass is a list of its fields' values in declaration order, a named tuple (Location) a list
 too, but for a Location in the page's own file (its `home`, given to both `encode` and `decode`),
-which is just [line, col]: a page's hundreds of locations need not each repeat its folder and
-path. Everything else is JSON as it is. Decoding is driven by the classes' type hints and checks
+which is just [line, col], or its line when the column is 1: a page's hundreds of locations need
+not each repeat its folder and path. A TypeRef without an item or values (most of them: a string,
+an int32, a named type) is the string "kind|format|name". Everything else is JSON as it is. (A
+page's encoding is that much shorter: decoding costs what its JSON's nodes count.) Decoding is driven by the classes' type hints and checks
 every value against them (a string is a string that encodes to UTF-8, an int is an int of at most
 64 bits, a Literal one of its values, ...), so data from a cache file
 someone else wrote gives valid model objects or `Invalid`, nothing else. Equal encodings of a
@@ -44,7 +46,13 @@ def encode(value: Any, home: Home | None = None) -> Any:
     if kind is str or kind is int or kind is bool or kind is float or value is None:
         return value
     if kind is Location:
-        return [value.line, value.col] if value[:2] == home else list(value)
+        if value[:2] != home:
+            return list(value)
+        return value.line if value.col == 1 else [value.line, value.col]
+    if kind is TypeRef and value.item is None and not value.values:
+        plain = f"{value.kind}|{value.format}|{value.name}"
+        if plain.count("|") == 2:
+            return plain
     if kind is list or kind is tuple:
         return [encode(item, home) for item in value]
     if kind is dict:
@@ -209,6 +217,8 @@ def _location(whole: Decoder) -> Decoder:
     hundreds of locations, most in its home)."""
 
     def location(data: Any) -> Location:
+        if type(data) is int and 0 <= data < _INT_BOUND and (home := _HOME.get()) is not None:
+            return _new_tuple(Location, (*home, data, 1))
         if type(data) is list and len(data) == 2 and (home := _HOME.get()) is not None:
             line, col = data
             if (
@@ -234,6 +244,8 @@ def _shared(whole: Decoder) -> Decoder:
     values = _SHARED
 
     def shared(data: Any) -> TypeRef:
+        if type(data) is str:
+            return _plain(data, whole)
         if type(data) is not list or len(data) != 5 or data[3] is not None:
             return whole(data)
         kind, form, name, _, enum = data
@@ -251,9 +263,25 @@ def _shared(whole: Decoder) -> Decoder:
     return shared
 
 
+def _plain(data: str, whole: Decoder) -> TypeRef:
+    """The TypeRef a "kind|format|name" string encodes, decoded once (and checked as `whole`
+    checks a list)."""
+    value = _PLAIN.get(data)
+    if value is None:
+        parts = data.split("|")
+        if len(parts) != 3:
+            _fail("a TypeRef as kind|format|name", data)
+        if len(_PLAIN) >= _MOST_SHARED:
+            _PLAIN.clear()
+        value = _PLAIN[data] = whole([*parts, None, []])
+    return value
+
+
 _MOST_SHARED = 1 << 16  # TypeRefs kept by `_shared`: a forged cache cannot fill the memory
-# The TypeRefs `_shared` made, by their encoding: a record finds a plain one here inline.
+# The TypeRefs `_shared` made, by their encoding: those of lists, and the plain ones by their
+# "kind|format|name" (which a record finds inline).
 _SHARED: dict[object, TypeRef] = {}
+_PLAIN: dict[str, TypeRef] = {}
 
 
 # A field of these types is checked inline, without a call, in the common case (the call decides
@@ -263,12 +291,9 @@ _INLINE = {
     str: "(x if type(x := data[{i}]) is str and x.isascii() else _string(x))",
     int: "(x if type(x := data[{i}]) is int and -_INT_BOUND < x < _INT_BOUND else _int(x))",
     bool: "(x if type(x := data[{i}]) is bool else _bool(x))",
-    Location: "(_new_tuple(Location, (*home, *x)) if type(x := data[{i}]) is list and len(x) == 2"
-    " and home is not None and type(x[0]) is int and type(x[1]) is int"
-    " and 0 <= x[0] < _INT_BOUND and 0 <= x[1] < _INT_BOUND else d{i}(x))",
-    TypeRef: "((_SHARED.get((x[0], x[1], x[2])) if type(x := data[{i}]) is list and len(x) == 5"
-    " and type(x[0]) is str and type(x[1]) is str and type(x[2]) is str and x[3] is None"
-    " and x[4] == [] else None) or d{i}(x))",
+    Location: "(_new_tuple(Location, (*home, x, 1)) if type(x := data[{i}]) is int"
+    " and home is not None and 0 <= x < _INT_BOUND else d{i}(x))",
+    TypeRef: "((_PLAIN.get(x) if type(x := data[{i}]) is str else None) or d{i}(x))",
 }
 
 
@@ -285,7 +310,7 @@ def _record(tp: Any, hints: list[Any]) -> Decoder:
         "_HOME": _HOME,
         "_new_tuple": _new_tuple,
         "Location": Location,
-        "_SHARED": _SHARED,
+        "_PLAIN": _PLAIN,
     }
     values = []
     for i, hint in enumerate(hints):
