@@ -110,7 +110,7 @@ class Cache:
     def _read(self, name: str) -> Any:
         """A cache file's value as plain JSON data, or None when it is missing, unreadable, stale
         or was not written by this generator. Never raises, never runs anything."""
-        return _loads(self._text(name))
+        return json_value(self._text(name))
 
     def _text(self, name: str) -> str | None:
         """A cache file's text below its header, or None when it is missing, unreadable, stale or
@@ -161,7 +161,7 @@ class Cache:
         text = self._old.pages.get(key)
         if text is None:
             return None
-        entry: PageEntry | None = codec.decode_or_none(PageEntry, _loads(text), home)
+        entry: PageEntry | None = codec.decode_or_none(PageEntry, json_value(text), home)
         if entry is not None:
             self._new.pages[key] = text
         return entry
@@ -169,7 +169,7 @@ class Cache:
     def put_page(self, key: str, includes: list[tuple[str, str]], page: str) -> None:
         """Keep a page parsed by this run: its (include, digest) pairs and the page as
         `page_json` made it (in the worker that parsed it)."""
-        self._made[key] = (_json(includes), page)
+        self._made[key] = (json_text(includes), page)
 
     @property
     def last_run(self) -> Any:
@@ -226,7 +226,7 @@ class Cache:
 
     def _write(self, name: str, value: Any) -> None:
         """Write `value` (plain JSON data) as the cache file `name`."""
-        self._write_text(name, _json(value))
+        self._write_text(name, json_text(value))
 
     def _write_text(self, name: str, payload: str) -> None:
         assert self.folder is not None
@@ -250,10 +250,10 @@ class Cache:
 def page_json(page: ParsedPage, home: codec.Home) -> str:
     """A parsed page, read at `home` (its root and file), as the cache keeps it: encoded now
     (later stages may share its objects), as compact text."""
-    return _json(codec.encode(page, home))
+    return json_text(codec.encode(page, home))
 
 
-def _loads(text: str | None) -> Any:
+def json_value(text: str | None) -> Any:
     """`text` as plain JSON data, or None when there is none or it is not JSON."""
     if text is None:
         return None
@@ -263,7 +263,7 @@ def _loads(text: str | None) -> Any:
         return None
 
 
-def _json(value: Any) -> str:
+def json_text(value: Any) -> str:
     """`value` as compact JSON in ASCII: one character outside Latin-1 (an emoji on one page)
     would otherwise make a whole shard's text four bytes a character, slower to decode and split."""
     return json.dumps(value, separators=(",", ":"), allow_nan=False, check_circular=False)

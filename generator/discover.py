@@ -32,6 +32,8 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
         if not root.is_dir():
             raise PageError(Location("", root.as_posix(), 0), "docs", "no such file or folder")
         real_root = os.path.realpath(root)
+        below = real_root.rstrip("/") + "/"  # ("/" itself ends with one)
+        named = root.as_posix()
         for entry, relative in sorted(
             _markdown_files(str(root)), key=lambda found: found[1].split("/")
         ):
@@ -41,7 +43,7 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
             problem = ("" if regular else page_problem(path, real_root)) or _name_problem(relative)
             if problem:
                 if warnings is not None:
-                    where = Location(root.as_posix(), _printable(relative), 1, 1)
+                    where = Location(named, _printable(relative), 1, 1)
                     warnings.append(
                         Diagnostic(
                             where, "warning", "page-file", f"the page {problem}; it is skipped"
@@ -49,8 +51,8 @@ def discover(roots: list[Path], warnings: list[Diagnostic] | None = None) -> lis
                     )
                 continue
             # The walk follows no link to a folder, so only a page that is a link needs resolving.
-            real = os.path.join(real_root, relative) if regular else os.path.realpath(path)
-            found.setdefault(real, PageFile(path, root.as_posix(), relative))
+            real = below + relative if regular else os.path.realpath(path)
+            found.setdefault(real, PageFile(path, named, relative))
     return sorted(found.values(), key=lambda page: (page.root, page.file))
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import codec
-from .cache import Cache, digest
+from .cache import Cache, digest, json_text, json_value
 from .discover import Read, Vouched
 from .summary import Counts
 
@@ -30,7 +30,9 @@ class LastRun:
     inputs: str  # the digest of everything the output depends on
     includes: list[str]
     outputs: str  # the digest of the output tree's names, sizes and times
-    counts: Counts  # what the summary line said
+    # What the summary line said: `Counts` as JSON text, decoded only by a run with nothing to do
+    # (a run with work would decode thousands of diagnostics for nothing).
+    counts: str
     version: str  # the generator's fingerprint
     pages: dict[str, str]  # the pages as the run read them (`Read.record`)
     included: dict[str, str]  # the includes as the run read them (`Read.include_record`)
@@ -39,6 +41,17 @@ class LastRun:
     # `changelog.api_signature.entry_sources`).
     api_sources: dict[str, dict[str, str]]
     include_roots: list[str]  # the docs folders `included` was checked against
+
+
+def counts_text(counts: Counts) -> str:
+    """`counts` as `LastRun.counts` holds them."""
+    return json_text(codec.encode(counts))
+
+
+def recorded_counts(last: LastRun) -> Counts | None:
+    """The counts `last` recorded; None when they are not a valid record's."""
+    counts: Counts | None = codec.decode_or_none(Counts, json_value(last.counts))
+    return counts
 
 
 def vouched(last: LastRun | None) -> Vouched | None:

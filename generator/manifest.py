@@ -8,6 +8,7 @@ is done (`check_target`). Writing the folder is `write`'s job.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -54,12 +55,11 @@ def manifest_text(
     files: dict[str, str],
     api: dict[str, Any] | None = None,
     kept: dict[str, str] | None = None,
-    written: dict[str, dict[str, str]] | None = None,
 ) -> str:
     """The manifest for a tree of `files` and `kept` files (path → digest): every path with the
     SHA-256 of its bytes, and the API's signature (see `changelog.api_signature`) when given, one
-    line per operation and type, so the next run can say what changed. `written` holds entries'
-    encodings already made (a previous manifest's lines for the same entries)."""
+    line per operation and type, so the next run can say what changed. An entry taken from the
+    previous manifest (`Kept`) is written as it was."""
     digests = {path: file_digest(text) for path, text in files.items()} | (kept or {})
     # As `json.dumps(..., indent=2)` writes it, which does so in Python, not C: thousands of files.
     listed = ",\n".join(
@@ -74,37 +74,54 @@ def manifest_text(
         return text + "\n"
     sections = []
     for name, entries in sorted(api.items()):
-        known = (written or {}).get(name, {})
         lines = [
-            f"      {_string(key)}: {known.get(key) or _sorted(value)}"
+            f"      {_string(key)}: {value.line if type(value) is Kept else _sorted(value)}"
             for key, value in sorted(entries.items())
         ]
         body = "{\n" + ",\n".join(lines) + "\n    }" if lines else "{}"
         sections.append(f"    {_string(name)}: {body}")
-    return text[: -len("\n}")] + ',\n  "api": {\n' + ",\n".join(sections) + "\n  }\n}\n"
+    return text[: -len("\n}")] + _API + ",\n".join(sections) + _API_END
 
 
+@dataclass(frozen=True)
+class Kept:
+    """An entry of the API's signature as the previous manifest wrote it (see
+    `changelog.api_signature.Reuse`): equal to another when their lines are."""
+
+    line: str
+
+
+_API, _API_END = ',\n  "api": {\n', "\n  }\n}\n"  # around the signature's sections
 _string = json.encoder.encode_basestring_ascii  # a string as `json.dumps` writes it
 _sorted = json.JSONEncoder(sort_keys=True).encode  # `json.dumps(value, sort_keys=True)`, made once
 _scan = json.decoder.scanstring  # (a JSON string's value, where it ends) from after its quote
 
 
-def api_lines(text: str) -> dict[str, dict[str, str]]:
-    """The API entries of a manifest as `manifest_text` wrote them: section → key → the entry's
-    encoding. Only for a manifest known to be written so."""
+def _api_lines(api: str) -> dict[str, dict[str, str]] | None:
+    """The API entries, section → key → the entry's encoding, of a manifest's text after `_API`,
+    if every line is as `manifest_text` writes it (so the entries are its only members); else None.
+    """
     lines: dict[str, dict[str, str]] = {}
-    _, found, api = text.partition('\n  "api": {\n')
-    section: dict[str, str] = {}
+    section: dict[str, str] | None = None
     try:
-        for line in api.split("\n") if found else []:
-            if line.startswith('    "') and line.endswith("{"):
-                name, _ = _scan(line, 5)
-                section = lines.setdefault(name, {})
-            elif line.startswith('      "'):
+        for line in api.split("\n")[:-3]:  # the signature's, then "  }", "}" and ""
+            if line.startswith('      "') and section is not None:
                 key, end = _scan(line, 7)
+                if line[end : end + 2] != ": ":
+                    return None
                 section[key] = line[end + 2 :].removesuffix(",")
+            elif line.startswith('    "') and section is None:
+                name, end = _scan(line, 5)
+                if line[end:] == ": {":
+                    section = lines.setdefault(name, {})
+                elif line[end:] not in (": {}", ": {},"):
+                    return None
+            elif line in ("    }", "    },") and section is not None:
+                section = None
+            else:
+                return None
     except ValueError:  # not a line `manifest_text` writes
-        return {}
+        return None
     return lines
 
 
@@ -117,27 +134,46 @@ def read_api_signature(folder: Path) -> dict[str, Any] | None:
 @dataclass(frozen=True)
 class Listing:
     """What the manifest of an output says: the files it lists (path → digest), and the API's
-    signature (see `changelog.api_signature`) when it holds one."""
+    signature (see `changelog.api_signature`) when it holds one: its entries as written (`lines`,
+    when the manifest is as `manifest_text` writes it), parsed only when asked for (`api`)."""
 
     files: dict[str, str] = field(default_factory=dict)
-    api: dict[str, Any] | None = None
-    text: str = field(default="", repr=False)  # as read
+    lines: dict[str, dict[str, str]] | None = None
+    signature: str | dict[str, Any] | None = field(default=None, repr=False)  # JSON, or parsed
+
+    @functools.cached_property
+    def api(self) -> dict[str, Any] | None:
+        if not isinstance(self.signature, str):
+            return self.signature
+        try:
+            api = json.loads(self.signature)
+        except (ValueError, RecursionError):
+            return None
+        return api if isinstance(api, dict) else None
 
 
 def read_listing(folder: Path) -> Listing | None:
-    """What the manifest in `folder` says, or None when it holds none of ours."""
-    text = read_output(folder / MANIFEST, 64 << 20)
+    """What the manifest in `folder` says, or None when it holds none of ours. A manifest as
+    `manifest_text` writes it is parsed but for its API's signature (megabytes, which a run with
+    one page changed needs little of): its entries are kept as their lines until asked for."""
+    data = read_output(folder / MANIFEST, 64 << 20)
     try:
-        data = json.loads(text) if text is not None else None
+        text = data.decode("utf-8") if data is not None else ""
+        head, found, api = text.partition(_API)
+        lines = _api_lines(api) if found and api.endswith(_API_END) else None
+        manifest = json.loads(head + "\n}" if lines is not None else text)
     except (ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
         return None
-    if not isinstance(data, dict) or data.get("generator") != GENERATOR:
+    if not isinstance(manifest, dict) or manifest.get("generator") != GENERATOR:
         return None
-    files, api = data.get("files"), data.get("api")
+    files = manifest.get("files")
     if not isinstance(files, dict):
         return None
     listed = {str(path): str(value) for path, value in files.items()}
-    return Listing(listed, api if isinstance(api, dict) else None, text.decode("utf-8", "replace"))
+    if lines is not None:
+        return Listing(listed, lines, "{\n" + api[: -len("\n}\n")])
+    signature = manifest.get("api")
+    return Listing(listed, None, signature if isinstance(signature, dict) else None)
 
 
 @dataclass

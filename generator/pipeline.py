@@ -20,7 +20,15 @@ from . import codec
 from .cache import Cache
 from .diagnostics import Diagnostic
 from .discover import read_docs
-from .incremental import LastRun, last_run, outputs, unchanged, vouched
+from .incremental import (
+    LastRun,
+    counts_text,
+    last_run,
+    outputs,
+    recorded_counts,
+    unchanged,
+    vouched,
+)
 from .lifetime import exiting, left_to_exit
 from .manifest import Listing, check_place, check_target
 from .summary import Progress, Summary
@@ -101,7 +109,9 @@ def _generate_locked(
         read = read_docs(docs, vouched(last))
     if unchanged(last, cache, key, read, read.sources(), out):
         assert last is not None
-        return Summary.repeating(last.counts)  # nothing written: `out` need not be checked again
+        counts = recorded_counts(last)
+        if counts is not None:  # nothing written: `out` need not be checked again
+            return Summary.repeating(counts)
     # Under the lock, and only now that there is work: what `out` holds (a run that writes
     # nothing need not look), which another run may have changed meanwhile.
     listed = check_target(out, protected)
@@ -123,13 +133,15 @@ def _generate_locked(
 
     api_sources = entry_sources(api)
     reuse = _reuse(api_sources, last, listed, previous)
-    tree, api_signature = _output(api, listed.api, package, workers, summary, run, previous, reuse)
+    tree, api_signature = _output(
+        api, lambda: listed.api, package, workers, summary, run, previous, reuse
+    )
     from .manifest import compare_tree
     from .write import write_tree
 
     with summary.timed("write"):
         summary.changes = compare_tree(out, tree.files, tree.kept)
-        write_tree(out, tree.files, api_signature, tree.kept, reuse.written if reuse else None)
+        write_tree(out, tree.files, api_signature, tree.kept)
     summary.files = len(tree)
     from .incremental import include_roots, inputs
 
@@ -143,7 +155,7 @@ def _generate_locked(
         digest,
         summary.includes,
         written,
-        summary.counts(),
+        counts_text(summary.counts()),
         cache.version,
         read.record(),
         read.include_record(summary.includes, roots),
@@ -182,16 +194,15 @@ def _reuse(
     same: only while the output is as the last run left it (`Previous.untouched`), so its
     manifest's lines are the last run's own."""
     from .changelog.api_signature import Reuse
-    from .manifest import api_lines
 
-    if last is None or previous is None or not previous.untouched or listed.api is None:
+    if last is None or previous is None or not previous.untouched or listed.lines is None:
         return None
-    return Reuse(sources, last.api_sources, listed.api, api_lines(listed.text))
+    return Reuse(sources, last.api_sources, listed.lines)
 
 
 def _output(
     api: Api,
-    last_api: dict[str, Any] | None,
+    last_api: Callable[[], dict[str, Any] | None],
     package: str,
     workers: Workers,
     summary: Summary,
@@ -214,7 +225,8 @@ def _output(
                 f"black would change {len(differ)} generated files the templates vouched for: {', '.join(differ[:5])}"
             )
     api_signature = signature(api, reuse=reuse)
-    summary.api_changes = _api_changes(last_api, api_signature)
+    last = reuse.last() if reuse is not None else last_api()
+    summary.api_changes = _api_changes(last, api_signature)
     return tree, api_signature
 
 
@@ -242,7 +254,9 @@ def _check_output(docs: list[Path], out: Path, package: str, run: Run) -> Summar
     api, summary = load(docs, cache, workers, Summary(), None, run.progress)
     if api is None:
         return summary
-    tree, api_signature = _output(api, read_api_signature(out), package, workers, summary, run)
+    tree, api_signature = _output(
+        api, lambda: read_api_signature(out), package, workers, summary, run
+    )
     expected = {**tree.files, MANIFEST: manifest_text(tree.files, api_signature)}
     summary.changes = compare_tree(out, expected)
     summary.planned = expected

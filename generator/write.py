@@ -85,10 +85,9 @@ def write_tree(
     files: dict[str, str],
     api: dict[str, Any] | None = None,
     kept: dict[str, str] | None = None,
-    written: dict[str, dict[str, str]] | None = None,
 ) -> None:
     """Replace `out` with exactly `files` (relative path → text), the `kept` files (path → digest)
-    `out` holds as they are, and their manifest (with the API lines `written` as given). Call it under `locked(out)`, after
+    `out` holds as they are, and their manifest. Call it under `locked(out)`, after
     `check_target`."""
     kept = kept or {}
     out = Path(os.path.abspath(out))
@@ -98,7 +97,7 @@ def write_tree(
             staging, 0o777 & ~_umask()
         )  # mkdtemp's 0700 is not what an output folder should have
         (staging / MANIFEST).write_text(
-            manifest_text(files, api, kept, written), encoding="utf-8"
+            manifest_text(files, api, kept), encoding="utf-8"
         )  # first: marks it ours
         for folder in sorted({os.path.dirname(path) for path in (*kept, *files)} - {""}):
             (staging / folder).mkdir(parents=True, exist_ok=True)

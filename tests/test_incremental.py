@@ -97,6 +97,28 @@ def test_a_corrupt_cache_is_ignored(docs: Path, tmp_path: Path) -> None:
     assert not unchanged and again == first
 
 
+@pytest.mark.parametrize("forged", ["not json", "[1, 2]", '{"pages": "many"}'])
+def test_a_record_whose_counts_are_forged_makes_a_run_with_work(
+    docs: Path, tmp_path: Path, forged: str
+) -> None:
+    """A run with nothing to do repeats the record's counts: ones that are not valid make it
+    do the work instead."""
+    import json
+
+    from generator.cache import Cache, fingerprint
+
+    cache = tmp_path / "cache"
+    first, _ = run(docs, tmp_path / "out", cache)
+    (folder,) = [p for p in cache.iterdir() if p.is_dir()]
+    state = json.loads((folder / "state.json").read_bytes().partition(b"\n")[2])
+    state[4] = forged  # LastRun.counts
+    Cache(folder, fingerprint())._write("state.json", state)
+    again, unchanged = run(docs, tmp_path / "out", cache)
+    assert not unchanged and again == first
+    _, unchanged = run(docs, tmp_path / "out", cache)
+    assert unchanged  # the record written anew holds valid counts
+
+
 def test_importing_the_package_does_not_import_every_group(tmp_path: Path, docs: Path) -> None:
     generate([docs], tmp_path / "out", "demo_client", jobs=1)
     code = "import sys, demo_client; print(sorted(m for m in sys.modules if m.startswith('demo_client.')))"
@@ -842,6 +864,82 @@ def test_the_manifest_keeps_the_api_entries_of_unchanged_pages_and_is_the_cold_o
     assert tree(out) == tree(tmp_path / "cold")
     assert "/api/v1/Ticket/Count" in made_here  # the changed page's operation
     assert 0 < len(made_here) < len(encoded) - len(made_here)  # the cold run encoded them all
+
+
+def test_the_api_changes_a_run_taking_entries_reports_are_those_of_a_run_making_them_all(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Compared with the last run's signature read from its lines, the entries taken as they
+    were: the same changes as when every entry is made and the whole manifest parsed."""
+    cache = tmp_path / "cache"
+    for out in (tmp_path / "out", tmp_path / "plain"):
+        generate([docs], out, "demo_client", cache_root=cache if out.name == "out" else None)
+    page = docs / "agent/Ticket_Agent/v1TicketAgent_GetOwner.md"
+    page.write_text(
+        page.read_text().replace(
+            "| TicketId | Integer | The ticket. |",
+            "| TicketId | Integer | The ticket. **Required** |",
+        )
+    )
+    (docs / "agent/Ticket_Agent/v1TicketAgent_CheckText.md").unlink()
+    encoded = _encoded(monkeypatch)
+    taking = generate([docs], tmp_path / "out", "demo_client", cache_root=cache, jobs=1)
+    taken = len(encoded)
+    making = generate([docs], tmp_path / "plain", "demo_client", cache_root=None, jobs=1)
+    assert 0 < taken < len(encoded) - taken  # the run with the cache took most entries
+    assert taking.api_changes is not None
+    assert {(c.kind, c.subject) for c in taking.api_changes} >= {
+        ("parameter-required", "v1TicketAgent_GetOwner"),
+        ("endpoint-removed", "v1TicketAgent_CheckText"),
+    }
+    assert taking.api_changes == making.api_changes
+    assert tree(tmp_path / "out") == tree(tmp_path / "plain")
+
+
+def test_a_manifest_read_as_written_is_parsed_but_for_its_api_entries_until_asked_for(
+    docs: Path, tmp_path: Path
+) -> None:
+    import json
+
+    from generator.manifest import MANIFEST, read_listing
+
+    generate([docs], tmp_path / "out", "demo_client", jobs=1)
+    whole = json.loads((tmp_path / "out" / MANIFEST).read_text())
+    listing = read_listing(tmp_path / "out")
+    assert listing is not None and listing.lines is not None
+    assert isinstance(listing.signature, str)  # not parsed yet
+    assert listing.files == whole["files"] and listing.api == whole["api"]
+    assert {
+        section: {key: json.loads(line) for key, line in entries.items()}
+        for section, entries in listing.lines.items()
+    } == whole["api"]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda text: text.replace("\n  }\n}\n", '\n  },\n  "files": {}\n}\n'),  # a member after
+        lambda text: text.replace('"operations": {\n', '"operations" : {\n'),
+        lambda text: text.replace("\n    },\n", '\n    },\n  "files": {},\n', 1),
+    ],
+    ids=["member-after", "spacing", "member-between"],
+)
+def test_a_manifest_not_as_written_is_read_whole_as_json_reads_it(
+    docs: Path, tmp_path: Path, edit: Callable[[str], str]
+) -> None:
+    """The files a manifest lists decide what a run may replace: one edited by hand says what
+    JSON says it says, its later members too."""
+    import json
+
+    from generator.manifest import MANIFEST, read_listing
+
+    generate([docs], tmp_path / "out", "demo_client", jobs=1)
+    manifest = tmp_path / "out" / MANIFEST
+    manifest.write_text(edit(manifest.read_text()))
+    whole = json.loads(manifest.read_text())
+    listing = read_listing(tmp_path / "out")
+    assert listing is not None and listing.lines is None
+    assert listing.files == whole["files"] and listing.api == whole.get("api")
 
 
 def test_a_manifest_edited_by_hand_gives_none_of_its_entries_to_the_next_one(

@@ -118,7 +118,9 @@ def test_crafted_cache_entries_are_misses(tmp_path: Path) -> None:
     (folder,) = [p for p in cache.iterdir() if p.is_dir()]
     writer = Cache(folder, fingerprint())
     state = json.loads((folder / "state.json").read_bytes().partition(b"\n")[2])
-    state[4][0] = "three"  # Summary.pages
+    counts = json.loads(state[4])  # LastRun.counts: Counts as JSON text
+    counts[0] = "three"  # Summary.pages
+    state[4] = json.dumps(counts)
     writer._write("state.json", state)
     deep: list[object] = ["string", "", "", None, []]
     for _ in range(300):  # a valid TypeRef, an array of arrays 300 levels deep

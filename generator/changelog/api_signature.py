@@ -5,11 +5,13 @@ element with the `file:line` it was read from."""
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Location
+from ..manifest import Kept
 from ..model import Api, Body, ObjectType, Operation, Property, TypeRef
 
 
@@ -106,32 +108,37 @@ def _digest(source: str) -> str:
 @dataclass
 class Reuse:
     """The last run's signature entries, as its output's manifest holds them, for those made from
-    the same sources now (`entry_sources`): `signature` takes them instead of making them again,
-    and the manifest keeps their lines (`written`)."""
+    the same sources now (`entry_sources`): `signature` takes them (`Kept`, their lines) instead
+    of making them again, and the manifest writes them as they were."""
 
     sources: dict[str, dict[str, str]]  # this run's `entry_sources`
     last_sources: dict[str, dict[str, str]]  # the last run's
-    last: dict[str, Any]  # the signature the last run wrote in the output's manifest
-    lines: dict[str, dict[str, str]]  # the manifest's API entries as written (`api_lines`)
-    # The lines of the entries taken: each the encoding of its entry, for the new manifest.
-    written: dict[str, dict[str, str]] = field(default_factory=dict)
+    lines: dict[str, dict[str, str]]  # the last manifest's API entries as written
+    taken: dict[str, dict[str, Kept]] = field(default_factory=dict)
 
-    def entry(self, section: str, key: str) -> Any:
+    def entry(self, section: str, key: str) -> Kept | None:
         """The last run's entry, when it was made from the same sources and written as a line;
         else None."""
         source = self.sources[section].get(key)
-        last = self.last.get(section)
         line = self.lines.get(section, {}).get(key)
-        if (
-            source is None
-            or line is None
-            or source != self.last_sources.get(section, {}).get(key)
-            or not isinstance(last, dict)
-            or key not in last
-        ):
+        if source is None or line is None or source != self.last_sources.get(section, {}).get(key):
             return None
-        self.written.setdefault(section, {})[key] = line
-        return last[key]
+        kept = self.taken.setdefault(section, {})[key] = Kept(line)
+        return kept
+
+    def last(self) -> dict[str, Any] | None:
+        """The last run's signature, to compare this run's with: the entries taken as they were
+        taken, the others parsed from their lines (None when one is not JSON)."""
+        try:
+            return {
+                section: {
+                    key: self.taken.get(section, {}).get(key) or json.loads(line)
+                    for key, line in entries.items()
+                }
+                for section, entries in self.lines.items()
+            }
+        except (ValueError, RecursionError):
+            return None
 
 
 def _type(ref: TypeRef) -> tuple[str, str]:
