@@ -41,7 +41,8 @@ Home = tuple[str, str]  # a page's root and file: where its own locations are
 
 def encode(value: Any, home: Home | None = None) -> Any:
     """Plain JSON data for a model value (dataclasses, named tuples, lists, dicts, scalars); a
-    Location in `home` as [line, col]."""
+    Location in `home` as its line (at column 1) or [line, col]; a TypeRef without an item or
+    values as "kind|format|name"."""
     kind = type(value)
     if kind is str or kind is int or kind is bool or kind is float or value is None:
         return value
@@ -69,7 +70,7 @@ _NAMES: dict[type, tuple[str, ...]] = {}
 
 
 def decode(tp: Any, data: Any, home: Home | None = None) -> Any:
-    """The value of type `tp` that `data` encodes (its [line, col] locations in `home`). Raises
+    """The value of type `tp` that `data` encodes (its short locations in `home`). Raises
     Invalid."""
     token = _HOME.set(home)
     try:
@@ -212,9 +213,9 @@ def _build(tp: Any) -> Decoder:
 
 
 def _location(whole: Decoder) -> Decoder:
-    """The decoder of a Location: `whole` for [root, file, line, col], or [line, col] in the
-    `home` of the value decoded, checked as `whole` checks them, written out (a page holds
-    hundreds of locations, most in its home)."""
+    """The decoder of a Location: `whole` for [root, file, line, col], or its line (column 1) or
+    [line, col] in the `home` of the value decoded, checked as `whole` checks them, written out
+    (a page holds hundreds of locations, most in its home)."""
 
     def location(data: Any) -> Location:
         if type(data) is int and 0 <= data < _INT_BOUND and (home := _HOME.get()) is not None:
@@ -239,8 +240,9 @@ _new_tuple = tuple.__new__  # a named tuple made without its __new__, written in
 def _shared(whole: Decoder) -> Decoder:
     """The decoder of a TypeRef: `whole`, but equal encodings of one without an item give one
     value, decoded once. A page's types are mostly a few plain ones (a string, an int32, a named
-    type), and a TypeRef is immutable. (Keyed by its repr at each level, a forged deeply nested one
-    would cost the square of its depth: one with an item is decoded anew.)"""
+    type: `_plain`), and a TypeRef is immutable. (A list, for one with values or a "|" in its name,
+    is keyed by its repr, in which 1, 1.0, True and "1" differ; at each level, a forged deeply
+    nested one would cost the square of its depth: one with an item is decoded anew.)"""
     values = _SHARED
 
     def shared(data: Any) -> TypeRef:
@@ -248,11 +250,7 @@ def _shared(whole: Decoder) -> Decoder:
             return _plain(data, whole)
         if type(data) is not list or len(data) != 5 or data[3] is not None:
             return whole(data)
-        kind, form, name, _, enum = data
-        if type(kind) is str and type(form) is str and type(name) is str and enum == []:
-            key: object = (kind, form, name)  # most: strings, no values
-        else:
-            key = repr(data)  # one a JSON value: 1, 1.0, True and "1" differ
+        key = repr(data)
         value = values.get(key)
         if value is None:
             if len(values) >= _MOST_SHARED:
@@ -278,15 +276,16 @@ def _plain(data: str, whole: Decoder) -> TypeRef:
 
 
 _MOST_SHARED = 1 << 16  # TypeRefs kept by `_shared`: a forged cache cannot fill the memory
-# The TypeRefs `_shared` made, by their encoding: those of lists, and the plain ones by their
-# "kind|format|name" (which a record finds inline).
-_SHARED: dict[object, TypeRef] = {}
+# The TypeRefs `_shared` made, by their encoding: those of lists by its repr, and the plain ones
+# by their "kind|format|name" (which a record finds inline).
+_SHARED: dict[str, TypeRef] = {}
 _PLAIN: dict[str, TypeRef] = {}
 
 
 # A field of these types is checked inline, without a call, in the common case (the call decides
 # the rest): every cached page holds hundreds of thousands of them. A Location in the `home` of
-# the value decoded is [line, col], as `_location` reads it.
+# the value decoded is its line when its column is 1 (most are), as `_location` reads it; a plain
+# TypeRef one `_plain` made already.
 _INLINE = {
     str: "(x if type(x := data[{i}]) is str and x.isascii() else _string(x))",
     int: "(x if type(x := data[{i}]) is int and -_INT_BOUND < x < _INT_BOUND else _int(x))",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,10 +67,12 @@ def stat_key(status: os.stat_result) -> str:
     return f"{status.st_dev}:{status.st_ino}:{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}"
 
 
-def include_key(path: str) -> tuple[str, int]:
-    """An include as the file system tells it apart (the link, if it is one, and the file it
-    reaches), and its newest change time: "absent" when nothing is there (a page may include a
-    file that does not exist), "" when that cannot be told."""
+def include_key(path: str, real_folder: Callable[[str], str] = os.path.realpath) -> tuple[str, int]:
+    """An include as the file system tells it apart: where it really is (its folder resolved by
+    `real_folder`, the whole path when it is a link: a folder link retargeted to the same files,
+    moved, changes it), the link and the file it reaches; and its newest change time. "absent"
+    when nothing is there (a page may include a file that does not exist), "" when that cannot
+    be told."""
     try:
         link = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
@@ -78,9 +81,16 @@ def include_key(path: str) -> tuple[str, int]:
         return "", 0
     try:
         target = os.stat(path)
+        folder, name = os.path.split(path)
+        real = (
+            os.path.realpath(path)
+            if stat.S_ISLNK(link.st_mode)
+            else os.path.join(real_folder(folder), name)
+        )
     except (OSError, ValueError):
         return "", 0
-    return f"{stat_key(link)}|{stat_key(target)}", max(link.st_ctime_ns, target.st_ctime_ns)
+    changed = max(link.st_ctime_ns, target.st_ctime_ns)
+    return f"{real}|{stat_key(link)}|{stat_key(target)}", changed
 
 
 @dataclass(frozen=True)
@@ -90,9 +100,9 @@ class Vouched:
     changed."""
 
     pages: dict[str, str]  # `root/file` → "stat-key digest"
-    includes: dict[str, str]  # include path → "include-key digest"
+    includes: dict[str, str]  # include path → "include-key\0digest"
     began_ns: int
-    roots: tuple[str, ...] = ()  # the docs folders the includes' digests were checked against
+    roots: tuple[str, ...] = ()  # the real docs folders the includes' digests were checked against
 
     def digest(self, name: str, status: os.stat_result) -> str | None:
         """The recorded digest of the page `name`, if its file is the one the record read."""
@@ -104,7 +114,7 @@ class Vouched:
     def include(self, path: str, found: tuple[str, int] | None = None) -> str | None:
         """The recorded digest of the include `path`, if it is the file the record read (`found`:
         its `include_key` taken now, when the caller has it)."""
-        recorded, _, known = self.includes.get(path, "").partition(" ")
+        recorded, _, known = self.includes.get(path, "").partition("\0")
         if not recorded:
             return None
         key, changed = found or include_key(path)
@@ -125,7 +135,7 @@ class Read:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     found: int = 0  # pages found, readable or not
     included: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
-    real_roots: dict[str, str] = field(default_factory=dict)
+    real_paths: dict[str, str] = field(default_factory=dict)  # `_real`'s
     include_keys: dict[str, str] = field(default_factory=dict)  # `include_key`, before reading
     vouched: Vouched | None = None  # the last run's record: an include it vouches for is not read
 
@@ -180,28 +190,35 @@ class Read:
         the one the run records."""
         key = (path, tuple(roots))
         if key not in self.included:
-            found = include_key(path)  # before reading: a change meanwhile changes it
+            found = include_key(path, self._real)  # before reading: a change meanwhile changes it
             self.include_keys.setdefault(path, found[0])
             # The record's digest, where it was checked against these same docs folders.
-            vouched = self.vouched if self.vouched and self.vouched.roots == key[1] else None
-            known = vouched.include(path, found) if vouched else None
-            self.included[key] = known or include_digest(path, roots, self._real_root)
+            vouched = self.vouched
+            if vouched is not None and vouched.roots != self.real_roots(roots):
+                vouched = None
+            known = vouched.include(path, found) if vouched is not None else None
+            self.included[key] = known or include_digest(path, roots, self._real)
         return self.included[key]
 
     def include_record(self, includes: list[str], roots: list[str]) -> dict[str, str]:
         """The includes as this run read them (digests for `roots`), for the next run's `Vouched`."""
         return {
-            path: f"{self.include_keys[path]} {self.include_digest(path, roots)}"
+            path: f"{self.include_keys[path]}\0{self.include_digest(path, roots)}"
             for path in includes
             if self.include_keys.get(path)
         }
 
-    def _real_root(self, root: str) -> str:
-        """A docs folder's real path, resolved once a run (each include's own path is resolved
-        every time it is checked: a folder link inside the docs may change meanwhile)."""
-        if root not in self.real_roots:
-            self.real_roots[root] = os.path.realpath(root or ".")
-        return self.real_roots[root]
+    def real_roots(self, roots: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+        """The real paths of docs folders, as `Vouched.roots` records them."""
+        return tuple(self._real(root or ".") for root in roots)
+
+    def _real(self, folder: str) -> str:
+        """A folder's real path, resolved once a run: a docs folder, or an include's. (An include's
+        own path is resolved every time it is read, a folder link inside the docs may change
+        meanwhile: a key made with a folder as it was only has the include read again.)"""
+        if folder not in self.real_paths:
+            self.real_paths[folder] = os.path.realpath(folder or ".")
+        return self.real_paths[folder]
 
     def sources(self) -> list[str]:
         """The root, file and digest of every page, and the pages left out: what the output

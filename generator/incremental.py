@@ -40,7 +40,7 @@ class LastRun:
     # What each entry of the API signature in the output's manifest was made from (see
     # `changelog.api_signature.entry_sources`).
     api_sources: dict[str, dict[str, str]]
-    include_roots: list[str]  # the docs folders `included` was checked against
+    include_roots: list[str]  # the real docs folders `included` was checked against
 
 
 def counts_text(counts: Counts) -> str:

@@ -4,7 +4,6 @@ ones too, come back as diagnostics, never as exceptions."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from .build import build_api
@@ -37,12 +36,16 @@ def parse_pages(
     """Every page parsed (from the cache where it and its includes are unchanged), and the
     located errors of those that cannot be endpoints, in file order. A page is read only when it
     is parsed: one the last run's record vouches for is found in the cache by its digest. The
-    pages the cache does not hold are parsed (on the other core, when few) while it is decoded."""
+    pages the cache does not hold are parsed (on the other core, when few) while it decodes the
+    others."""
     pages = read.pages
     keys = [_key(cache, page, d) for page, d in zip(pages, read.digests, strict=True)]
     results: list[ParsedPage | Diagnostic | None] = [None] * len(pages)
     missing = {i for i, key in enumerate(keys) if not cache.holds(key)}
-    pending = _parse(read, cache, workers, sorted(missing), results, progress)
+    jobs = _readable(read, sorted(missing), results, workers)
+    counted = stage(progress, "pages parsed")
+    items = [(pages[i], content) for i, content in jobs]
+    pending = workers.begin(_parse_one, None, items, counted) if len(missing) < len(pages) else None
     stale = []  # held by the cache, but not as a valid entry, or an include changed since
     try:
         for i, (page_file, key) in enumerate(zip(pages, keys, strict=True)):
@@ -56,25 +59,27 @@ def parse_pages(
                 results[i] = entry[1]
             else:
                 stale.append(i)
-    finally:
-        pending()
-    _parse(read, cache, workers, stale, results, progress)()
+    except BaseException:
+        if pending is not None:
+            pending.cancel()
+        raise
+    made = pending() if pending is not None else workers.map(_parse_one, None, items, counted)
+    _keep_parsed(read, cache, jobs, made, results)
+    jobs = _readable(read, stale, results, workers)
+    items = [(pages[i], content) for i, content in jobs]
+    _keep_parsed(read, cache, jobs, workers.map(_parse_one, None, items, counted), results)
     return [r for r in results if isinstance(r, ParsedPage)], [
         r for r in results if isinstance(r, Diagnostic)
     ]
 
 
-def _parse(
+def _readable(
     read: Read,
-    cache: Cache,
-    workers: Workers,
     indexes: list[int],
     results: list[ParsedPage | Diagnostic | None],
-    progress: Progress | None,
-) -> Callable[[], None]:
-    """Begin parsing the pages at `indexes` (an unreadable one's error is its result at once);
-    the function returned puts each parsed page, kept in the cache, or its error in `results`."""
-    pages = read.pages
+    workers: Workers,
+) -> list[tuple[int, bytes]]:
+    """(index, bytes) of the pages at `indexes` to parse; an unreadable one's error is its result."""
     jobs = []
     for i in indexes:
         content = read.content(i)
@@ -84,29 +89,28 @@ def _parse(
             jobs.append((i, content))
     if workers.pools(len(jobs)):
         import generator.parse.page  # noqa: F401  imported once, before the pool forks: markdown-it is costly
+    return jobs
 
-    made = workers.begin(
-        _parse_one,
-        None,
-        [(pages[i], content) for i, content in jobs],
-        stage(progress, "pages parsed"),
-    )
 
-    def finish() -> None:
-        for (i, _), result in zip(jobs, made(), strict=True):
-            if isinstance(result, Diagnostic):
-                results[i] = result
-                continue
-            parsed, encoded = result
-            includes = [
-                (path, read.include_digest(path, [pages[i].root])) for path in parsed.includes
-            ]
-            key = _key(cache, pages[i], read.digests[i])
-            cache.put_page(key, includes, encoded)
-            parsed.source = _source(key, includes)
-            results[i] = parsed
-
-    return finish
+def _keep_parsed(
+    read: Read,
+    cache: Cache,
+    jobs: list[tuple[int, bytes]],
+    made: list[tuple[ParsedPage, str] | Diagnostic],
+    results: list[ParsedPage | Diagnostic | None],
+) -> None:
+    """Each page parsed, kept in the cache, or its error, as its result."""
+    for (i, _), result in zip(jobs, made, strict=True):
+        if isinstance(result, Diagnostic):
+            results[i] = result
+            continue
+        parsed, encoded = result
+        page = read.pages[i]
+        includes = [(path, read.include_digest(path, [page.root])) for path in parsed.includes]
+        key = _key(cache, page, read.digests[i])
+        cache.put_page(key, includes, encoded)
+        parsed.source = _source(key, includes)
+        results[i] = parsed
 
 
 def _key(cache: Cache, page: PageFile, page_digest: str) -> str:

@@ -161,7 +161,7 @@ def _generate_locked(
         read.include_record(summary.includes, roots),
         began_ns,
         api_sources,
-        roots,
+        list(read.real_roots(roots)),
     )
     cache.record_run(codec.encode(state), summary.jobs)
     cache.save()

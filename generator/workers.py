@@ -4,7 +4,8 @@ Each `map` forks a fresh pool, so the workers inherit everything the parent has 
 (the model, the view, the cache) and only items and results cross between processes. The task
 and what it reads besides its item (its context) are handed to each worker by the pool's
 initializer: with fork they are inherited, never pickled. Where the platform cannot fork, or the
-work is small, it runs in-process.
+work is small, it runs in-process; small work `begin`s in one forked child instead, while the
+caller goes on.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import os
 import signal
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, TypeVar
+from typing import Any, NoReturn, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -74,13 +75,13 @@ class Workers:
         context: C,
         items: Sequence[T],
         progress: Callable[[int, int], None] | None = None,
-    ) -> Callable[[], list[R]]:
-        """`map`, begun now: the results when the function returned is called. A few items (one
-        page changed) go to one process forked now, so that the caller goes on meanwhile on the
-        other core; many wait for the call and its pool."""
+    ) -> Pending[R]:
+        """`map`, begun now: the results when the Pending is called. A few items (one page
+        changed) go to one process forked now, so that the caller goes on meanwhile on the other
+        core; many wait for the call and its pool."""
         if self.jobs > 1 and 0 < len(items) < _SMALL and hasattr(os, "fork"):
-            return _forked(fn, context, items, progress)
-        return lambda: self.map(fn, context, items, progress)
+            return _Forked(fn, context, items, progress)
+        return _Later(lambda: self.map(fn, context, items, progress))
 
     def _pooled(
         self,
@@ -112,48 +113,101 @@ class Workers:
         return done
 
 
-def _forked(
-    fn: Callable[[C, T], R],
-    context: C,
-    items: Sequence[T],
-    progress: Callable[[int, int], None] | None,
-) -> Callable[[], list[R]]:
-    """`fn(context, item)` of every item, worked out by a child process forked now; the function
-    returned waits for them. Should the child fail, the work is done again in-process (so that a
-    bug raises its own exception here)."""
-    import pickle  # the child's results only, from a pipe this process made: never a file's
+class Pending(Protocol[R]):
+    """Work begun (`Workers.begin`): called, its results; cancelled, dropped."""
 
-    reading, writing = os.pipe()
-    with _held(signal.SIGINT):  # as for a pool: Ctrl-C is the parent's, after the fork
-        pid = os.fork()
-    if pid == 0:  # the child: it never returns
-        code = 1
-        try:
-            os.close(reading)
-            _start_worker(fn, context)
-            with os.fdopen(writing, "wb") as out:
-                out.write(pickle.dumps([fn(context, item) for item in items], protocol=5))
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(writing)
+    def __call__(self) -> list[R]: ...
 
-    def results() -> list[R]:
+    def cancel(self) -> None: ...
+
+
+class _Later:
+    """Work done in-process when its results are asked for."""
+
+    def __init__(self, work: Callable[[], list[R]]) -> None:
+        self._work = work
+
+    def __call__(self) -> list[Any]:
+        return self._work()
+
+    def cancel(self) -> None:
+        pass
+
+
+class _Forked:
+    """Work done by a child process forked now; calling waits for its results. Should the child
+    fail, the work is done again in-process (so that a bug raises its own exception here)."""
+
+    def __init__(
+        self,
+        fn: Callable[[C, T], R],
+        context: C,
+        items: Sequence[T],
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        self._redo: Callable[[], list[Any]] = lambda: [fn(context, item) for item in items]
+        self._progress = progress
+        self._pid = 0
+        self._reading, writing = os.pipe()
         try:
-            with os.fdopen(reading, "rb") as child:
-                data = child.read()
-            _, status = os.waitpid(pid, 0)
-        except BaseException:  # Ctrl-C while waiting: the child goes too
+            # SIGINT held as for a pool; the child does all its work with it held (then ignored),
+            # so one sent as it forks never runs the parent's code in the child.
+            with _held(signal.SIGINT):
+                self._pid = os.fork()
+                if self._pid == 0:
+                    _child(fn, context, items, self._reading, writing)
+            os.close(writing)
+        except BaseException:  # Ctrl-C as the fork returned: the child goes too
+            self.cancel()
             with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-                os.waitpid(pid, 0)
+                os.close(writing)
             raise
-        done: list[R] = pickle.loads(data) if status == 0 else [fn(context, i) for i in items]
-        if progress is not None:
-            progress(len(done), len(done))
+
+    def __call__(self) -> list[Any]:
+        import pickle  # the child's results only, from a pipe this process made: never a file's
+
+        try:
+            with os.fdopen(self._reading, "rb") as child:
+                self._reading = -1  # closed with `child`
+                data = child.read()
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = 0
+        except BaseException:  # Ctrl-C while waiting
+            self.cancel()
+            raise
+        done: list[Any] = pickle.loads(data) if status == 0 else self._redo()
+        if self._progress is not None:
+            self._progress(len(done), len(done))
         return done
 
-    return results
+    def cancel(self) -> None:
+        """Stop the child and let go of it (once it has given its results, there is none)."""
+        if self._reading >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self._reading)
+            self._reading = -1
+        if self._pid > 0:
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+                os.waitpid(self._pid, 0)
+            self._pid = 0
+
+
+def _child(
+    fn: Callable[[C, T], R], context: C, items: Sequence[T], reading: int, writing: int
+) -> NoReturn:
+    """A forked child's whole life: the results, pickled, down the pipe."""
+    import pickle
+
+    code = 1
+    try:
+        os.close(reading)
+        _start_worker(fn, context)
+        with os.fdopen(writing, "wb") as out:
+            out.write(pickle.dumps([fn(context, item) for item in items], protocol=5))
+        code = 0
+    finally:
+        os._exit(code)
 
 
 @contextlib.contextmanager

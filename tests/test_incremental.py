@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -351,6 +352,31 @@ def test_a_run_with_one_page_changed_reads_that_page_only(
     assert incremental == cold
 
 
+def test_pages_are_parsed_on_the_other_core_while_the_cache_decodes_the_rest(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only then: a run whose cache holds no page has nothing to do meanwhile."""
+    from generator.workers import Workers
+
+    begun: list[int] = []
+    original = Workers.begin
+
+    def recording(self: Workers, fn: Any, context: Any, items: Any, progress: Any = None) -> Any:
+        begun.append(len(items))
+        return original(self, fn, context, items, progress)
+
+    monkeypatch.setattr(Workers, "begin", recording)
+    cache = tmp_path / "cache"
+    generate([docs], tmp_path / "out", "demo_client", cache_root=cache, jobs=2)
+    assert begun == []
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    generate([docs], tmp_path / "out", "demo_client", cache_root=cache, jobs=2)
+    assert begun == [1]
+    cold, _ = run(docs, tmp_path / "cold", None)
+    assert tree(tmp_path / "out") == cold
+
+
 def test_an_include_changed_since_the_record_vouched_for_it_is_read_again(
     docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -381,11 +407,37 @@ def test_an_include_is_vouched_for_only_as_checked_against_the_same_docs_folders
     monkeypatch.setattr(discover, "_TICK_NS", 0)
     fragment = str(docs / "samples/rest/response/v1TicketEntity_DeleteTicketEntity.md")
     key, _ = discover.include_key(fragment)
-    vouched = Vouched({}, {fragment: f"{key} recorded"}, 1 << 62, (str(docs),))
+    vouched = Vouched({}, {fragment: f"{key}\0recorded"}, 1 << 62, (os.path.realpath(docs),))
     read = read_docs([docs], vouched)
     assert read.include_digest(fragment, [str(docs)]) == "recorded"
     other = str(docs / "samples")
     assert read.include_digest(fragment, [other]) == discover.include_digest(fragment, [other])
+
+
+@pytest.mark.parametrize("direction", ["outside-to-inside", "inside-to-outside"])
+def test_an_include_folder_link_retargeted_to_the_same_files_moved_is_read_again(
+    docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, direction: str
+) -> None:
+    """Moved, the files keep their inodes and times: where an include really is is part of what
+    the record vouches for (found by a reviewer: the run kept the last run's digests)."""
+    from generator import discover
+
+    monkeypatch.setattr(discover, "_TICK_NS", 0)
+    outside, hidden = tmp_path / "outside" / "samples", docs / ".samples"  # hidden: no pages
+    outside.parent.mkdir()
+    first, then = (outside, hidden) if direction == "outside-to-inside" else (hidden, outside)
+    (docs / "samples").rename(first)
+    (docs / "samples").symlink_to(first)
+    cache = tmp_path / "cache"
+    run(docs, tmp_path / "out", cache)
+    first.rename(then)
+    (docs / "samples").unlink()
+    (docs / "samples").symlink_to(then)
+    page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"  # some work to do
+    page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
+    incremental, _ = run(docs, tmp_path / "out", cache)
+    cold, _ = run(docs, tmp_path / "cold", None)
+    assert incremental == cold
 
 
 def test_a_page_vouched_for_but_missing_from_the_cache_is_read_and_parsed(

@@ -113,3 +113,61 @@ def test_an_error_in_work_begun_is_raised_by_the_caller_as_its_own() -> None:
     pending = Workers(2).begin(_raises, None, [7])
     with pytest.raises(LookupError, match="no 7"):
         pending()
+
+
+# Ctrl-C arrives as the child forks for work begun, in both processes (the terminal sends it to
+# the whole group): the parent reports it once; the child never runs the parent's code.
+_INTERRUPTED_AS_WORK_BEGINS = """
+import os, signal, sys, time
+sys.path.insert(0, {root!r})
+from generator.workers import Workers
+signal.signal(signal.SIGINT, signal.default_int_handler)
+me = os.getpid()
+interrupt = lambda: os.kill(os.getpid(), signal.SIGINT)
+os.register_at_fork(after_in_child=interrupt, after_in_parent=interrupt)
+try:
+    print(Workers(2).begin(lambda _, item: item, None, [1, 2])(), flush=True)
+except KeyboardInterrupt:
+    print("interrupted", "parent" if os.getpid() == me else "child", flush=True)
+time.sleep(0.2)  # a child left running would print meanwhile
+try:
+    print("left", os.waitpid(-1, os.WNOHANG))
+except ChildProcessError:
+    print("no child left")
+"""
+
+
+def test_ctrl_c_as_work_begins_is_the_parent_s_alone() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _INTERRUPTED_AS_WORK_BEGINS.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.splitlines() == ["interrupted parent", "no child left"], result.stderr
+
+
+_CANCELLED = """
+import os, sys, time
+sys.path.insert(0, {root!r})
+from generator.workers import Workers
+pending = Workers(2).begin(lambda _, item: time.sleep(item), None, [60])
+began = time.monotonic()
+pending.cancel()
+pending.cancel()  # twice: nothing more to do
+try:
+    os.waitpid(-1, os.WNOHANG)
+    print("a child left")
+except ChildProcessError:
+    print("cancelled", time.monotonic() - began < 10)
+"""
+
+
+def test_work_begun_and_cancelled_stops_its_child_at_once() -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _CANCELLED.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["cancelled", "True"], result.stderr
