@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import operator
 import types
 import typing
 from collections.abc import Callable
@@ -55,18 +56,27 @@ def encode(value: Any, home: Home | None = None) -> Any:
         if plain.count("|") == 2:
             return plain
     if kind is list or kind is tuple:
-        return [encode(item, home) for item in value]
-    if kind is dict:
+        items: Any = value
+    elif kind is dict:
         return {key: encode(item, home) for key, item in value.items()}
-    names = _NAMES.get(kind)
-    if names is None:
-        if not dataclasses.is_dataclass(kind):
-            raise TypeError(f"cannot encode {kind.__name__}")
-        names = _NAMES[kind] = tuple(f.name for f in _fields(kind))
-    return [encode(getattr(value, name), home) for name in names]
+    else:
+        fields = _FIELDS.get(kind)
+        if fields is None:
+            if not dataclasses.is_dataclass(kind):
+                raise TypeError(f"cannot encode {kind.__name__}")
+            names = [f.name for f in _fields(kind)]
+            get = operator.attrgetter(*names)  # a tuple of their values, but of one name's
+            fields = _FIELDS[kind] = get if len(names) > 1 else lambda value: (get(value),)
+        items = fields(value)
+    # A string, an int or None without a call: most fields are.
+    return [
+        item if (t := type(item)) is str or t is int or item is None else encode(item, home)
+        for item in items
+    ]
 
 
-_NAMES: dict[type, tuple[str, ...]] = {}
+# Each dataclass's fields' values, in declaration order.
+_FIELDS: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 
 
 def decode(tp: Any, data: Any, home: Home | None = None) -> Any:

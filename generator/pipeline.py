@@ -137,16 +137,24 @@ def _generate_locked(
         api, lambda: listed.api, package, workers, summary, run, previous, reuse
     )
     from .manifest import compare_tree
-    from .write import write_tree
+    from .write import remove_tree, write_tree
 
     with summary.timed("write"):
         summary.changes = compare_tree(out, tree.files, tree.kept)
-        write_tree(out, tree.files, api_signature, tree.kept)
-    summary.files = len(tree)
-    from .incremental import include_roots, inputs
+        old = write_tree(out, tree.files, api_signature, tree.kept)
+    # The previous output goes on the other core while the record is made; it must be gone
+    # before the output is walked: unlinking a file kept by a hard link changes its ctime.
+    removing = workers.begin(remove_tree, None, [old] if old else [])
+    try:
+        summary.files = len(tree)
+        from .incremental import include_roots, inputs
 
-    roots = include_roots(read)
-    digest = inputs(cache.version, key, read, sources, summary.includes)
+        roots = include_roots(read)
+        digest = inputs(cache.version, key, read, sources, summary.includes)
+        counts = counts_text(summary.counts())
+        pages, included = read.record(), read.include_record(summary.includes, roots)
+    finally:
+        removing()
     written = outputs(out)
     if previous is not None and previous.changed(tree.kept):
         written = ""  # a kept file edited while the run rendered: the next run reads them all
@@ -155,10 +163,10 @@ def _generate_locked(
         digest,
         summary.includes,
         written,
-        counts_text(summary.counts()),
+        counts,
         cache.version,
-        read.record(),
-        read.include_record(summary.includes, roots),
+        pages,
+        included,
         began_ns,
         api_sources,
         list(read.real_roots(roots)),

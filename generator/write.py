@@ -85,10 +85,11 @@ def write_tree(
     files: dict[str, str],
     api: dict[str, Any] | None = None,
     kept: dict[str, str] | None = None,
-) -> None:
+) -> Path | None:
     """Replace `out` with exactly `files` (relative path → text), the `kept` files (path → digest)
     `out` holds as they are, and their manifest. Call it under `locked(out)`, after
-    `check_target`."""
+    `check_target`. The previous output, moved aside, is the caller's to `remove_tree` (under the
+    lock: another run takes a folder left there for a dead run's, and removes it too)."""
     kept = kept or {}
     out = Path(os.path.abspath(out))
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -112,17 +113,22 @@ def write_tree(
                     handle.write(data)
         if not out.exists():
             os.replace(staging, out)
-        elif _exchange(staging, out):
-            shutil.rmtree(staging, ignore_errors=True)  # now the previous output
-        else:
-            parked = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-            os.replace(out, parked / out.name)
-            os.replace(staging, out)
-            shutil.rmtree(parked, ignore_errors=True)
+            return None
+        if _exchange(staging, out):
+            return staging  # now the previous output
+        parked = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+        os.replace(out, parked / out.name)
+        os.replace(staging, out)
+        return parked
     except BaseException:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+def remove_tree(_: None, folder: Path) -> None:
+    """Remove a previous output `write_tree` moved aside."""
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_file(path: Path, text: str) -> None:
