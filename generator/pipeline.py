@@ -137,24 +137,16 @@ def _generate_locked(
         api, lambda: listed.api, package, workers, summary, run, previous, reuse
     )
     from .manifest import compare_tree
-    from .write import remove_tree, write_tree
+    from .write import write_tree
 
     with summary.timed("write"):
         summary.changes = compare_tree(out, tree.files, tree.kept)
-        old = write_tree(out, tree.files, api_signature, tree.kept)
-    # The previous output goes on the other core while the record is made; it must be gone
-    # before the output is walked: unlinking a file kept by a hard link changes its ctime.
-    removing = workers.begin(remove_tree, None, [old] if old else [])
-    try:
-        summary.files = len(tree)
-        from .incremental import include_roots, inputs
+        write_tree(out, tree.files, api_signature, tree.kept)
+    summary.files = len(tree)
+    from .incremental import include_roots, inputs
 
-        roots = include_roots(read)
-        digest = inputs(cache.version, key, read, sources, summary.includes)
-        counts = counts_text(summary.counts())
-        pages, included = read.record(), read.include_record(summary.includes, roots)
-    finally:
-        removing()
+    roots = include_roots(read)
+    digest = inputs(cache.version, key, read, sources, summary.includes)
     written = outputs(out)
     if previous is not None and previous.changed(tree.kept):
         written = ""  # a kept file edited while the run rendered: the next run reads them all
@@ -163,10 +155,10 @@ def _generate_locked(
         digest,
         summary.includes,
         written,
-        counts,
+        counts_text(summary.counts()),
         cache.version,
-        pages,
-        included,
+        read.record(),
+        read.include_record(summary.includes, roots),
         began_ns,
         api_sources,
         list(read.real_roots(roots)),

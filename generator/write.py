@@ -85,11 +85,10 @@ def write_tree(
     files: dict[str, str],
     api: dict[str, Any] | None = None,
     kept: dict[str, str] | None = None,
-) -> Path | None:
+) -> None:
     """Replace `out` with exactly `files` (relative path → text), the `kept` files (path → digest)
     `out` holds as they are, and their manifest. Call it under `locked(out)`, after
-    `check_target`. The previous output, moved aside, is the caller's to `remove_tree` (under the
-    lock: another run takes a folder left there for a dead run's, and removes it too)."""
+    `check_target`."""
     kept = kept or {}
     out = Path(os.path.abspath(out))
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
@@ -113,22 +112,17 @@ def write_tree(
                     handle.write(data)
         if not out.exists():
             os.replace(staging, out)
-            return None
-        if _exchange(staging, out):
-            return staging  # now the previous output
-        parked = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        os.replace(out, parked / out.name)
-        os.replace(staging, out)
-        return parked
+        elif _exchange(staging, out):
+            shutil.rmtree(staging, ignore_errors=True)  # now the previous output
+        else:
+            parked = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
+            os.replace(out, parked / out.name)
+            os.replace(staging, out)
+            shutil.rmtree(parked, ignore_errors=True)
     except BaseException:
         if staging.exists():
             shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def remove_tree(_: None, folder: Path) -> None:
-    """Remove a previous output `write_tree` moved aside."""
-    shutil.rmtree(folder, ignore_errors=True)
 
 
 def write_file(path: Path, text: str) -> None:

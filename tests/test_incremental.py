@@ -352,11 +352,12 @@ def test_a_run_with_one_page_changed_reads_that_page_only(
     assert incremental == cold
 
 
-def test_pages_are_parsed_and_the_old_output_removed_on_the_other_core_meanwhile(
+def test_pages_are_parsed_on_the_other_core_while_the_cache_decodes_the_rest(
     docs: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Pages only while the cache has pages to decode; the previous output, moved aside, while
-    the run's record is made."""
+    """Only then: a run whose cache holds no page has nothing to do meanwhile. (Other work on the
+    other core, the files rendered, the previous output removed, measured slower: forking a
+    process holding the model costs more than they take.)"""
     from generator.workers import Workers
 
     begun: list[tuple[str, int]] = []
@@ -369,17 +370,15 @@ def test_pages_are_parsed_and_the_old_output_removed_on_the_other_core_meanwhile
     monkeypatch.setattr(Workers, "begin", recording)
     cache = tmp_path / "cache"
     generate([docs], tmp_path / "out", "demo_client", cache_root=cache, jobs=2)
-    assert begun == [("remove_tree", 0)]  # no page parsed meanwhile, no previous output
-    begun.clear()
+    assert begun == []  # the cache held no page to decode meanwhile
     page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
     generate([docs], tmp_path / "out", "demo_client", cache_root=cache, jobs=2)
-    assert begun == [("_parse_one", 1), ("remove_tree", 1)]
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "docs", "out"]  # removed
+    assert begun == [("_parse_one", 1)]
     cold, _ = run(docs, tmp_path / "cold", None)
     assert tree(tmp_path / "out") == cold
     _, unchanged = run(docs, tmp_path / "out", cache)
-    assert unchanged  # the output walked once the previous one was gone: its record holds
+    assert unchanged
 
 
 def test_an_include_changed_since_the_record_vouched_for_it_is_read_again(
