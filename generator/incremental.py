@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from stat import S_ISREG
 
 from . import codec
 from .cache import Cache, digest, json_text, json_value
@@ -82,16 +83,19 @@ def include_roots(read: Read) -> list[str]:
     return sorted({page.root for page in read.pages})
 
 
-def outputs(out: Path) -> str:
-    """The output tree as it stands: names, inodes, sizes and times."""
+def outputs(out: Path, files: dict[str, tuple[int, int, int]] | None = None) -> str:
+    """The output tree as it stands: names, inodes, sizes and times. `files`, when given, learns
+    each regular file's inode, size and mtime (`previous.Stat`), by its path below `out`."""
     if not out.is_dir():
         return ""
     entries: list[str] = []
-    _stats(str(out), "", entries)
+    _stats(str(out), "", entries, {} if files is None else files)
     return digest(*entries)
 
 
-def _stats(folder: str, below: str, entries: list[str]) -> None:
+def _stats(
+    folder: str, below: str, entries: list[str], files: dict[str, tuple[int, int, int]]
+) -> None:
     try:
         with os.scandir(folder) as found:
             listed = sorted(found, key=lambda entry: entry.name)
@@ -103,12 +107,14 @@ def _stats(folder: str, below: str, entries: list[str]) -> None:
         if entry.is_dir(follow_symlinks=False):
             if entry.name != "__pycache__":
                 entries.append(f"{name}/")  # an empty folder added is a change too
-                _stats(entry.path, f"{name}/", entries)
+                _stats(entry.path, f"{name}/", entries, files)
         else:
             stat = entry.stat(follow_symlinks=False)  # a link is told by its own times: never fails
             entries.append(
                 f"{name}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}:{stat.st_ctime_ns}"
             )
+            if S_ISREG(stat.st_mode):
+                files[name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 def unchanged(

@@ -181,7 +181,9 @@ def _previous(
     if last is None or last.version != cache.version or jobs is None:
         return None
     # The tree walked again, not taken from the no-op check: an edit made since then is seen.
-    return Previous(out, jobs, listed, last.outputs == outputs(out))
+    walked: dict[str, tuple[int, int, int]] = {}
+    untouched = last.outputs == outputs(out, walked)
+    return Previous(out, jobs, listed, untouched, walked if untouched else {})
 
 
 def _reuse(

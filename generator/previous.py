@@ -30,6 +30,7 @@ class Previous:
     jobs: dict[str, dict[str, str]]  # the last run's: job key → its files' digests (the cache's)
     listed: dict[str, str]  # what the output's manifest lists: path → digest
     untouched: bool  # the tree is as the last run left it
+    walked: dict[str, Stat] = field(default_factory=dict)  # its regular files, as found untouched
     seen: dict[str, Stat] = field(default_factory=dict)  # each kept file as it was vouched for
 
     def keeps(self, job: Job) -> dict[str, str] | None:
@@ -50,11 +51,13 @@ class Previous:
     def _holds(self, path: str, digest: str) -> Stat | None:
         if self.listed.get(path) != digest:
             return None
+        if self.untouched:  # as the walk that found the tree untouched saw it (None: no file)
+            return self.walked.get(path)
         try:
             status = os.lstat(self.out / path)
             if not stat.S_ISREG(status.st_mode):
                 return None
-            if not self.untouched and file_digest_of(self.out / path) != digest:
+            if file_digest_of(self.out / path) != digest:
                 return None
         except OSError:
             return None
