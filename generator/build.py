@@ -54,7 +54,8 @@ def build_api(pages: Iterable[ParsedPage]) -> tuple[Api, list[Diagnostic]]:
             _name_only(types, ref.name, op.location, diagnostics)
     for object_type in list(types.values()):
         for prop in object_type.properties:
-            for ref in _named(prop.type):
+            ref = _innermost(prop.type)  # tens of thousands: no generator each
+            if ref.kind == "named":
                 _name_only(types, ref.name, prop.location, diagnostics)
     groups: dict[str, list[Operation]] = {}
     for op in sorted(operations.values(), key=lambda o: (o.group, o.name, o.uid)):
@@ -74,11 +75,18 @@ def _sources(api: Api, op_pages: dict[str, str], type_pages: dict[str, list[str]
     its source: an operation is its page's, but for the types the model gave its result and body
     (`linked_body`, `_use_named_types`); a type is its pages', in the order it was merged in, and
     the matches that renamed its properties' types. The same sources, the same value."""
+    reprs: dict[TypeRef | None, str] = {}  # each type's, made once: most types recur
+
+    def shown(ref: TypeRef | None) -> str:
+        if ref not in reprs:
+            reprs[ref] = repr(ref)
+        return reprs[ref]
+
     for op in api.operations:
         page = op_pages[op.uid]
         if page:
             body = op.body.type if op.body is not None else None
-            api.op_sources[op.uid] = f"{page} {op.result!r} {body!r}"
+            api.op_sources[op.uid] = f"{page} {shown(op.result)} {shown(body)}"
     matches = hashlib.sha256(repr(sorted(api.matched.items())).encode()).hexdigest()
     for name, object_type in api.types.items():
         pages = type_pages.get(name, [])
@@ -187,10 +195,16 @@ def _merge(types: dict[str, ObjectType], new: ObjectType, diagnostics: list[Diag
 
 
 def _named(ref: TypeRef | None) -> Iterator[TypeRef]:
-    while ref is not None and ref.kind == "array":
-        ref = ref.item
+    ref = _innermost(ref) if ref is not None else None
     if ref is not None and ref.kind == "named":
         yield ref
+
+
+def _innermost(ref: TypeRef) -> TypeRef:
+    """An array's items' type (its items' items', ...); any other type itself."""
+    while ref.kind == "array" and ref.item is not None:
+        ref = ref.item
+    return ref
 
 
 def _refs(op: Operation) -> Iterator[TypeRef]:
