@@ -117,20 +117,17 @@ def _stats(
                 files[name] = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
+def as_left(last: LastRun | None, cache: Cache, out: Path) -> bool:
+    """Whether the output is as the last run, of this generator, left it (names, inodes, sizes and
+    times): the files its manifest lists are those it wrote, and the manifest is its own."""
+    return last is not None and last.version == cache.version and last.outputs == outputs(out)
+
+
 def unchanged(
-    last: LastRun | None,
-    cache: Cache,
-    package: str,
-    read: Read,
-    sources: list[str],
-    out: Path,
+    last: LastRun | None, cache: Cache, package: str, read: Read, sources: list[str], left: bool
 ) -> bool:
-    """Whether the last run made the output from exactly these inputs, and it is still as that run left it."""
-    if (
-        last is None
-        or last.version != cache.version
-        or last.package != package
-        or last.outputs != outputs(out)
-    ):
+    """Whether the last run made the output from exactly these inputs, and it is still as that
+    run left it (`left`: `as_left`)."""
+    if last is None or not left or last.package != package:
         return False
     return last.inputs == inputs(cache.version, package, read, sources, last.includes)

@@ -152,16 +152,22 @@ class Listing:
         return api if isinstance(api, dict) else None
 
 
-def read_listing(folder: Path) -> Listing | None:
-    """What the manifest in `folder` says, or None when it holds none of ours. A manifest as
-    `manifest_text` writes it is parsed but for its API's signature (megabytes, which a run with
-    one page changed needs little of): its entries are kept as their lines until asked for."""
+def read_listing(folder: Path, as_written: bool = False) -> Listing | None:
+    """What the manifest in `folder` says, or None when it holds none of ours, as JSON reads it.
+    One the last run wrote and nobody touched since (`as_written`: the caller knows it by the
+    output's names, inodes, sizes and times) is parsed but for its API's signature (megabytes,
+    which a run with one page changed needs little of): its entries are kept as their lines until
+    asked for. (Any other is parsed whole: a line-by-line check could be fooled by a line that
+    closes the signature, and its files decide what a run may replace.)"""
     data = read_output(folder / MANIFEST, 64 << 20)
+    if data is None:
+        return None
+    lines = None
     try:
-        text = data.decode("utf-8") if data is not None else ""
-        head, found, api = text.partition(_API)
-        lines = _api_lines(api) if found and api.endswith(_API_END) else None
-        manifest = json.loads(head + "\n}" if lines is not None else text)
+        if as_written:
+            head, found, api = data.decode("utf-8").partition(_API)
+            lines = _api_lines(api) if found and api.endswith(_API_END) else None
+        manifest = json.loads(head + "\n}" if lines is not None else data)
     except (ValueError, RecursionError):  # RecursionError: arrays nested 100,000 deep
         return None
     if not isinstance(manifest, dict) or manifest.get("generator") != GENERATOR:
@@ -235,7 +241,7 @@ def check_place(out: Path, protected: list[tuple[Path, str]]) -> None:
             raise OutputError(f"{out} is inside {what} {path}; give a folder of its own as --out")
 
 
-def check_target(out: Path, protected: list[tuple[Path, str]]) -> Listing:
+def check_target(out: Path, protected: list[tuple[Path, str]], as_written: bool = False) -> Listing:
     """Refuse, with one line, an `out` whose replacement would lose anything that is not a previous
     output: a file, a link, a folder with other content, `.git`, the current folder or one above
     it, or one that holds or is inside a `protected` path (the doc pages, the cache). What the
@@ -252,7 +258,7 @@ def check_target(out: Path, protected: list[tuple[Path, str]]) -> Listing:
         return Listing()
     if (target / ".git").exists():
         raise OutputError(f"{out} holds .git; give a folder of its own as --out")
-    listing = read_listing(target)
+    listing = read_listing(target, as_written)
     if listing is None:
         raise OutputError(
             f"{out} is not empty and holds no {MANIFEST}, so it is not an output of this generator; give another --out or empty it"

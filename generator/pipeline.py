@@ -22,6 +22,7 @@ from .diagnostics import Diagnostic
 from .discover import read_docs
 from .incremental import (
     LastRun,
+    as_left,
     counts_text,
     last_run,
     outputs,
@@ -107,14 +108,15 @@ def _generate_locked(
     began_ns = time.time_ns()
     with summary.timed("discover"):
         read = read_docs(docs, vouched(last))
-    if unchanged(last, cache, key, read, read.sources(), out):
+    left = as_left(last, cache, out)
+    if unchanged(last, cache, key, read, read.sources(), left):
         assert last is not None
         counts = recorded_counts(last)
         if counts is not None:  # nothing written: `out` need not be checked again
             return Summary.repeating(counts)
     # Under the lock, and only now that there is work: what `out` holds (a run that writes
     # nothing need not look), which another run may have changed meanwhile.
-    listed = check_target(out, protected)
+    listed = check_target(out, protected, as_written=left)
     from .load import load
     from .workers import Workers
 

@@ -604,8 +604,8 @@ def test_an_include_folder_retargeted_during_a_run_is_never_read_outside_the_doc
     monkeypatch.setattr(discover, "read_regular", recording)
     check = pipeline.check_target
 
-    def check_then_retarget(out: Path, protected: list[tuple[Path, str]]) -> dict[str, str]:
-        listed = check(out, protected)
+    def check_then_retarget(out: Path, protected: list[tuple[Path, str]], **how: Any) -> Any:
+        listed = check(out, protected, **how)
         os.unlink(docs / "samples")
         os.symlink(secret, docs / "samples")
         return listed
@@ -961,7 +961,7 @@ def test_a_manifest_read_as_written_is_parsed_but_for_its_api_entries_until_aske
 
     generate([docs], tmp_path / "out", "demo_client", jobs=1)
     whole = json.loads((tmp_path / "out" / MANIFEST).read_text())
-    listing = read_listing(tmp_path / "out")
+    listing = read_listing(tmp_path / "out", as_written=True)
     assert listing is not None and listing.lines is not None
     assert isinstance(listing.signature, str)  # not parsed yet
     assert listing.files == whole["files"] and listing.api == whole["api"]
@@ -993,7 +993,7 @@ def test_a_manifest_not_as_written_is_read_whole_as_json_reads_it(
     manifest = tmp_path / "out" / MANIFEST
     manifest.write_text(edit(manifest.read_text()))
     whole = json.loads(manifest.read_text())
-    listing = read_listing(tmp_path / "out")
+    listing = read_listing(tmp_path / "out", as_written=True)
     assert listing is not None and listing.lines is None
     assert listing.files == whole["files"] and listing.api == whole.get("api")
 

@@ -376,6 +376,32 @@ def test_a_forged_api_signature_in_the_manifest_is_ignored(work: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    "entry",
+    [
+        '      "x": 1}}, "files": FILES, "z": {"y": {"w": 1,',
+        '      "x": 1}}, "generator": "someone-else", "z": {"y": {"w": 1,',
+        '      "x": not json,',
+    ],
+    ids=["files-again", "generator-again", "not-json"],
+)
+def test_a_manifest_json_does_not_read_as_ours_is_never_taken_for_one(
+    work: Path, entry: str
+) -> None:
+    """Found by a reviewer: a line of the API's signature that closes it and adds members after
+    it, or is no JSON, passed a line-by-line check, and the run removed a file of the user's."""
+    assert run("generate", "docs", "--out", "out", cwd=work).returncode == 0
+    manifest = work / "out" / MANIFEST
+    lines = manifest.read_text().split("\n")
+    real = json.dumps(json.loads("\n".join(lines))["files"])
+    lines.insert(3, '    "mine.txt": "0",')
+    lines.insert(lines.index('    "operations": {') + 1, entry.replace("FILES", real))
+    manifest.write_text("\n".join(lines))
+    (work / "out" / "mine.txt").write_text("my notes\n")
+    assert run("generate", "docs", "--out", "out", cwd=work).returncode == 1
+    assert (work / "out" / "mine.txt").read_text() == "my notes\n"
+
+
+@pytest.mark.parametrize(
     "forge",
     [
         lambda api: api["operations"]["v1TicketEntity_PatchTicketEntity"].update(params=[["path"]]),
