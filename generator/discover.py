@@ -69,10 +69,10 @@ def stat_key(status: os.stat_result) -> str:
 
 def include_key(path: str, real_folder: Callable[[str], str] = os.path.realpath) -> tuple[str, int]:
     """An include as the file system tells it apart: where it really is (its folder resolved by
-    `real_folder`, the whole path when it is a link: a folder link retargeted to the same files,
-    moved, changes it), the link and the file it reaches; and its newest change time. "absent"
-    when nothing is there (a page may include a file that does not exist), "" when that cannot
-    be told."""
+    `real_folder`; the whole path when the include is itself a link), so that a folder link
+    retargeted to the same files moved elsewhere changes it, the link and the file it reaches; and
+    its newest change time. "absent" when nothing is there (a page may include a file that does
+    not exist), "" when that cannot be told."""
     try:
         link = os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
