@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,7 +138,9 @@ class Read:
     included: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
     real_paths: dict[str, str] = field(default_factory=dict)  # `_real`'s
     include_keys: dict[str, str] = field(default_factory=dict)  # `include_key`, before reading
+    include_times: dict[str, int] = field(default_factory=dict)  # each one's newest change
     vouched: Vouched | None = None  # the last run's record: an include it vouches for is not read
+    began_ns: int = field(default_factory=time.time_ns)  # when the run began reading
 
     def add(self, page: PageFile, vouched: Vouched | None = None) -> None:
         """Read `page` unless `vouched` vouches for it; a page that cannot be read is left out
@@ -192,6 +195,7 @@ class Read:
         if key not in self.included:
             found = include_key(path, self._real)  # before reading: a change meanwhile changes it
             self.include_keys.setdefault(path, found[0])
+            self.include_times.setdefault(path, found[1])
             # The record's digest, where it was checked against these same docs folders.
             vouched = self.vouched
             if vouched is not None and vouched.roots != self.real_roots(roots):
@@ -199,6 +203,13 @@ class Read:
             known = vouched.include(path, found) if vouched is not None else None
             self.included[key] = known or include_digest(path, roots, self._real)
         return self.included[key]
+
+    def settled(self, path: str) -> bool:
+        """Whether an include checked this run (`include_digest`) had not changed since the run
+        began when it was checked: the bytes a page was parsed from, earlier or on another core,
+        are then those its digest was taken of. (On a file system with coarse times a change may
+        look older: then it is caught as a change by the next run's check of the file.)"""
+        return self.include_times.get(path, 0) < self.began_ns
 
     def include_record(self, includes: list[str], roots: list[str]) -> dict[str, str]:
         """The includes as this run read them (digests for `roots`), for the next run's `Vouched`."""
@@ -236,8 +247,10 @@ class Read:
         }
 
 
-def read_docs(docs: list[Path], vouched: Vouched | None = None) -> Read:
-    read = Read(vouched=vouched)
+def read_docs(docs: list[Path], vouched: Vouched | None = None, began_ns: int = 0) -> Read:
+    """The pages below `docs`, read (but those `vouched` vouches for) by a run that began at
+    `began_ns` (now, when not given)."""
+    read = Read(vouched=vouched, began_ns=began_ns or time.time_ns())
     try:
         pages = discover(docs, read.diagnostics)
     except PageError as error:  # a DOCS argument that is neither a file nor a folder

@@ -99,18 +99,26 @@ def _keep_parsed(
     made: list[tuple[ParsedPage, str] | Diagnostic],
     results: list[ParsedPage | Diagnostic | None],
 ) -> None:
-    """Each page parsed, kept in the cache, or its error, as its result."""
+    """Each page parsed, kept in the cache, or its error, as its result. An include that changed
+    as the run went may have been read by the parser before the change and hashed after it: its
+    digest is kept as unsettled, which no later check matches, so the next run parses it anew."""
     for (i, _), result in zip(jobs, made, strict=True):
         if isinstance(result, Diagnostic):
             results[i] = result
             continue
         parsed, encoded = result
         page = read.pages[i]
-        includes = [(path, read.include_digest(path, [page.root])) for path in parsed.includes]
+        includes = []
+        for path in parsed.includes:
+            known = read.include_digest(path, [page.root])
+            includes.append((path, known if read.settled(path) else _UNSETTLED))
         key = _key(cache, page, read.digests[i])
         cache.put_page(key, includes, encoded)
         parsed.source = _source(key, includes)
         results[i] = parsed
+
+
+_UNSETTLED = "unsettled"  # an include's digest no check gives (see `_keep_parsed`)
 
 
 def _key(cache: Cache, page: PageFile, page_digest: str) -> str:

@@ -107,7 +107,7 @@ def _generate_locked(
     summary = Summary()
     began_ns = time.time_ns()
     with summary.timed("discover"):
-        read = read_docs(docs, vouched(last))
+        read = read_docs(docs, vouched(last), began_ns)
     left = as_left(last, cache, out)
     if unchanged(last, cache, key, read, read.sources(), left):
         assert last is not None
@@ -149,6 +149,8 @@ def _generate_locked(
 
     roots = include_roots(read)
     digest = inputs(cache.version, key, read, sources, summary.includes)
+    if not all(read.settled(path) for path in summary.includes):
+        digest = ""  # an include changed as the run read it: the next run does the work again
     written = outputs(out)
     if previous is not None and previous.changed(tree.kept):
         written = ""  # a kept file edited while the run rendered: the next run reads them all
