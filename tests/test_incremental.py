@@ -202,18 +202,9 @@ def test_an_include_is_read_once_a_run_so_the_run_records_the_bytes_it_checked(
 ) -> None:
     """Read again at the end, an include edited during the run would be recorded as the output's
     input, and the next run would take the stale output for current."""
-    from generator import discover
-
     cache = tmp_path / "cache"
     run(docs, tmp_path / "out", cache)
-    digested: list[str] = []
-    original = discover.include_digest
-
-    def counting(path: str, roots: list[str], realpath: Callable[[str], str]) -> str:
-        digested.append(path)
-        return original(path, roots, realpath)
-
-    monkeypatch.setattr(discover, "include_digest", counting)
+    digested = _include_reads(monkeypatch)
     page = docs / "rest/Ticket/v1TicketEntity_GetTicketCount.md"
     page.write_text(page.read_text().replace("Counts the tickets", "Counts the open tickets"))
     run(docs, tmp_path / "out", cache)
@@ -309,14 +300,7 @@ def test_a_run_with_nothing_changed_reads_only_the_files_that_changed(
     cache = tmp_path / "cache"
     first, _ = run(docs, tmp_path / "out", cache)
     reads = _page_reads(monkeypatch, docs)
-    digested: list[str] = []
-    original = discover.include_digest
-
-    def counting(path: str, roots: list[str], real_root: Callable[[str], str]) -> str:
-        digested.append(path)
-        return original(path, roots, real_root)
-
-    monkeypatch.setattr(discover, "include_digest", counting)
+    digested = _include_reads(monkeypatch)
     again, unchanged = run(docs, tmp_path / "out", cache)
     assert unchanged and again == first and reads == [] and digested == []
 

@@ -15,6 +15,17 @@ from generator.workers import Workers, _held
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+def _script(source: str) -> subprocess.CompletedProcess[str]:
+    """`source` (which imports the generator from {root}) run by a Python of its own."""
+    return subprocess.run(
+        [sys.executable, "-c", source.format(root=str(ROOT))],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
 # Ctrl-C arrives as the pool forks its workers (an at-fork hook sends it): the run stops with a
 # KeyboardInterrupt once the pool has started, and the work not yet begun is dropped.
 _INTERRUPTED_AT_FORK = """
@@ -39,12 +50,7 @@ except KeyboardInterrupt:
 
 
 def test_ctrl_c_as_the_pool_forks_stops_it_before_the_work_not_begun() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", _INTERRUPTED_AT_FORK.format(root=str(ROOT))],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _script(_INTERRUPTED_AT_FORK)
     outcome, ran = result.stdout.split()
     assert outcome == "interrupted", result.stderr
     assert int(ran) < 400  # the chunks queued but not begun were cancelled
@@ -138,12 +144,7 @@ except ChildProcessError:
 
 
 def test_ctrl_c_as_work_begins_is_the_parent_s_alone() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", _INTERRUPTED_AS_WORK_BEGINS.format(root=str(ROOT))],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _script(_INTERRUPTED_AS_WORK_BEGINS)
     assert result.stdout.splitlines() == ["interrupted parent", "no child left"], result.stderr
 
 
@@ -164,10 +165,5 @@ except ChildProcessError:
 
 
 def test_work_begun_and_cancelled_stops_its_child_at_once() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", _CANCELLED.format(root=str(ROOT))],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = _script(_CANCELLED)
     assert result.stdout.split() == ["cancelled", "True"], result.stderr
