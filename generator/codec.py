@@ -5,12 +5,12 @@ too, but for a Location in the page's own file (its `home`, given to both `encod
 which is just [line, col], or its line when the column is 1: a page's hundreds of locations need
 not each repeat its folder and path. A TypeRef without an item or values (most of them: a string,
 an int32, a named type) is the string "kind|format|name". Everything else is JSON as it is. (A
-page's encoding is that much shorter: decoding costs what its JSON's nodes count.) Decoding is driven by the classes' type hints and checks
-every value against them (a string is a string that encodes to UTF-8, an int is an int of at most
-64 bits, a Literal one of its values, ...), so data from a cache file
-someone else wrote gives valid model objects or `Invalid`, nothing else. Equal encodings of a
-TypeRef without an item give one shared value: TypeRefs are immutable, and a few plain ones recur
-on every page.
+page's encoding is that much shorter: decoding costs what its JSON's nodes count.) Decoding is
+driven by the classes' type hints and checks every value against them (a string is a string that
+encodes to UTF-8, an int is an int of at most 64 bits, a Literal one of its values, ...), so data
+from a cache file someone else wrote gives valid model objects or `Invalid`, nothing else. Equal
+encodings of a TypeRef without an item give one shared value: TypeRefs are immutable, and a few
+plain ones recur on every page.
 """
 
 from __future__ import annotations

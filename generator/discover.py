@@ -137,8 +137,8 @@ class Read:
     found: int = 0  # pages found, readable or not
     included: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
     real_paths: dict[str, str] = field(default_factory=dict)  # `_real`'s
-    include_keys: dict[str, str] = field(default_factory=dict)  # `include_key`, before reading
-    include_times: dict[str, int] = field(default_factory=dict)  # each one's newest change
+    # Each include's `include_key` and newest change, taken before it is read.
+    include_keys: dict[str, tuple[str, int]] = field(default_factory=dict)
     vouched: Vouched | None = None  # the last run's record: an include it vouches for is not read
     began_ns: int = field(default_factory=time.time_ns)  # when the run began reading
 
@@ -194,8 +194,7 @@ class Read:
         key = (path, tuple(roots))
         if key not in self.included:
             found = include_key(path, self._real)  # before reading: a change meanwhile changes it
-            self.include_keys.setdefault(path, found[0])
-            self.include_times.setdefault(path, found[1])
+            self.include_keys.setdefault(path, found)
             # The record's digest, where it was checked against these same docs folders.
             vouched = self.vouched
             if vouched is not None and vouched.roots != self.real_roots(roots):
@@ -209,14 +208,14 @@ class Read:
         began when it was checked: the bytes a page was parsed from, earlier or on another core,
         are then those its digest was taken of. (On a file system with coarse times a change may
         look older: then it is caught as a change by the next run's check of the file.)"""
-        return self.include_times.get(path, 0) < self.began_ns
+        return self.include_keys.get(path, ("", 0))[1] < self.began_ns
 
     def include_record(self, includes: list[str], roots: list[str]) -> dict[str, str]:
         """The includes as this run read them (digests for `roots`), for the next run's `Vouched`."""
         return {
-            path: f"{self.include_keys[path]}\0{self.include_digest(path, roots)}"
+            path: f"{self.include_keys[path][0]}\0{self.include_digest(path, roots)}"
             for path in includes
-            if self.include_keys.get(path)
+            if self.include_keys.get(path, ("",))[0]
         }
 
     def real_roots(self, roots: list[str] | tuple[str, ...]) -> tuple[str, ...]:
